@@ -1,0 +1,37 @@
+package io.jingda.question;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.List;
+
+/**
+ * A question as organizers see it, on the REST API and in the native files. It carries the
+ * answer, so it only travels on organizer channels. {@code set} may be omitted inside a set file.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record QuestionDto(
+        String id,
+        String set,
+        String type,
+        String stem,
+        List<String> options,
+        JsonNode answer,
+        Double tolerance,
+        String explanation,
+        SourceDto source,
+        List<String> tags,
+        Integer difficulty,
+        Integer timeLimit,
+        Integer points) {
+
+    public QuestionDto withSet(String setId) {
+        return new QuestionDto(id, setId, type, stem, options, answer, tolerance, explanation, source, tags,
+                difficulty, timeLimit, points);
+    }
+
+    public QuestionDto withId(String newId) {
+        return new QuestionDto(newId, set, type, stem, options, answer, tolerance, explanation, source, tags,
+                difficulty, timeLimit, points);
+    }
+}

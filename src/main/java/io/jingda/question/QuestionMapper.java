@@ -1,0 +1,44 @@
+package io.jingda.question;
+
+import io.jingda.system.JsonText;
+
+/** Entity to DTO and back; the DTO must already have passed {@link QuestionRules}. */
+public final class QuestionMapper {
+    private QuestionMapper() {
+    }
+
+    public static QuestionDto toDto(Question q) {
+        SourceDto source = q.sourceReport == null && q.sourceExcerpt == null && q.sourceUrl == null
+                ? null : new SourceDto(q.sourceReport, q.sourceExcerpt, q.sourceUrl);
+        return new QuestionDto(q.id, q.setId, q.type.wire(), q.stem, q.options, JsonText.tree(q.answer), q.tolerance,
+                q.explanation, source, q.tags, q.difficulty, q.timeLimit, q.points);
+    }
+
+    /** Copies a checked DTO's content onto the entity (not id, set, order or origin). */
+    public static void apply(QuestionDto d, Question q) {
+        q.type = QuestionType.parse(d.type()).orElseThrow();
+        q.stem = d.stem();
+        q.options = d.options();
+        q.answer = JsonText.write(d.answer());
+        q.tolerance = d.tolerance();
+        q.explanation = d.explanation();
+        q.sourceReport = d.source() == null ? null : d.source().report();
+        q.sourceExcerpt = d.source() == null ? null : d.source().excerpt();
+        q.sourceUrl = d.source() == null ? null : d.source().url();
+        q.tags = d.tags();
+        q.difficulty = d.difficulty();
+        q.timeLimit = d.timeLimit();
+        q.points = d.points();
+    }
+
+    public static QuestionSetDto toDto(QuestionSet s, Long count) {
+        return new QuestionSetDto(s.id, s.title, s.description, s.language, s.tags, count);
+    }
+
+    public static void apply(QuestionSetDto d, QuestionSet s) {
+        s.title = d.title();
+        s.description = d.description();
+        s.language = d.language();
+        s.tags = d.tags();
+    }
+}

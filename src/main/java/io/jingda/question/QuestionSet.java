@@ -1,0 +1,30 @@
+package io.jingda.question;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.List;
+
+@Entity
+@Table(name = "question_set")
+public class QuestionSet {
+    @Id
+    public String id;
+    public String title;
+    public String description;
+    public String language;
+    @Convert(converter = StringListConverter.class)
+    public List<String> tags = List.of();
+    @Enumerated(EnumType.STRING)
+    public Origin origin;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

@@ -1,0 +1,50 @@
+package io.jingda.system;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.List;
+
+@Path("/api/accounts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class AccountResource {
+    private final AccountService service;
+    private final SecurityIdentity identity;
+
+    public AccountResource(AccountService service, SecurityIdentity identity) {
+        this.service = service;
+        this.identity = identity;
+    }
+
+    @GET
+    public List<AccountDto> list() {
+        return service.list();
+    }
+
+    @POST
+    public Response create(AccountRequest body) {
+        AccountDto created = service.create(body);
+        return Response.created(URI.create("/api/accounts/" + created.username())).entity(created).build();
+    }
+
+    @DELETE
+    @Path("{username}")
+    public Response delete(@PathParam("username") String username) {
+        if (!service.delete(username, identity.getPrincipal().getName())) {
+            throw ApiException.notFound("account", username);
+        }
+        return Response.noContent().build();
+    }
+}

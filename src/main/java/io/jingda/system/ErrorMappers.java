@@ -1,0 +1,141 @@
+package io.jingda.system;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Every error of the API leaves as {@link ApiError} (or the body an {@link ApiException} carries). */
+public class ErrorMappers {
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        Object body = e.body() != null ? e.body() : new ApiError(e.code(), e.getMessage(), e.errors());
+        return json(e.status(), body);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unrecognized(UnrecognizedPropertyException e) {
+        String field = path(e);
+        return json(400, new ApiError("INVALID_JSON", "unknown field '" + e.getPropertyName() + "'",
+                List.of(new FieldError(field, "is not a known field"))));
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        return mapping(e);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response invalidFormat(com.fasterxml.jackson.databind.exc.InvalidFormatException e) {
+        return mapping(e);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unauthenticated(io.quarkus.security.UnauthorizedException e) {
+        return challenge("authentication is required (HTTP Basic or a signed-in session)");
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response authenticationFailed(io.quarkus.security.AuthenticationFailedException e) {
+        return challenge("wrong user name or password");
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return json(403, new ApiError("FORBIDDEN", "your account does not have the role this needs"));
+    }
+
+    private static Response challenge(String message) {
+        return Response.status(401).type(MediaType.APPLICATION_JSON_TYPE)
+                .header("WWW-Authenticate", "Basic realm=\"jingda\"")
+                .entity(new ApiError("UNAUTHORIZED", message)).build();
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response mapping(JsonMappingException e) {
+        String field = path(e);
+        return json(400, new ApiError("INVALID_JSON", "the JSON body does not fit: " + e.getOriginalMessage(),
+                List.of(new FieldError(field.isEmpty() ? "body" : field, "has the wrong type or format"))));
+    }
+
+    @ServerExceptionMapper(priority = 2)
+    public Response syntax(JsonProcessingException e) {
+        return json(400, new ApiError("INVALID_JSON", "the body is not valid JSON: " + e.getOriginalMessage(),
+                List.of(new FieldError("body", "is not valid JSON"))));
+    }
+
+    @ServerExceptionMapper
+    public Response violations(ConstraintViolationException e) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .collect(Collectors.toList());
+        return json(400, new ApiError("VALIDATION_FAILED", "the request is invalid", errors));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        String code = switch (status) {
+            case 400 -> "BAD_REQUEST";
+            case 401 -> "UNAUTHORIZED";
+            case 403 -> "FORBIDDEN";
+            case 404 -> "NOT_FOUND";
+            case 405 -> "METHOD_NOT_ALLOWED";
+            case 406 -> "NOT_ACCEPTABLE";
+            case 413 -> "PAYLOAD_TOO_LARGE";
+            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            default -> "HTTP_" + status;
+        };
+        if (e.getCause() instanceof JsonProcessingException jpe) {
+            return syntax(jpe);
+        }
+        Response.ResponseBuilder b = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ApiError(code, e.getMessage() == null ? "HTTP " + status : e.getMessage()));
+        e.getResponse().getHeaders().forEach((k, v) -> {
+            if (!k.equalsIgnoreCase("Content-Type") && !k.equalsIgnoreCase("Content-Length")) {
+                v.forEach(x -> b.header(k, x));
+            }
+        });
+        return b.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.error("unexpected error", e);
+        return json(500, new ApiError("INTERNAL_ERROR", "an unexpected error occurred; it has been logged"));
+    }
+
+    private static Response json(int status, Object body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String lastNode(String path) {
+        int i = path.lastIndexOf('.');
+        return i < 0 ? path : path.substring(i + 1);
+    }
+}
