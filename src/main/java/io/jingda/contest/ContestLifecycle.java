@@ -209,7 +209,8 @@ public class ContestLifecycle {
                         apply(rt, due);
                     }
                 }
-                broadcasts.pushIfDirty(rt, now, config.pushInterval().toMillis());
+                // throttling is about load, not contest timing: real time
+                broadcasts.pushIfDirty(rt, System.currentTimeMillis(), config.pushInterval().toMillis());
                 synchronized (rt) {
                     if (rt.status == ContestStatus.RUNNING) {
                         running.add(rt.id);
