@@ -1,0 +1,689 @@
+package io.jingda.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The load generator of the live-contest benchmark. It starts the packaged server (or targets one by
+ * URL), creates a contest from the seeded bank, joins N participants over real WebSockets (spread over
+ * several loopback source addresses), plays M questions with answers spread over the answer window as
+ * people answer (most early, some late, a few after the deadline), then checks the database: every
+ * acknowledged answer stored, none accepted after the deadline, and the scores recomputed from the
+ * stored answers equal to the final standings pushed to each participant.
+ *
+ * <pre>./mvnw -Pbench -Dbench.participants=10000 -Dbench.questions=10</pre>
+ * Arguments are {@code key=value} (or system properties {@code bench.key}); see {@link Options#parse}.
+ */
+public final class LoadGenerator {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Connections per loopback source address before the next one is used (ephemeral ports). */
+    static final int PER_SOURCE = 20_000;
+
+    /** The benchmark's parameters. */
+    public record Options(String url, int participants, int questions, int windowSeconds, boolean autoAdvance,
+                          String adminUser, String adminPassword, String jdbcUrl, String jdbcUser, String jdbcPassword,
+                          int sources, long serverPid, Path jar, String heap, long seed, int concurrency,
+                          double lateFraction, long graceMs, Path workDir, boolean quiet) {
+
+        static Options parse(String[] args) {
+            Map<String, String> a = new HashMap<>();
+            System.getProperties().forEach((k, v) -> {
+                if (k.toString().startsWith("bench.")) {
+                    a.put(k.toString().substring(6), v.toString());
+                }
+            });
+            for (String arg : args) {
+                String s = arg.startsWith("--") ? arg.substring(2) : arg;
+                int i = s.indexOf('=');
+                if (i > 0) {
+                    a.put(s.substring(0, i), s.substring(i + 1));
+                }
+            }
+            int n = Integer.parseInt(a.getOrDefault("participants", "1000"));
+            int sources = Integer.parseInt(a.getOrDefault("sources", "0"));
+            if (sources <= 0) {
+                // one loopback source address per 20,000 connections (ephemeral ports), more once past 25,000
+                sources = n <= 25_000 ? 1 : (n + PER_SOURCE - 1) / PER_SOURCE + 1;
+            }
+            return new Options(blank(a.get("url")), n, Integer.parseInt(a.getOrDefault("questions", "10")),
+                    Integer.parseInt(a.getOrDefault("window", "20")), "auto".equals(a.getOrDefault("mode", "host")),
+                    a.getOrDefault("user", "admin"), a.getOrDefault("password", "bench-admin-pw"), blank(a.get("jdbc")),
+                    a.getOrDefault("jdbcUser", "jingda"), a.getOrDefault("jdbcPassword", ""), sources,
+                    Long.parseLong(a.getOrDefault("serverPid", "-1")),
+                    Path.of(a.getOrDefault("jar", "target/quarkus-app/quarkus-run.jar")), a.getOrDefault("heap", "1g"),
+                    Long.parseLong(a.getOrDefault("seed", "2021")), Integer.parseInt(a.getOrDefault("concurrency", "200")),
+                    Double.parseDouble(a.getOrDefault("late", "0.03")), Long.parseLong(a.getOrDefault("grace", "250")),
+                    Path.of(a.getOrDefault("workDir", "target/bench")), Boolean.parseBoolean(a.getOrDefault("quiet", "false")));
+        }
+
+        private static String blank(String s) {
+            return s == null || s.isBlank() ? null : s;
+        }
+    }
+
+    /** Everything the run measured; {@link #json} is the one-line machine-readable summary. */
+    public record Result(int participants, int questions, int joined, int connected, long joinTotalMs, long joinP99Ms,
+                         long connectTotalMs, long answersSent, long answersAccepted, long answersRejectedLate,
+                         long ackP50, long ackP95, long ackP99, long ackMax, long ackMissing,
+                         long lbP50, long lbP95, long lbP99, long lbMax, long lbSpreadMaxMs, long lbMissing,
+                         long lbFromActionP50, long lbFromActionP99,
+                         double msgsPerParticipantPerQuestion, double bytesPerParticipantPerQuestion,
+                         long answersLost, long lateAccepted, Boolean scoresMatch, long scoreMismatches,
+                         long storedAnswers, double serverCpuSeconds, long serverPeakHeapMb, String serverHeapLimit,
+                         double clientCpuSeconds, long wallMs, String dbCheck) {
+        public String json() {
+            try {
+                return JSON.writeValueAsString(this);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** One simulated participant; touched only from its connection's event loop, read at the end. */
+    static final class Player {
+        final int n;
+        long participantId;
+        String token;
+        WebSocket ws;
+        volatile boolean ready;
+        long frames;
+        long bytes;
+        volatile long finalScore = Long.MIN_VALUE;
+        final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        final Set<String> acked = ConcurrentHashMap.newKeySet();
+
+        Player(int n) {
+            this.n = n;
+        }
+    }
+
+    private final Options o;
+    private final Vertx vertx;
+    private final java.net.http.HttpClient admin = java.net.http.HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final Stats joinLatency = new Stats();
+    private final Stats ackLatency = new Stats();
+    private final Stats lbLatency = new Stats();
+    private final AtomicLong answersSent = new AtomicLong();
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong rejectedLate = new AtomicLong();
+    private final AtomicLong lateSentAccepted = new AtomicLong();
+    private final Map<String, Long> deadlines = new ConcurrentHashMap<>();
+    private final Map<String, Long> leaderboardAskedAt = new ConcurrentHashMap<>();
+    private final Stats lbFromAction = new Stats();
+    private final Map<String, Stats> lbReceipts = new ConcurrentHashMap<>();
+    private final Map<String, CountDownLatch> lbLatches = new ConcurrentHashMap<>();
+    private volatile CountDownLatch finished;
+    private String baseUrl;
+    private String host;
+    private int port;
+
+    public LoadGenerator(Options o) {
+        this.o = o;
+        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setBlockedThreadCheckInterval(10_000));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options o = Options.parse(args);
+        Result r;
+        try {
+            r = new LoadGenerator(o).run();
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(2);
+            return;
+        }
+        System.out.println(summary(r));
+        System.out.println(r.json());
+        System.exit(0);
+    }
+
+    public Result run() throws Exception {
+        long t0 = System.currentTimeMillis();
+        long clientCpu0 = clientCpuNanos();
+        ServerProcess server = null;
+        Files.createDirectories(o.workDir());
+        try {
+            if (o.url() == null) {
+                log("starting the packaged server (%s, -Xmx%s)", o.jar(), o.heap());
+                server = ServerProcess.start(o.jar(), Files.createTempDirectory(o.workDir(), "run-"), o.heap(),
+                        o.adminPassword(), o.participants(), List.of());
+                baseUrl = server.url();
+            } else {
+                baseUrl = o.url().replaceAll("/$", "");
+            }
+            URI u = URI.create(baseUrl);
+            host = u.getHost();
+            port = u.getPort() > 0 ? u.getPort() : 80;
+            double serverCpu0 = server != null ? server.cpuSeconds() : o.serverPid() > 0 ? ServerProcess.cpuSecondsOf(o.serverPid()) : -1;
+
+            JsonNode contest = createContest();
+            long contestId = contest.get("id").asLong();
+            String code = action(contestId, "open").get("code").asText();
+            log("contest %d open with code %s; joining %d participants from %d source address(es)", contestId, code,
+                    o.participants(), o.sources());
+
+            List<Player> players = new ArrayList<>();
+            for (int i = 0; i < o.participants(); i++) {
+                players.add(new Player(i));
+            }
+            long joinStart = System.currentTimeMillis();
+            int joined = join(players, code);
+            long joinTotal = System.currentTimeMillis() - joinStart;
+            log("joined %d in %d ms (p99 %d ms)", joined, joinTotal, joinLatency.percentile(99));
+
+            long connectStart = System.currentTimeMillis();
+            int connected = connect(players, contestId);
+            long connectTotal = System.currentTimeMillis() - connectStart;
+            log("connected %d WebSockets in %d ms", connected, connectTotal);
+
+            long framesBefore = players.stream().mapToLong(p -> p.frames).sum();
+            long bytesBefore = players.stream().mapToLong(p -> p.bytes).sum();
+            finished = new CountDownLatch(connected);
+            play(contestId, players);
+            boolean allFinished = finished.await(30, TimeUnit.SECONDS);
+            if (!allFinished) {
+                log("%d participants never received 'finished'", finished.getCount());
+            }
+            long frames = players.stream().mapToLong(p -> p.frames).sum() - framesBefore;
+            long bytes = players.stream().mapToLong(p -> p.bytes).sum() - bytesBefore;
+
+            double serverCpu = server != null ? server.cpuSeconds() - serverCpu0
+                    : o.serverPid() > 0 ? ServerProcess.cpuSecondsOf(o.serverPid()) - serverCpu0 : -1;
+            for (Player p : players) {
+                if (p.ws != null) {
+                    p.ws.close();
+                }
+            }
+            long peakHeap = -1;
+            String jdbc = o.jdbcUrl();
+            String jdbcUser = o.jdbcUser();
+            String jdbcPassword = o.jdbcPassword();
+            if (server != null) {
+                server.close(); // graceful, so that the embedded database can be opened below
+                peakHeap = server.peakHeapMb();
+                jdbc = "jdbc:h2:file:" + server.dataDir.toAbsolutePath() + "/jingda";
+                jdbcUser = "jingda";
+                jdbcPassword = "";
+                server = null;
+            }
+            DbCheck db = jdbc == null ? null : checkDatabase(jdbc, jdbcUser, jdbcPassword, contestId, players);
+
+            long lbSpread = 0;
+            for (Stats s : lbReceipts.values()) {
+                lbSpread = Math.max(lbSpread, s.max() - s.min());
+            }
+            long ackMissing = players.stream().mapToLong(p -> p.sentAt.size()).sum();
+            long lbExpected = (long) connected * o.questions();
+            double perPQ = connected == 0 ? 0 : 1.0 * connected * o.questions();
+            return new Result(o.participants(), o.questions(), joined, connected, joinTotal, joinLatency.percentile(99),
+                    connectTotal, answersSent.get(), accepted.get(), rejectedLate.get(),
+                    ackLatency.percentile(50), ackLatency.percentile(95), ackLatency.percentile(99), ackLatency.max(),
+                    ackMissing, lbLatency.percentile(50), lbLatency.percentile(95), lbLatency.percentile(99),
+                    lbLatency.max(), lbSpread, lbExpected - lbLatency.count(),
+                    lbFromAction.percentile(50), lbFromAction.percentile(99),
+                    round(frames / perPQ), round(bytes / perPQ),
+                    db == null ? -1 : db.lost, db == null ? -1 : db.lateAccepted + lateSentAccepted.get(),
+                    db == null ? null : db.mismatches == 0 && allFinished, db == null ? -1 : db.mismatches,
+                    db == null ? -1 : db.stored, round(serverCpu), peakHeap, o.url() == null ? o.heap() : "n/a",
+                    round((clientCpuNanos() - clientCpu0) / 1e9), System.currentTimeMillis() - t0,
+                    db == null ? "skipped (no jdbc=… for a server given by url)" : "ok");
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The readable summary printed before the JSON line. */
+    static String summary(Result r) {
+        return String.format(Locale.ROOT, """
+                ==== Jingda live-contest benchmark: %d participants, %d questions ====
+                joined           %d in %d ms (p99 %d ms); %d WebSockets connected in %d ms
+                answers          %d sent, %d accepted, %d refused as late; %d never acknowledged
+                answer ack       p50 %d ms, p95 %d ms, p99 %d ms, max %d ms
+                leaderboard      from closedAt: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms; first-to-last spread %d ms; %d missing
+                                 from the host's leaderboard request: p50 %d ms, p99 %d ms
+                traffic          %.2f messages and %.0f bytes per participant per question
+                database         %s: %d answers stored, %d acknowledged but lost, %d accepted after the deadline, scores match: %s (%d mismatches)
+                server           %.1f CPU s, peak heap %d MB (limit %s)
+                load generator   %.1f CPU s; wall %d ms
+                """, r.participants(), r.questions(), r.joined(), r.joinTotalMs(), r.joinP99Ms(), r.connected(),
+                r.connectTotalMs(), r.answersSent(), r.answersAccepted(), r.answersRejectedLate(), r.ackMissing(),
+                r.ackP50(), r.ackP95(), r.ackP99(), r.ackMax(), r.lbP50(), r.lbP95(), r.lbP99(), r.lbMax(),
+                r.lbSpreadMaxMs(), r.lbMissing(), r.lbFromActionP50(), r.lbFromActionP99(), r.msgsPerParticipantPerQuestion(), r.bytesPerParticipantPerQuestion(),
+                r.dbCheck(), r.storedAnswers(), r.answersLost(), r.lateAccepted(), r.scoresMatch(), r.scoreMismatches(),
+                r.serverCpuSeconds(), r.serverPeakHeapMb(), r.serverHeapLimit(), r.clientCpuSeconds(), r.wallMs());
+    }
+
+    // ------------------------------------------------------------------ contest over REST
+
+    private JsonNode createContest() throws Exception {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("title", "Benchmark " + o.participants() + "×" + o.questions());
+        ObjectNode draw = body.putObject("draw");
+        draw.put("count", o.questions());
+        draw.put("seed", o.seed());
+        body.put("timeLimit", o.windowSeconds());
+        ObjectNode scoring = body.putObject("scoring");
+        scoring.put("mode", "speed");
+        scoring.put("streakBonus", true);
+        body.put("leaderboardSize", 10);
+        body.put("maxParticipants", o.participants());
+        if (o.autoAdvance()) {
+            ObjectNode auto = body.putObject("autoAdvance");
+            auto.put("revealSeconds", 1);
+            auto.put("leaderboardSeconds", 1);
+        }
+        return rest("POST", "/api/contests", body.toString(), 201);
+    }
+
+    private JsonNode action(long id, String action) throws Exception {
+        return rest("POST", "/api/contests/" + id + "/actions/" + action, null, 200);
+    }
+
+    private JsonNode rest(String method, String path, String body, int expected) throws Exception {
+        String auth = Base64.getEncoder().encodeToString((o.adminUser() + ":" + o.adminPassword()).getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Basic " + auth).header("Content-Type", "application/json");
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> r = admin.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + path + " → " + r.statusCode() + ": " + r.body());
+        }
+        return JSON.readTree(r.body());
+    }
+
+    // ------------------------------------------------------------------ joining and connecting
+
+    private String source(int n) {
+        return "127.0.0." + (1 + (n % o.sources()));
+    }
+
+    private int join(List<Player> players, String code) throws Exception {
+        List<HttpClient> clients = new ArrayList<>();
+        for (int s = 0; s < o.sources(); s++) {
+            clients.add(vertx.createHttpClient(new HttpClientOptions().setLocalAddress(source(s))
+                    .setMaxPoolSize(Math.max(8, o.concurrency() / o.sources())).setKeepAlive(true)));
+        }
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger ok = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(players.size());
+        Runnable[] worker = new Runnable[1];
+        worker[0] = () -> {
+            int i = next.getAndIncrement();
+            if (i >= players.size()) {
+                return;
+            }
+            Player p = players.get(i);
+            long start = System.nanoTime();
+            String body = "{\"code\":\"" + code + "\",\"nickname\":\"p" + i + "\"}";
+            clients.get(i % o.sources()).request(new RequestOptions().setMethod(HttpMethod.POST).setHost(host).setPort(port)
+                            .setURI("/api/join").putHeader("Content-Type", "application/json"))
+                    .compose(req -> req.send(Buffer.buffer(body)))
+                    .compose(resp -> resp.body().map(buf -> {
+                        if (resp.statusCode() != 200) {
+                            throw new IllegalStateException("join " + i + " → " + resp.statusCode() + " " + buf);
+                        }
+                        return buf;
+                    }))
+                    .onComplete(ar -> {
+                        if (ar.succeeded()) {
+                            JsonNode n = parse(ar.result().toString());
+                            p.participantId = n.get("participantId").asLong();
+                            p.token = n.get("token").asText();
+                            joinLatency.add((System.nanoTime() - start) / 1_000_000);
+                            ok.incrementAndGet();
+                        } else if (ok.get() + 5 > i || i % 1000 == 0) {
+                            log("%s", ar.cause().getMessage());
+                        }
+                        done.countDown();
+                        worker[0].run();
+                    });
+        };
+        for (int c = 0; c < Math.min(o.concurrency(), players.size()); c++) {
+            vertx.runOnContext(v -> worker[0].run());
+        }
+        if (!done.await(10, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("joins did not finish");
+        }
+        clients.forEach(HttpClient::close);
+        return ok.get();
+    }
+
+    private int connect(List<Player> players, long contestId) throws Exception {
+        List<WebSocketClient> clients = new ArrayList<>();
+        for (int s = 0; s < o.sources(); s++) {
+            clients.add(vertx.createWebSocketClient(new WebSocketClientOptions().setLocalAddress(source(s))
+                    .setMaxConnections(o.participants() + 10).setConnectTimeout(60_000)));
+        }
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger ok = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(players.size());
+        Runnable[] worker = new Runnable[1];
+        worker[0] = () -> {
+            int i = next.getAndIncrement();
+            if (i >= players.size()) {
+                return;
+            }
+            Player p = players.get(i);
+            if (p.token == null) {
+                done.countDown();
+                worker[0].run();
+                return;
+            }
+            Promise<Void> ready = Promise.promise();
+            clients.get(i % o.sources()).connect(new WebSocketConnectOptions().setHost(host).setPort(port)
+                            .setURI("/ws/play/" + contestId + "?token=" + p.token))
+                    .compose(ws -> {
+                        p.ws = ws;
+                        ws.textMessageHandler(text -> onFrame(p, text, ready));
+                        return ready.future();
+                    })
+                    .onComplete(ar -> {
+                        if (ar.succeeded()) {
+                            ok.incrementAndGet();
+                        } else if (i % 1000 == 0 || ok.get() < 5) {
+                            log("connect %d: %s", i, ar.cause());
+                        }
+                        done.countDown();
+                        worker[0].run();
+                    });
+        };
+        for (int c = 0; c < Math.min(o.concurrency(), players.size()); c++) {
+            vertx.runOnContext(v -> worker[0].run());
+        }
+        if (!done.await(10, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("connections did not finish");
+        }
+        return ok.get();
+    }
+
+    // ------------------------------------------------------------------ the game
+
+    private void play(long contestId, List<Player> players) throws Exception {
+        for (int q = 0; q < o.questions(); q++) {
+            String qid;
+            if (!o.autoAdvance() || q == 0) {
+                JsonNode state = action(contestId, q == 0 ? "start" : "next");
+                log("question %d/%d open (%s)", q + 1, o.questions(), state.path("phase").asText());
+            }
+            qid = awaitQuestion(q);
+            long deadline = deadlines.get(qid);
+            CountDownLatch lb = lbLatches.computeIfAbsent(qid, k -> new CountDownLatch(1));
+            if (!o.autoAdvance()) {
+                // host-paced: the host reveals and shows the leaderboard as soon as the window has closed
+                sleepUntil(deadline + o.graceMs() + 20);
+                action(contestId, "reveal");
+                leaderboardAskedAt.put(qid, System.currentTimeMillis());
+                action(contestId, "leaderboard");
+            }
+            if (!lb.await(60, TimeUnit.SECONDS)) {
+                log("no leaderboard for %s", qid);
+            }
+            Thread.sleep(300); // let the last leaderboard frames and late acks arrive before the next question
+        }
+        if (!o.autoAdvance()) {
+            action(contestId, "finish");
+        }
+    }
+
+    private final Map<Integer, String> questionIds = new ConcurrentHashMap<>();
+
+    private String awaitQuestion(int index) throws InterruptedException {
+        long until = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < until) {
+            String id = questionIds.get(index);
+            if (id != null) {
+                return id;
+            }
+            Thread.sleep(5);
+        }
+        throw new IllegalStateException("question " + index + " never arrived");
+    }
+
+    private void onFrame(Player p, String text, Promise<Void> ready) {
+        long now = System.currentTimeMillis();
+        p.frames++;
+        p.bytes += text.getBytes(StandardCharsets.UTF_8).length;
+        JsonNode m = parse(text);
+        switch (m.path("type").asText()) {
+            case "state" -> {
+                p.ready = true;
+                ready.tryComplete();
+            }
+            case "question" -> onQuestion(p, m, now);
+            case "ack" -> {
+                Long sent = p.sentAt.remove(m.path("questionId").asText());
+                if (sent != null) {
+                    ackLatency.add(now - sent);
+                }
+                if (m.path("accepted").asBoolean()) {
+                    accepted.incrementAndGet();
+                    String qid = m.path("questionId").asText();
+                    p.acked.add(qid);
+                    Long deadline = deadlines.get(qid);
+                    if (sent != null && deadline != null && sent > deadline + o.graceMs() + 50) {
+                        lateSentAccepted.incrementAndGet(); // sent well after the deadline and still accepted
+                    }
+                } else if ("LATE".equals(m.path("reason").asText()) || "NOT_OPEN".equals(m.path("reason").asText())) {
+                    rejectedLate.incrementAndGet();
+                }
+            }
+            case "leaderboard" -> {
+                String qid = m.path("questionId").asText();
+                long closedAt = m.path("closedAt").asLong();
+                lbLatency.add(now - closedAt);
+                Long asked = leaderboardAskedAt.get(qid);
+                if (asked != null) {
+                    lbFromAction.add(now - asked);
+                }
+                lbReceipts.computeIfAbsent(qid, k -> new Stats()).add(now);
+                lbLatches.computeIfAbsent(qid, k -> new CountDownLatch(1)).countDown();
+            }
+            case "finished" -> {
+                p.finalScore = m.path("you").path("score").asLong(Long.MIN_VALUE);
+                CountDownLatch f = finished;
+                if (f != null) {
+                    f.countDown();
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void onQuestion(Player p, JsonNode m, long now) {
+        String qid = m.path("questionId").asText();
+        long openedAt = m.path("openedAt").asLong();
+        long deadline = m.path("deadline").asLong();
+        deadlines.putIfAbsent(qid, deadline);
+        questionIds.putIfAbsent(m.path("index").asInt() - indexBase(m), qid);
+        Random r = new Random(o.seed() * 31 + p.n * 7919L + qid.hashCode());
+        long window = deadline - openedAt;
+        double u = r.nextDouble();
+        long offset;
+        if (u < o.lateFraction()) {
+            offset = window + o.graceMs() + 50 + r.nextInt(400); // after the deadline: must be refused
+        } else if (u < 0.8) {
+            double x = r.nextDouble();
+            offset = (long) (window * 0.5 * x * x); // most answer early
+        } else {
+            offset = (long) (window * (0.5 + 0.48 * r.nextDouble()));
+        }
+        String answer = answerFrame(m, qid, r);
+        long delay = Math.max(1, openedAt + offset - now);
+        vertx.setTimer(delay, t -> {
+            p.sentAt.put(qid, System.currentTimeMillis());
+            answersSent.incrementAndGet();
+            p.ws.writeTextMessage(answer);
+        });
+    }
+
+    /** The server numbers questions from 0 or 1; the first question frame seen tells which. */
+    private volatile int indexBase = -1;
+
+    private int indexBase(JsonNode m) {
+        if (indexBase < 0) {
+            synchronized (this) {
+                if (indexBase < 0) {
+                    indexBase = m.path("index").asInt();
+                }
+            }
+        }
+        return indexBase;
+    }
+
+    private static String answerFrame(JsonNode q, String qid, Random r) {
+        ObjectNode a = JSON.createObjectNode();
+        a.put("type", "answer");
+        a.put("questionId", qid);
+        a.put("requestId", Long.toHexString(r.nextLong()));
+        JsonNode options = q.path("options");
+        String type = q.path("questionType").asText();
+        if (options.isArray() && options.size() > 0) {
+            if ("multiple".equals(type)) {
+                ArrayNode ids = a.putArray("choice");
+                ids.add(options.get(r.nextInt(options.size())).get("id").asText());
+                String second = options.get(r.nextInt(options.size())).get("id").asText();
+                if (!ids.get(0).asText().equals(second)) {
+                    ids.add(second);
+                }
+            } else {
+                a.put("choice", options.get(r.nextInt(options.size())).get("id").asText());
+            }
+        } else if ("numeric".equals(type)) {
+            a.put("choice", r.nextInt(2000));
+        } else {
+            a.put("choice", List.of("雷锋精神", "红船精神", "严新细实", "不知道").get(r.nextInt(4)));
+        }
+        return a.toString();
+    }
+
+    // ------------------------------------------------------------------ the database check
+
+    record DbCheck(long stored, long lost, long lateAccepted, long mismatches) {
+    }
+
+    private DbCheck checkDatabase(String url, String user, String password, long contestId, List<Player> players)
+            throws Exception {
+        Map<Long, Map<String, Long>> stored = new HashMap<>(); // participant → questionId → points
+        Map<String, Long> lateByQuestion = new LinkedHashMap<>();
+        long total = 0;
+        try (Connection c = DriverManager.getConnection(url, user, password);
+             PreparedStatement st = c.prepareStatement("select a.participant_id, q.public_id, a.points, a.received_at "
+                     + "from answer a join contest_question q on q.contest_id = a.contest_id and q.idx = a.question_idx "
+                     + "where a.contest_id = ?")) {
+            st.setLong(1, contestId);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    total++;
+                    String qid = rs.getString(2);
+                    stored.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(qid, rs.getLong(3));
+                    Long deadline = deadlines.get(qid);
+                    if (deadline != null && rs.getLong(4) > deadline + o.graceMs()) {
+                        lateByQuestion.merge(qid, 1L, Long::sum);
+                    }
+                }
+            }
+        }
+        long lost = 0;
+        long mismatches = 0;
+        for (Player p : players) {
+            if (p.token == null) {
+                continue;
+            }
+            Map<String, Long> mine = stored.getOrDefault(p.participantId, Map.of());
+            for (String qid : p.acked) {
+                if (!mine.containsKey(qid)) {
+                    lost++;
+                }
+            }
+            long score = mine.values().stream().mapToLong(Long::longValue).sum();
+            if (p.ws != null && p.finalScore != score) {
+                mismatches++;
+            }
+        }
+        long late = lateByQuestion.values().stream().mapToLong(Long::longValue).sum();
+        return new DbCheck(total, lost, late, mismatches);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static JsonNode parse(String s) {
+        try {
+            return JSON.readTree(s);
+        } catch (Exception e) {
+            throw new IllegalStateException("not JSON: " + s, e);
+        }
+    }
+
+    private static void sleepUntil(long epochMs) throws InterruptedException {
+        long d = epochMs - System.currentTimeMillis();
+        if (d > 0) {
+            Thread.sleep(d);
+        }
+    }
+
+    private static long clientCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    private void log(String fmt, Object... args) {
+        if (!o.quiet()) {
+            System.out.printf(Locale.ROOT, "[bench] " + fmt + "%n", args);
+        }
+    }
+
+    static Future<Void> none() {
+        return Future.succeededFuture();
+    }
+}
