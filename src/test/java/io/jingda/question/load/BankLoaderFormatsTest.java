@@ -44,6 +44,9 @@ class BankLoaderFormatsTest {
         assertEquals(LoadReport.Status.FAILED, byFile.get("loader-kahoot.xlsx").status());
         assertEquals("语文常识", service.getSet("loader-gift").orElseThrow().title());
         assertEquals(10L, service.getSet("loader-gift").orElseThrow().questionCount());
+        assertEquals("鲁迅的原名是？", service.get("loader-gift-Q1").orElseThrow().stem(), "titles are namespaced by set");
+        assertEquals("Moodle costs _____ to download.", service.get("loader-gift-009").orElseThrow().stem(),
+                "untitled questions get their position");
 
         LoadReport second = loader.load(dir);
         second.results().stream().filter(r -> !r.file().endsWith(".xlsx"))
