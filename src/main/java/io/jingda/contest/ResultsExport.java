@@ -1,8 +1,7 @@
 package io.jingda.contest;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -76,32 +75,32 @@ public final class ResultsExport {
     }
 
     public static byte[] xlsx(ResultsService.Results r) {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            sheet(wb.createSheet("Standings"), STANDINGS, standingRows(r));
-            sheet(wb.createSheet("Questions"), QUESTIONS, questionRows(r));
-            wb.write(out);
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Workbook wb = new Workbook(out, "Jingda", "1.0");
+            sheet(wb.newWorksheet("Standings"), STANDINGS, standingRows(r));
+            sheet(wb.newWorksheet("Questions"), QUESTIONS, questionRows(r));
+            wb.finish();
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void sheet(Sheet sheet, List<String> header, List<List<Object>> rows) {
-        Row h = sheet.createRow(0);
+    private static void sheet(Worksheet sheet, List<String> header, List<List<Object>> rows) {
         for (int i = 0; i < header.size(); i++) {
-            h.createCell(i).setCellValue(header.get(i));
+            sheet.value(0, i, header.get(i));
         }
         int n = 1;
         for (List<Object> row : rows) {
-            Row x = sheet.createRow(n++);
             for (int i = 0; i < row.size(); i++) {
                 Object v = row.get(i);
                 if (v instanceof Number num) {
-                    x.createCell(i).setCellValue(num.doubleValue());
+                    sheet.value(n, i, num.doubleValue());
                 } else {
-                    x.createCell(i).setCellValue(guard(String.valueOf(v)));
+                    sheet.value(n, i, guard(String.valueOf(v)));
                 }
             }
+            n++;
         }
     }
 }

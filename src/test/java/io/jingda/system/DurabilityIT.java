@@ -1,11 +1,10 @@
 package io.jingda.system;
 
+import io.jingda.ServerProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,10 +44,11 @@ class DurabilityIT {
 
     @Test
     void acknowledgedWritesSurviveKillMinus9() throws Exception {
-        Path data = tmp.resolve("data");
         Path bank = Files.createDirectories(tmp.resolve("questions"));
-        int port = freePort();
-        server = start(data, bank, port, tmp.resolve("run1.log"));
+        ServerProcess first = ServerProcess.start(Path.of("target", "quarkus-app", "quarkus-run.jar"), tmp, "512m",
+                PASSWORD, 0, List.of("-Djingda.questions.dir=" + bank));
+        server = first.process;
+        final int port = first.port;
         send("POST", port, "/api/question-sets", "{\"id\":\"durable\",\"title\":\"持久化\"}", 201);
 
         ConcurrentLinkedQueue<String> acked = new ConcurrentLinkedQueue<>();
@@ -86,42 +86,17 @@ class DurabilityIT {
         List<String> ackedIds = new ArrayList<>(acked);
         assertThat(ackedIds).hasSizeGreaterThanOrEqualTo(20);
 
-        server = start(data, bank, port, tmp.resolve("run2.log"));
+        ServerProcess second = ServerProcess.restart(first, "after-kill");
+        server = second.process;
         List<String> lost = new ArrayList<>();
         for (String id : ackedIds) {
-            HttpResponse<String> r = http.send(request("GET", port, "/api/questions/" + id, null), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(request("GET", second.port, "/api/questions/" + id, null), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 lost.add(id);
             }
         }
         System.out.printf("DurabilityIT: %d acknowledged writes before kill -9, %d lost%n", ackedIds.size(), lost.size());
         assertThat(lost).as("acknowledged but missing after kill -9").isEmpty();
-    }
-
-    private Process start(Path data, Path bank, int port, Path log) throws Exception {
-        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
-        assertThat(jar).exists();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Djingda.data-dir=" + data, "-Djingda.questions.dir=" + bank,
-                "-Dquarkus.http.port=" + port, "-Djingda.admin.password=" + PASSWORD, "-jar", jar.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) {
-                throw new IllegalStateException("server exited: " + Files.readString(log));
-            }
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return p;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("server did not start: " + Files.readString(log));
     }
 
     private int post(int port, String body) throws Exception {
@@ -139,11 +114,5 @@ class DurabilityIT {
                 .header("Authorization", "Basic " + auth).header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.jingda.bench;
+package io.jingda;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -18,16 +18,23 @@ import java.util.regex.Pattern;
  * The packaged server (target/quarkus-app) started as a child process on a fresh H2 data
  * directory, with a GC log so the benchmark can report peak heap, and /proc for CPU time.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
     private static final Pattern GC_LINE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
-    final Path dataDir;
-    final Path gcLog;
-    final Path log;
-    final int port;
-    final Process process;
+    public final Path dataDir;
+    public final Path gcLog;
+    public final Path log;
+    public final int port;
+    public final Process process;
+    private final Path jar;
+    private final String heap;
+    private final List<String> props;
 
-    private ServerProcess(Path dataDir, Path gcLog, Path log, int port, Process process) {
+    private ServerProcess(Path jar, String heap, List<String> props, Path dataDir, Path gcLog, Path log, int port,
+                          Process process) {
+        this.jar = jar;
+        this.heap = heap;
+        this.props = props;
         this.dataDir = dataDir;
         this.gcLog = gcLog;
         this.log = log;
@@ -35,31 +42,47 @@ final class ServerProcess implements AutoCloseable {
         this.process = process;
     }
 
-    static ServerProcess start(Path jar, Path workDir, String heap, String adminPassword, int participants,
-                               List<String> extraProps) throws Exception {
+    /**
+     * Starts the packaged server with its database under {@code workDir/data}; the admin password and
+     * the extra system properties are passed on. Joins are not rate-limited per address (one test
+     * client opens every connection).
+     */
+    public static ServerProcess start(Path jar, Path workDir, String heap, String adminPassword, int participants,
+                                      List<String> extraProps) throws Exception {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " does not exist: run ./mvnw package -DskipTests first");
         }
-        Path data = Files.createDirectories(workDir.resolve("data"));
-        Path gc = workDir.resolve("gc.log");
-        Path log = workDir.resolve("server.log");
-        int port = freePort();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Xlog:gc:file=" + gc,
-                "-Djingda.data-dir=" + data.toAbsolutePath(), "-Dquarkus.http.port=" + port, "-Djingda.admin.password=" + adminPassword,
-                // one client address opens every connection of the benchmark: lift the per-address limits
+        List<String> props = new ArrayList<>(List.of("-Djingda.admin.password=" + adminPassword,
                 "-Djingda.contest.join.attempts-per-minute=100000000",
                 "-Djingda.contest.max-participants=" + Math.max(20000, participants),
                 "-Dquarkus.log.category.\"io.jingda\".level=WARN"));
-        cmd.addAll(extraProps);
+        props.addAll(extraProps);
+        return launch(jar, heap, props, Files.createDirectories(workDir.resolve("data")), workDir, "");
+    }
+
+    /** Starts the server again on the same data directory (after a kill or a stop), on a new port. */
+    public static ServerProcess restart(ServerProcess previous, String suffix) throws Exception {
+        return launch(previous.jar, previous.heap, previous.props, previous.dataDir, previous.dataDir.getParent(),
+                "-" + suffix);
+    }
+
+    private static ServerProcess launch(Path jar, String heap, List<String> props, Path data, Path workDir,
+                                        String suffix) throws Exception {
+        Path gc = workDir.resolve("gc" + suffix + ".log");
+        Path log = workDir.resolve("server" + suffix + ".log");
+        int port = freePort();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Xlog:gc:file=" + gc,
+                "-Djingda.data-dir=" + data.toAbsolutePath(), "-Dquarkus.http.port=" + port));
+        cmd.addAll(props);
         cmd.addAll(List.of("-jar", jar.toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        ServerProcess s = new ServerProcess(data, gc, log, port, p);
+        ServerProcess s = new ServerProcess(jar, heap, props, data, gc, log, port, p);
         s.awaitReady();
         return s;
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
@@ -84,11 +107,11 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** User plus system CPU seconds of the server process so far (Linux /proc). */
-    double cpuSeconds() {
+    public double cpuSeconds() {
         return cpuSecondsOf(process.pid());
     }
 
-    static double cpuSecondsOf(long pid) {
+    public static double cpuSecondsOf(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
@@ -100,7 +123,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** The largest heap occupancy the GC log shows (before a collection), in MB. */
-    long peakHeapMb() {
+    public long peakHeapMb() {
         long peak = -1;
         try {
             for (String line : Files.readAllLines(gcLog)) {
