@@ -47,6 +47,56 @@ public final class ImportBenchmark {
                         id, file.length, n, run, ms, cpuMs, peakHeap() >> 20);
             }
         }
+        endToEnd(set, qs);
+    }
+
+    /**
+     * The whole import as an organizer meets it: the packaged server, started with a 256 MB heap,
+     * receives each file through POST /api/imports (mode=commit, a new set each time) and writes it
+     * to its embedded database. Time is the request's wall time; peak heap is read from the server's
+     * GC log (the largest occupancy before a collection, over the whole run including start).
+     */
+    static void endToEnd(QuestionSetDto set, List<QuestionDto> qs) throws Exception {
+        java.nio.file.Path jar = java.nio.file.Path.of("target", "quarkus-app", "quarkus-run.jar");
+        if (!java.nio.file.Files.exists(jar)) {
+            System.out.println("end to end: skipped, run ./mvnw package -DskipTests first");
+            return;
+        }
+        java.nio.file.Path work = java.nio.file.Files.createTempDirectory("jingda-import-bench");
+        java.nio.file.Path emptyBank = java.nio.file.Files.createDirectories(work.resolve("questions"));
+        try (io.jingda.ServerProcess server = io.jingda.ServerProcess.start(jar, work, "256m", "bench-pw", 0,
+                List.of("-Djingda.questions.dir=" + emptyBank))) {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            String auth = java.util.Base64.getEncoder().encodeToString("admin:bench-pw".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (String id : List.of("xlsx", "csv")) {
+                byte[] file = Formats.byId(id).orElseThrow().write(set, qs).data();
+                for (int run = 1; run <= 2; run++) {
+                    String boundary = "----jingda" + System.nanoTime();
+                    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+                    String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"mode\"\r\n\r\ncommit\r\n"
+                            + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"newSetTitle\"\r\n\r\nBench " + id + " " + run + "\r\n"
+                            + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bench." + id
+                            + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
+                    body.write(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    body.write(file);
+                    body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    long t0 = System.nanoTime();
+                    java.net.http.HttpResponse<String> r = http.send(java.net.http.HttpRequest.newBuilder(
+                                    java.net.URI.create(server.url() + "/api/imports"))
+                            .header("Authorization", "Basic " + auth)
+                            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+                    long ms = (System.nanoTime() - t0) / 1_000_000;
+                    if (r.statusCode() != 200 || !r.body().contains("\"committed\":true")) {
+                        throw new IllegalStateException("import failed: " + r.statusCode() + " " + r.body().substring(0, Math.min(500, r.body().length())));
+                    }
+                    System.out.printf("end to end %-4s %,d questions committed: run %d: %,d ms%n", id, qs.size(), run, ms);
+                }
+            }
+            System.out.printf("end to end: server peak heap %d MB (-Xmx256m), server CPU %.1f s%n", server.peakHeapMb(),
+                    server.cpuSeconds());
+        }
     }
 
     static int importPipeline(QuestionFormat f, byte[] file) throws Exception {
