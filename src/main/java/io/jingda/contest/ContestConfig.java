@@ -1,0 +1,76 @@
+package io.jingda.contest;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Live-contest settings: {@code jingda.contest.*} in application.properties. */
+@ConfigMapping(prefix = "jingda.contest")
+public interface ContestConfig {
+
+    /** How long after the deadline an answer is still accepted (network latency). */
+    @WithDefault("250ms")
+    Duration grace();
+
+    /** How often the engine checks deadlines and auto-advance timers. */
+    @WithDefault("50ms")
+    Duration tick();
+
+    /** Minimum interval between two progress/lobby/participants pushes of one contest. */
+    @WithDefault("250ms")
+    Duration pushInterval();
+
+    /** How often an open question's progress is recorded, to reopen it for the time it had left after a crash. */
+    @WithDefault("1s")
+    Duration heartbeat();
+
+    /** Default for a contest without maxParticipants, and the ceiling for those that set it. */
+    @WithDefault("20000")
+    int maxParticipants();
+
+    Ledger ledger();
+
+    Join join();
+
+    Socket socket();
+
+    interface Ledger {
+        /** Most answers and joins written in one transaction (group commit). */
+        @WithDefault("1000")
+        int batchSize();
+
+        /** Pending writes beyond this are refused rather than queued (memory bound). */
+        @WithDefault("200000")
+        int queueCapacity();
+    }
+
+    interface Join {
+        /** Join attempts per client address per minute (a venue behind one NAT address needs many). */
+        @WithDefault("600")
+        int attemptsPerMinute();
+
+        /** Failed attempts (unknown code) per client address per minute: stops guessing codes. */
+        @WithDefault("30")
+        int failuresPerMinute();
+
+        /** Nicknames containing one of these (compared case-insensitively, NFKC) are refused. */
+        Optional<List<String>> blocklist();
+
+        /** Most combining marks allowed after one base character. */
+        @WithDefault("2")
+        int maxCombiningMarks();
+    }
+
+    interface Socket {
+        /** Sustained messages per second a client may send on one connection. */
+        @WithDefault("5")
+        int messagesPerSecond();
+
+        /** Burst of messages a client may send at once. */
+        @WithDefault("20")
+        int burst();
+    }
+}

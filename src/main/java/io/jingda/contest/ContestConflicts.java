@@ -1,0 +1,38 @@
+package io.jingda.contest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.jingda.system.ApiException;
+
+import java.util.List;
+
+/** The 409s of the contest API: each carries the contest's state, so a client can resynchronise. */
+final class ContestConflicts {
+    private ContestConflicts() {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StateConflict(String code, String message, long contestId, ContestStatus status, QuestionPhase phase,
+                                int questionIndex, int questionCount, List<String> allowed) {
+    }
+
+    static ApiException invalidAction(long id, ContestAction action, ContestStatus status, QuestionPhase phase,
+                                      int index, int count, List<String> allowed) {
+        String msg = "'" + action.wire() + "' does not fit contest " + id + " in state " + status
+                + (phase == null || status == ContestStatus.LOBBY ? "" : "/" + phase);
+        return new ApiException(409, "INVALID_STATE", msg, List.of(),
+                new StateConflict("INVALID_STATE", msg, id, status, phase, index, count, allowed));
+    }
+
+    static ApiException notEditable(Contest c) {
+        String msg = "only a DRAFT contest can be edited; contest " + c.id + " is " + c.status;
+        return new ApiException(409, "INVALID_STATE", msg, List.of(),
+                new StateConflict("INVALID_STATE", msg, c.id, c.status, c.phase, c.questionIndex, c.questionCount, null));
+    }
+
+    static ApiException notDeletable(Contest c) {
+        String msg = "contest " + c.id + " is " + c.status + "; finish it before deleting it";
+        return new ApiException(409, "INVALID_STATE", msg, List.of(),
+                new StateConflict("INVALID_STATE", msg, c.id, c.status, c.phase, c.questionIndex, c.questionCount,
+                        List.of("finish")));
+    }
+}

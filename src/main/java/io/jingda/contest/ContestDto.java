@@ -1,0 +1,32 @@
+package io.jingda.contest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jingda.question.SourceDto;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A contest as its host sees it (with the questions and their answers in the single view). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ContestDto(
+        long id,
+        String title,
+        String owner,
+        ContestStatus status,
+        QuestionPhase phase,
+        String code,
+        int questionIndex,
+        int questionCount,
+        Integer participants,
+        ContestSettings settings,
+        Instant createdAt,
+        Instant updatedAt,
+        List<QuestionView> questions) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record QuestionView(int index, String questionId, String bankId, String type, String stem,
+                               List<LiveQuestion.OptionView> options, JsonNode answer, Double tolerance,
+                               String explanation, SourceDto source, int timeLimit, int points) {
+    }
+}

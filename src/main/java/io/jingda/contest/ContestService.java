@@ -1,0 +1,280 @@
+package io.jingda.contest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jingda.question.Question;
+import io.jingda.question.QuestionRepository;
+import io.jingda.question.QuestionRules;
+import io.jingda.question.QuestionType;
+import io.jingda.system.ApiException;
+import io.jingda.system.FieldError;
+import io.jingda.system.JsonText;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+/** Contest definitions: create (with the question snapshot), read, edit while DRAFT, delete. */
+@ApplicationScoped
+@Transactional
+public class ContestService {
+    public static final int MAX_QUESTIONS = 200;
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final SecureRandom CODES = new SecureRandom();
+
+    private final ContestRepository contests;
+    private final ContestQuestionRepository contestQuestions;
+    private final QuestionRepository bank;
+    private final ContestConfig config;
+
+    public ContestService(ContestRepository contests, ContestQuestionRepository contestQuestions,
+                          QuestionRepository bank, ContestConfig config) {
+        this.contests = contests;
+        this.contestQuestions = contestQuestions;
+        this.bank = bank;
+        this.config = config;
+    }
+
+    public List<ContestDto> list(Caller caller) {
+        return contests.listVisibleTo(caller.name(), caller.admin()).stream().map(c -> toDto(c, null)).toList();
+    }
+
+    public ContestDto get(long id, Caller caller) {
+        Contest c = require(id, caller);
+        return toDto(c, contestQuestions.listByContest(id));
+    }
+
+    public ContestDto create(ContestRequest r, Caller caller) {
+        Checked checked = check(r);
+        Contest c = new Contest();
+        c.title = checked.title;
+        c.owner = caller.name();
+        c.status = ContestStatus.DRAFT;
+        c.questionCount = checked.questions.size();
+        c.settings = JsonText.write(checked.settings);
+        c.createdAt = Instant.now();
+        c.updatedAt = c.createdAt;
+        contests.persist(c);
+        snapshot(c, checked);
+        return toDto(c, contestQuestions.listByContest(c.id));
+    }
+
+    public ContestDto update(long id, ContestRequest r, Caller caller) {
+        Contest c = require(id, caller);
+        if (c.status != ContestStatus.DRAFT) {
+            throw ContestConflicts.notEditable(c);
+        }
+        Checked checked = check(r);
+        c.title = checked.title;
+        c.questionCount = checked.questions.size();
+        c.settings = JsonText.write(checked.settings);
+        c.updatedAt = Instant.now();
+        contestQuestions.deleteByContest(id);
+        contestQuestions.flush();
+        snapshot(c, checked);
+        return toDto(c, contestQuestions.listByContest(id));
+    }
+
+    /** A DRAFT or a FINISHED contest can be deleted; a live one must be finished first. */
+    public void delete(long id, Caller caller) {
+        Contest c = require(id, caller);
+        if (c.status.isOpen()) {
+            throw ContestConflicts.notDeletable(c);
+        }
+        contests.getEntityManager().createNativeQuery("DELETE FROM answer WHERE contest_id = ?1")
+                .setParameter(1, id).executeUpdate();
+        contests.getEntityManager().createNativeQuery("DELETE FROM participant WHERE contest_id = ?1")
+                .setParameter(1, id).executeUpdate();
+        contestQuestions.deleteByContest(id);
+        contests.delete(c);
+    }
+
+    /** DRAFT → LOBBY with a fresh join code, unique among open contests (memory and database agree). */
+    public Contest openLobby(long id, java.util.function.Predicate<String> codeInUse) {
+        Contest c = contests.findById(id);
+        if (c == null) {
+            throw ApiException.notFound("contest", String.valueOf(id));
+        }
+        if (c.status != ContestStatus.DRAFT) {
+            throw ContestConflicts.invalidAction(id, ContestAction.OPEN, c.status, c.phase, c.questionIndex,
+                    c.questionCount, List.of());
+        }
+        String code;
+        do {
+            code = String.format("%06d", CODES.nextInt(1_000_000));
+        } while (codeInUse.test(code) || contests.codeInUse(code));
+        c.code = code;
+        c.openCode = code;
+        c.status = ContestStatus.LOBBY;
+        c.updatedAt = Instant.now();
+        contests.flush();
+        return c;
+    }
+
+    public List<ContestQuestion> questions(long id) {
+        return contestQuestions.listByContest(id);
+    }
+
+    public record Loaded(Contest contest, List<ContestQuestion> questions) {
+    }
+
+    public List<Loaded> openContests() {
+        return contests.listOpen().stream().map(c -> new Loaded(c, contestQuestions.listByContest(c.id))).toList();
+    }
+
+    public Contest require(long id, Caller caller) {
+        Contest c = contests.findById(id);
+        if (c == null) {
+            throw ApiException.notFound("contest", String.valueOf(id));
+        }
+        if (!caller.mayManage(c.owner)) {
+            throw new ApiException(403, "FORBIDDEN", "contest " + id + " belongs to another host", List.of());
+        }
+        return c;
+    }
+
+    public static ContestSettings settings(Contest c) {
+        try {
+            return JSON.readValue(c.settings, ContestSettings.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("corrupt settings of contest " + c.id, e);
+        }
+    }
+
+    static ContestDto toDto(Contest c, List<ContestQuestion> questions) {
+        List<ContestDto.QuestionView> views = questions == null ? null : questions.stream().map(q -> {
+            LiveQuestion l = ContestQuestionMapper.live(q);
+            return new ContestDto.QuestionView(q.idx, q.publicId, q.bankId, q.type.wire(), q.stem, l.options(),
+                    l.correct(), q.tolerance, q.explanation, l.source(), q.timeLimit, q.points);
+        }).toList();
+        return new ContestDto(c.id, c.title, c.owner, c.status, c.phase, c.code, c.questionIndex, c.questionCount,
+                null, settings(c), c.createdAt, c.updatedAt, views);
+    }
+
+    private void snapshot(Contest c, Checked checked) {
+        int idx = 0;
+        for (Question q : checked.questions) {
+            contestQuestions.persist(ContestQuestionMapper.snapshot(c.id, idx++, q, checked.settings.timeLimit()));
+        }
+    }
+
+    private record Checked(String title, List<Question> questions, ContestSettings settings) {
+    }
+
+    private Checked check(ContestRequest r) {
+        if (r == null) {
+            throw ApiException.invalid(List.of(new FieldError("body", "is required")));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        String title = r.title() == null ? "" : r.title().strip();
+        if (title.isEmpty() || title.length() > 200) {
+            errors.add(new FieldError("title", "is required, at most 200 characters"));
+        }
+        if (r.timeLimit() != null && (r.timeLimit() < QuestionRules.MIN_TIME_LIMIT || r.timeLimit() > QuestionRules.MAX_TIME_LIMIT)) {
+            errors.add(new FieldError("timeLimit", "must be between " + QuestionRules.MIN_TIME_LIMIT + " and "
+                    + QuestionRules.MAX_TIME_LIMIT + " seconds"));
+        }
+        String mode = r.scoring() == null || r.scoring().mode() == null ? "speed" : r.scoring().mode();
+        if (!mode.equals("speed") && !mode.equals("accuracy")) {
+            errors.add(new FieldError("scoring.mode", "must be speed or accuracy"));
+        }
+        boolean streak = r.scoring() != null && Boolean.TRUE.equals(r.scoring().streakBonus());
+        int leaderboardSize = r.leaderboardSize() == null ? 10 : r.leaderboardSize();
+        if (leaderboardSize < 1 || leaderboardSize > 100) {
+            errors.add(new FieldError("leaderboardSize", "must be between 1 and 100"));
+        }
+        ContestSettings.AutoAdvance auto = r.autoAdvance();
+        if (auto != null) {
+            if (auto.revealSeconds() == null || auto.revealSeconds() < 1 || auto.revealSeconds() > 120) {
+                errors.add(new FieldError("autoAdvance.revealSeconds", "must be between 1 and 120"));
+            }
+            if (auto.leaderboardSeconds() == null || auto.leaderboardSeconds() < 1 || auto.leaderboardSeconds() > 120) {
+                errors.add(new FieldError("autoAdvance.leaderboardSeconds", "must be between 1 and 120"));
+            }
+        }
+        int max = r.maxParticipants() == null ? config.maxParticipants() : r.maxParticipants();
+        if (max < 1 || max > config.maxParticipants()) {
+            errors.add(new FieldError("maxParticipants", "must be between 1 and " + config.maxParticipants()));
+        }
+        String round = r.round() == null ? RoundMode.STANDARD.id() : r.round();
+        if (RoundMode.of(round).isEmpty()) {
+            errors.add(new FieldError("round", "unknown round mode '" + round + "' (available: standard)"));
+        }
+        List<Question> questions = List.of();
+        ContestSettings.Draw draw = null;
+        boolean hasIds = r.questionIds() != null && !r.questionIds().isEmpty();
+        if (hasIds == (r.draw() != null)) {
+            errors.add(new FieldError("questionIds", "give either questionIds or draw"));
+        } else if (hasIds) {
+            questions = byIds(r.questionIds(), errors);
+        } else {
+            draw = r.draw().seed() != null ? r.draw() : new ContestSettings.Draw(r.draw().sets(), r.draw().tags(),
+                    r.draw().types(), r.draw().difficulty(), r.draw().count(), new SecureRandom().nextLong());
+            questions = drawn(draw, errors);
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        ContestSettings s = new ContestSettings(r.timeLimit(), new ContestSettings.Scoring(mode, streak),
+                Boolean.TRUE.equals(r.shuffleOptions()), leaderboardSize, auto, max, round, draw);
+        return new Checked(title, questions, s);
+    }
+
+    private List<Question> byIds(List<String> ids, List<FieldError> errors) {
+        if (ids.size() > MAX_QUESTIONS) {
+            errors.add(new FieldError("questionIds", "at most " + MAX_QUESTIONS + " questions"));
+            return List.of();
+        }
+        if (new HashSet<>(ids).size() != ids.size()) {
+            errors.add(new FieldError("questionIds", "names a question twice"));
+        }
+        List<Question> out = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            Question q = ids.get(i) == null ? null : bank.findById(ids.get(i));
+            if (q == null) {
+                errors.add(new FieldError("questionIds[" + i + "]", "no question with id '" + ids.get(i) + "'"));
+            } else {
+                out.add(q);
+            }
+        }
+        return out;
+    }
+
+    /** Matching questions sorted by id, shuffled with the seed: the same bank and seed give the same pick. */
+    private List<Question> drawn(ContestSettings.Draw d, List<FieldError> errors) {
+        int count = d.count() == null ? 10 : d.count();
+        if (count < 1 || count > MAX_QUESTIONS) {
+            errors.add(new FieldError("draw.count", "must be between 1 and " + MAX_QUESTIONS));
+            return List.of();
+        }
+        Set<QuestionType> types = new LinkedHashSet<>();
+        if (d.types() != null) {
+            for (String t : d.types()) {
+                QuestionType.parse(t).ifPresentOrElse(types::add,
+                        () -> errors.add(new FieldError("draw.types", "unknown type '" + t + "'")));
+            }
+        }
+        List<Question> pool = new ArrayList<>(bank.listAll().stream()
+                .filter(q -> d.sets() == null || d.sets().isEmpty() || d.sets().contains(q.setId))
+                .filter(q -> types.isEmpty() || types.contains(q.type))
+                .filter(q -> d.difficulty() == null || q.difficulty == d.difficulty())
+                .filter(q -> d.tags() == null || d.tags().isEmpty() || q.tags.stream().anyMatch(d.tags()::contains))
+                .sorted(Comparator.comparing(q -> q.id))
+                .toList());
+        if (pool.size() < count) {
+            errors.add(new FieldError("draw.count", "only " + pool.size() + " questions match the draw"));
+            return List.of();
+        }
+        Collections.shuffle(pool, new Random(d.seed()));
+        return List.copyOf(pool.subList(0, count));
+    }
+}

@@ -1,0 +1,4 @@
+package io.jingda.contest;
+
+public record JoinRequest(String code, String nickname) {
+}
