@@ -11,7 +11,12 @@ import io.jingda.question.QuestionSetDto;
 import io.jingda.question.QuestionSetRepository;
 import io.jingda.question.SetFile;
 import io.jingda.question.io.FormatException;
+import io.jingda.question.imports.SetIds;
+import io.jingda.question.io.Formats;
+import io.jingda.question.io.ImportLimits;
 import io.jingda.question.io.NativeFormat;
+import io.jingda.question.io.ParseResult;
+import io.jingda.question.io.QuestionFormat;
 import io.jingda.system.FieldError;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -45,6 +50,9 @@ import java.util.stream.Stream;
 public class BankLoader {
     private static final Logger LOG = Logger.getLogger(BankLoader.class);
     private static final long MAX_FILE_BYTES = 20L * 1024 * 1024;
+    /** Files in questions/ are trusted more than uploads, but still bounded. */
+    private static final ImportLimits LIMITS = new ImportLimits(MAX_FILE_BYTES, 50_000, 1 << 20,
+            200L * 1024 * 1024, 1_000);
 
     private final QuestionSetRepository sets;
     private final QuestionRepository questions;
@@ -102,8 +110,43 @@ public class BankLoader {
         return report;
     }
 
+    /** Every import format, by extension (native YAML/JSON, CSV, XLSX, GIFT, Aiken, Moodle XML, .txt). */
     static boolean supports(String name) {
-        return NativeFormat.syntaxOf(name) != null;
+        return !name.startsWith(".") && !name.startsWith("~$") && Formats.loadable(name);
+    }
+
+    /**
+     * Reads a file into a set. Formats without a set header (CSV, GIFT...) take the set id from
+     * the file name and the title from the file's category or name; questions without an id get
+     * one from their position ({@code <set>-001}), so reloading the same file is idempotent.
+     */
+    private SetFile readSetFile(String name, byte[] data, List<LoadReport.Problem> problems) throws FormatException {
+        if (NativeFormat.syntaxOf(name) != null) {
+            return nativeFormat.read(data, NativeFormat.syntaxOf(name));
+        }
+        QuestionFormat format = Formats.detect(name, data)
+                .orElseThrow(() -> new FormatException("cannot tell the file's format", null, null));
+        ParseResult parsed = format.parse(data, LIMITS);
+        parsed.errors().forEach(e -> problems.add(problem(name, e.line(), null, field(e), e.message())));
+        parsed.warnings().forEach(w -> LOG.warnf("%s: %s", name, w));
+        String base = SetIds.baseName(name);
+        String setId = SetIds.slug(base);
+        String title = parsed.category() != null ? parsed.category() : base;
+        List<QuestionDto> list = new ArrayList<>();
+        for (int i = 0; i < parsed.questions().size(); i++) {
+            QuestionDto q = parsed.questions().get(i).question();
+            list.add(q.id() != null ? q : q.withId(setId + "-" + String.format("%03d", i + 1)));
+        }
+        return new SetFile(new QuestionSetDto(setId, title, null, null, null, null), list);
+    }
+
+    private static String field(io.jingda.question.io.ImportProblem p) {
+        String where = p.row() == null ? "" : "sheet " + p.sheet() + " row " + p.row()
+                + (p.column() == null ? "" : " column " + p.column());
+        if (p.field() == null) {
+            return where.isEmpty() ? null : where;
+        }
+        return where.isEmpty() ? p.field() : where + " " + p.field();
     }
 
     private LoadReport.FileResult loadFile(Path path) {
@@ -124,12 +167,14 @@ public class BankLoader {
             return new LoadReport.FileResult(name, LoadReport.Status.UNCHANGED, known.setId, null, null);
         }
         SetFile file;
+        List<LoadReport.Problem> problems = new ArrayList<>();
         try {
-            file = nativeFormat.read(data, NativeFormat.syntaxOf(name));
+            file = readSetFile(name, data, problems);
         } catch (FormatException e) {
             return failed(name, null, List.of(problem(name, e.line(), null, e.field(), e.getMessage())));
+        } catch (RuntimeException | StackOverflowError e) {
+            return failed(name, null, List.of(problem(name, null, null, null, "cannot read: " + e)));
         }
-        List<LoadReport.Problem> problems = new ArrayList<>();
         List<FieldError> setErrors = new ArrayList<>();
         QuestionSetDto set = QuestionRules.checkSet(file.set(), "set.", setErrors);
         setErrors.forEach(e -> problems.add(problem(name, null, null, e.field(), e.message())));
