@@ -29,6 +29,8 @@ public class CsrfGuard {
     static final String SESSION_COOKIE = "quarkus-credential";
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Public endpoints that never act on the caller's identity. */
+    private static final Set<String> PUBLIC = Set.of("/api/join");
 
     void register(@Observes Filters filters) {
         // before the authentication handlers, so a forged sign-in never reaches them
@@ -36,7 +38,7 @@ public class CsrfGuard {
     }
 
     void check(RoutingContext rc) {
-        if (SAFE.contains(rc.request().method())) {
+        if (SAFE.contains(rc.request().method()) || PUBLIC.contains(rc.normalizedPath())) {
             rc.next();
             return;
         }

@@ -1,6 +1,6 @@
 // Participant page: join with code and nickname, then follow the contest over /ws/play.
 import { t, langButton, onLangChange } from './i18n.js';
-import { h, mount, liveSocket, clock, timer, startTicker, board, podium, SHAPES, optionText, ApiError } from './common.js';
+import { h, mount, liveSocket, clock, timer, startTicker, board, podium, SHAPES, optionText, ApiError, csrfToken } from './common.js';
 
 const KEY = 'jingda.play';
 const root = document.getElementById('app');
@@ -37,7 +37,7 @@ async function join(code, nickname) {
   S.busy = true; S.joinError = null; S.suggestion = null; render();
   try {
     const res = await fetch('/api/join', {
-      method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'X-CSRF-Token': csrfToken() },
       body: JSON.stringify({ code, nickname })
     });
     const body = await res.json().catch(() => ({}));

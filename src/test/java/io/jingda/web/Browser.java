@@ -1,0 +1,175 @@
+package io.jingda.web;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Headless Debian chromium through /usr/bin/chromedriver (never a downloaded browser: the driver
+ * path is explicit, so Selenium Manager is not used). Each page gets its own window, and so its
+ * own sessionStorage, like a separate phone. Tests skip where chromium or the driver is missing.
+ */
+final class Browser implements AutoCloseable {
+    static final Path CHROMIUM = Path.of(System.getProperty("jingda.chromium", "/usr/bin/chromium"));
+    static final Path DRIVER = Path.of(System.getProperty("jingda.chromedriver", "/usr/bin/chromedriver"));
+    static final Path SHOTS = Path.of("target", "screenshots");
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    final ChromeDriver driver;
+    final String base;
+
+    private Browser(ChromeDriver driver, String base) {
+        this.driver = driver;
+        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    static void assumeAvailable() {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+                "browser tests need " + CHROMIUM + " and " + DRIVER + " (apt-get install chromium chromium-driver)");
+    }
+
+    static Browser start(String base) {
+        assumeAvailable();
+        System.setProperty("webdriver.chrome.driver", DRIVER.toString());
+        ChromeOptions o = new ChromeOptions();
+        o.setBinary(CHROMIUM.toFile());
+        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-default-apps", "--disable-extensions", "--disable-background-timer-throttling",
+                "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows", "--mute-audio",
+                "--window-size=1366,900", "--lang=zh-CN");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort().withSilent(true).build();
+        return new Browser(new ChromeDriver(service, o), base);
+    }
+
+    /** A new window (its own sessionStorage) at path; returns its handle. */
+    String open(String path) {
+        if (driver.getWindowHandles().size() > 1 || !"data:,".equals(driver.getCurrentUrl())) {
+            driver.switchTo().newWindow(WindowType.WINDOW);
+        }
+        String handle = driver.getWindowHandle();
+        driver.get(base + path);
+        return handle;
+    }
+
+    Browser to(String handle) {
+        driver.switchTo().window(handle);
+        return this;
+    }
+
+    /** Phone (360 px, like a small Android) or desktop metrics for the current window. */
+    Browser phone() {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 360, "height", 740, "deviceScaleFactor", 2, "mobile", true));
+        return this;
+    }
+
+    Browser desktop() {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 1366, "height", 860, "deviceScaleFactor", 1, "mobile", false));
+        return this;
+    }
+
+    WebElement await(By by) {
+        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    void awaitText(By by, String text) {
+        new WebDriverWait(driver, WAIT).withMessage(() -> "waiting for '" + text + "' in " + by + "; page: "
+                        + bodyText()).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    <T> T until(Function<WebDriver, T> condition, String what) {
+        return new WebDriverWait(driver, WAIT).withMessage(() -> what + "; page: " + bodyText()).until(condition);
+    }
+
+    String bodyText() {
+        try {
+            return driver.findElement(By.tagName("body")).getText();
+        } catch (RuntimeException e) {
+            return "?";
+        }
+    }
+
+    List<WebElement> all(By by) {
+        return driver.findElements(by);
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Saves the whole page of the current window (up to 4000 CSS px tall) as target/screenshots/{name}.png. */
+    @SuppressWarnings("unchecked")
+    void shot(String name) {
+        try {
+            Files.createDirectories(SHOTS);
+            Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+            Map<String, Number> size = (Map<String, Number>) metrics.get("cssContentSize");
+            Map<String, Number> view = (Map<String, Number>) metrics.get("cssLayoutViewport");
+            double w = view.get("clientWidth").doubleValue();
+            double hgt = Math.min(4000, Math.max(size.get("height").doubleValue(), view.get("clientHeight").doubleValue()));
+            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                    "captureBeyondViewport", true,
+                    "clip", Map.of("x", 0, "y", 0, "width", w, "height", hgt, "scale", 1)));
+            Files.write(SHOTS.resolve(name + ".png"), java.util.Base64.getDecoder().decode((String) shot.get("data")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            // a failed full-page capture still leaves the viewport
+            File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            try {
+                Files.copy(f.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException io) {
+                throw new UncheckedIOException(io);
+            }
+        }
+    }
+
+    /** The form login, as a person would: /host or /admin redirects to /login and back. */
+    void login(String path, String user, String password) {
+        driver.get(base + path);
+        await(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("login-btn")).click();
+        until(d -> d.getCurrentUrl().endsWith(path) && !d.findElements(By.cssSelector("header.bar")).isEmpty(),
+                "signed in and back at " + path);
+    }
+
+    /** No script injected through user text has run. */
+    boolean alertShown() {
+        try {
+            driver.switchTo().alert();
+            return true;
+        } catch (org.openqa.selenium.NoAlertPresentException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
