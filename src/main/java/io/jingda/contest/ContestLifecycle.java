@@ -209,7 +209,8 @@ public class ContestLifecycle {
                         apply(rt, due);
                     }
                 }
-                broadcasts.pushIfDirty(rt, now, config.pushInterval().toMillis());
+                // throttling is about load, not contest timing: real time
+                broadcasts.pushIfDirty(rt, System.currentTimeMillis(), config.pushInterval().toMillis());
                 synchronized (rt) {
                     if (rt.status == ContestStatus.RUNNING) {
                         running.add(rt.id);
@@ -263,9 +264,14 @@ public class ContestLifecycle {
             if (registry.get(c.id).isPresent()) {
                 continue;
             }
-            ContestRuntime rt = ContestRegistry.restore(c, l.questions(), store.participants(c.id), store.answers(c.id));
+            List<ContestStore.StoredAnswer> answers = store.answers(c.id);
+            ContestRuntime rt = ContestRegistry.restore(c, l.questions(), store.participants(c.id), answers);
             if (c.status == ContestStatus.RUNNING) {
+                // the server was alive at least until its last heartbeat and its last stored answer
                 long lastAlive = c.heartbeatAt != null ? c.heartbeatAt : c.openedAt != null ? c.openedAt : now;
+                for (ContestStore.StoredAnswer a : answers) {
+                    lastAlive = Math.max(lastAlive, a.receivedAt());
+                }
                 rt.shiftTimers(Math.max(0, now - lastAlive));
             }
             rt.lastHeartbeat = now;

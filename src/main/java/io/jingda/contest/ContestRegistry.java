@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ContestRegistry {
     private final Map<Long, ContestRuntime> byId = new ConcurrentHashMap<>();
     private final Map<String, ContestRuntime> byCode = new ConcurrentHashMap<>();
+    /** Codes of contests that finished while this node ran, so a late join is told "closed" rather than "unknown". */
+    private final Map<String, Long> closedCodes = new ConcurrentHashMap<>();
     private final Fanout fanout;
 
     public ContestRegistry(Fanout fanout) {
@@ -45,12 +47,19 @@ public class ContestRegistry {
         byId.put(rt.id, rt);
         if (rt.status.isOpen()) {
             byCode.put(rt.code, rt);
+            closedCodes.remove(rt.code);
         }
     }
 
     /** The code is free again once a contest has finished. */
     void releaseCode(ContestRuntime rt) {
-        byCode.remove(rt.code, rt);
+        if (byCode.remove(rt.code, rt)) {
+            closedCodes.put(rt.code, rt.id);
+        }
+    }
+
+    boolean recentlyClosed(String code) {
+        return code != null && closedCodes.containsKey(code);
     }
 
     void unload(ContestRuntime rt) {

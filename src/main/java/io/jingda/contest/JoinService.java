@@ -53,6 +53,9 @@ public class JoinService {
             throw ApiException.invalid(List.of(new FieldError("code", "must be the 6-digit contest code")));
         }
         ContestRuntime rt = registry.byCode(code).orElse(null);
+        if (rt == null && registry.recentlyClosed(code)) {
+            throw new ApiException(403, "CONTEST_CLOSED", "the contest with code " + code + " has finished", List.of());
+        }
         if (rt == null) {
             limiter.failed(address);
             throw new ApiException(404, "NOT_FOUND", "no open contest has the code " + code, List.of());

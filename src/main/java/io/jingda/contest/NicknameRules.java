@@ -26,7 +26,7 @@ public final class NicknameRules {
         if (raw == null) {
             return new Result(null, "is required");
         }
-        String n = Normalizer.normalize(raw, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
+        String n = Normalizer.normalize(raw, Normalizer.Form.NFC).strip().replaceAll(" {2,}", " ");
         int length = n.codePointCount(0, n.length());
         if (length < 1 || length > MAX_LENGTH) {
             return new Result(null, "must be 1 to " + MAX_LENGTH + " characters");
