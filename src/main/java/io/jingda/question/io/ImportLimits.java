@@ -6,5 +6,5 @@ package io.jingda.question.io;
  */
 public record ImportLimits(long maxBytes, int maxRows, int maxLineLength, long maxUnzippedBytes, int maxZipEntries) {
     public static final ImportLimits DEFAULT = new ImportLimits(10L * 1024 * 1024, 20_000, 65_536,
-            200L * 1024 * 1024, 1_000);
+            100L * 1024 * 1024, 1_000);
 }
