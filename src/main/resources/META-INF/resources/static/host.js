@@ -250,7 +250,7 @@ function viewConsole() {
   const qPanel = q && ['RUNNING', 'PAUSED'].includes(c.status) ? h('section', { class: 'card', 'aria-labelledby': 'q-h' },
     h('h2', { id: 'q-h' }, t('q.progress', { i: q.index + 1, n: q.total })),
     c.phase === 'OPEN' ? timer(remaining, q.timeLimitMs, () => L.paused) : null,
-    h('p', { class: 'stem', style: 'box-shadow:none;border:2px solid #e4dff0' }, q.stem),
+    h('p', { class: 'stem host-stem', id: 'stem' }, q.stem),
     q.options?.length ? h('ol', { style: 'list-style:none;padding:0' }, q.options.map((o, i) => h('li', {}, `${SHAPES[i % 8]} ${optionText(q, o)}`))) : null,
     h('p', { id: 'host-answered', 'aria-live': 'polite' }, t('screen.answered', { a: L.reveal?.answered ?? L.progress?.answered ?? 0, n: L.progress?.participants ?? L.participants ?? 0 })),
     q.options?.length ? h('div', { id: 'host-chart' }, distributionChart(q, L.reveal?.distribution || L.progress?.distribution,

@@ -19,7 +19,7 @@ async function submit(ev) {
       body: new URLSearchParams({ j_username: form.j_username.value, j_password: form.j_password.value })
     });
     if (res.status === 403) { S.error = 'login.csrf'; return; }
-    if (res.url.includes('error=1')) { S.error = 'login.failed'; return; }
+    if (!res.ok || res.url.includes('error=1')) { S.error = 'login.failed'; return; }
     location.href = next;
   } catch {
     S.error = 'error.network';

@@ -155,6 +155,9 @@ function onMessage(m) {
       if (S.q && m.deadline) S.q = { ...S.q, deadline: m.deadline };
       break;
     case 'error':
+      if (m.code === 'KICKED') { leave('notice.removed'); return; }
+      // the server could not store the answer: send it again (same requestId, so it counts once)
+      if (m.code === 'NOT_STORED' && S.pending) { socket?.send(S.pending); return; }
       S.notice = m.message;
       break;
     default:

@@ -38,6 +38,7 @@ final class Browser implements AutoCloseable {
 
     final ChromeDriver driver;
     final String base;
+    private final Map<String, Map<String, Object>> metrics = new java.util.HashMap<>();
 
     private Browser(ChromeDriver driver, String base) {
         this.driver = driver;
@@ -59,6 +60,7 @@ final class Browser implements AutoCloseable {
                 "--disable-default-apps", "--disable-extensions", "--disable-background-timer-throttling",
                 "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows", "--mute-audio",
                 "--window-size=1366,900", "--lang=zh-CN");
+        o.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().withSilent(true).build();
         return new Browser(new ChromeDriver(service, o), base);
@@ -81,14 +83,16 @@ final class Browser implements AutoCloseable {
 
     /** Phone (360 px, like a small Android) or desktop metrics for the current window. */
     Browser phone() {
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", 360, "height", 740, "deviceScaleFactor", 2, "mobile", true));
-        return this;
+        return emulate(Map.of("width", 360, "height", 740, "deviceScaleFactor", 2, "mobile", true));
     }
 
     Browser desktop() {
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", 1366, "height", 860, "deviceScaleFactor", 1, "mobile", false));
+        return emulate(Map.of("width", 1366, "height", 860, "deviceScaleFactor", 1, "mobile", false));
+    }
+
+    private Browser emulate(Map<String, Object> size) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", size);
+        metrics.put(driver.getWindowHandle(), size);
         return this;
     }
 
@@ -121,30 +125,29 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
-    /** Saves the whole page of the current window (up to 4000 CSS px tall) as target/screenshots/{name}.png. */
+    /**
+     * Saves the whole page of the current window (up to 4000 CSS px tall) as
+     * target/screenshots/{name}.png: the emulated viewport is stretched to the page for the shot
+     * and put back afterwards.
+     */
     @SuppressWarnings("unchecked")
     void shot(String name) {
         try {
             Files.createDirectories(SHOTS);
-            Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-            Map<String, Number> size = (Map<String, Number>) metrics.get("cssContentSize");
-            Map<String, Number> view = (Map<String, Number>) metrics.get("cssLayoutViewport");
-            double w = view.get("clientWidth").doubleValue();
-            double hgt = Math.min(4000, Math.max(size.get("height").doubleValue(), view.get("clientHeight").doubleValue()));
-            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-                    "captureBeyondViewport", true,
-                    "clip", Map.of("x", 0, "y", 0, "width", w, "height", hgt, "scale", 1)));
-            Files.write(SHOTS.resolve(name + ".png"), java.util.Base64.getDecoder().decode((String) shot.get("data")));
+            Map<String, Object> size = metrics.get(driver.getWindowHandle());
+            if (size != null) {
+                Number h = (Number) js("return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)");
+                Map<String, Object> tall = new java.util.HashMap<>(size);
+                tall.put("height", Math.min(4000, Math.max(h.intValue(), ((Number) size.get("height")).intValue())));
+                driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", tall);
+            }
+            File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(f.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+            if (size != null) {
+                driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", size);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
-            // a failed full-page capture still leaves the viewport
-            File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-            try {
-                Files.copy(f.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException io) {
-                throw new UncheckedIOException(io);
-            }
         }
     }
 
@@ -165,6 +168,35 @@ final class Browser implements AutoCloseable {
             return true;
         } catch (org.openqa.selenium.NoAlertPresentException e) {
             return false;
+        }
+    }
+
+    /** On a failure: every window's screenshot and the browser console, for the person reading the report. */
+    void dumpAll(String prefix) {
+        int i = 0;
+        for (String handle : driver.getWindowHandles()) {
+            try {
+                driver.switchTo().window(handle);
+                shot(prefix + "-" + (i++));
+                System.err.println("[" + prefix + " window " + (i - 1) + "] " + driver.getCurrentUrl() + "\n" + bodyText());
+            } catch (RuntimeException e) {
+                System.err.println("[" + prefix + "] " + e);
+            }
+        }
+        try {
+            driver.manage().logs().get("browser").forEach(l -> System.err.println("[console] " + l));
+        } catch (RuntimeException e) {
+            System.err.println("[console] unavailable: " + e);
+        }
+    }
+
+    /** Runs a test body; on failure leaves screenshots and the console behind, then rethrows. */
+    void run(String name, Runnable body) {
+        try {
+            body.run();
+        } catch (RuntimeException | AssertionError e) {
+            dumpAll("failure-" + name);
+            throw e;
         }
     }
 

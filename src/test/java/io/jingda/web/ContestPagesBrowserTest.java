@@ -36,6 +36,12 @@ class ContestPagesBrowserTest {
     @Test
     void wholeContestWithHostScreenAndThreeParticipants() {
         try (Browser b = Browser.start(base.toString())) {
+            b.run("contest", () -> wholeContest(b));
+        }
+    }
+
+    private void wholeContest(Browser b) {
+        {
             // ---- the host signs in and creates a contest from the seeded bank
             String host = b.open("/host");
             b.desktop();
