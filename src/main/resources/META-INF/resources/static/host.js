@@ -77,6 +77,7 @@ function onLive(m) {
       (m.joined || []).forEach(p => S.people.set(p.participantId, p.nickname));
       (m.left || []).forEach(p => S.people.delete(p.participantId));
       L.participants = m.count;
+      if (paintPeople()) return;
       break;
     case 'question': L.q = m; L.progress = null; L.reveal = null; L.paused = false; L.remainingMs = null; break;
     case 'progress': L.progress = m; if (paintProgress()) return; break;
@@ -128,6 +129,8 @@ function field(id, labelKey, input, hintKey) {
 }
 
 function viewNew() {
+  // the form appears once the sets are known, so it is drawn once and not under the user's fingers
+  if (S.sets === null) return [h('h1', {}, t('host.new')), S.error ? h('div', { class: 'notice error', role: 'alert' }, S.error) : h('p', {}, t('loading'))];
   const f = S.form;
   f.source = f.source || 'draw';
   const sets = S.sets || [];
@@ -241,11 +244,8 @@ function viewConsole() {
         h('p', {}, h('a', { href: joinUrl, id: 'join-link', target: '_blank', rel: 'noopener' }, joinUrl)),
         h('p', {}, h('a', { class: 'btn small', href: `/screen/${c.code}`, target: '_blank', rel: 'noopener', id: 'screen-link' }, `📺 ${t('host.screen')}`))),
       h('img', { class: 'qr-small', src: `/qr/join/${c.code}.svg`, alt: t('qr.alt', { url: joinUrl }) })) : h('p', {}, t('host.nocode')),
-    h('h2', {}, t('host.people', { n: S.people.size }), ' ', h('span', { class: 'status-tag', id: 'host-count' }, String(L.participants ?? S.people.size))),
-    h('ul', { class: 'plist', id: 'people' }, [...S.people].slice(-300).reverse().map(([pid, name]) => h('li', {},
-      h('span', {}, name),
-      ['LOBBY', 'RUNNING', 'PAUSED'].includes(c.status) ? h('button', { type: 'button', class: 'btn small danger',
-        'aria-label': t('host.kick.label', { name }), onclick: () => kick(pid, name) }, t('host.kick')) : null))));
+    h('h2', { id: 'people-h' }, t('host.people', { n: S.people.size }), ' ', h('span', { class: 'status-tag', id: 'host-count' }, String(L.participants ?? S.people.size))),
+    peopleList());
   const q = L.q;
   const qPanel = q && ['RUNNING', 'PAUSED'].includes(c.status) ? h('section', { class: 'card', 'aria-labelledby': 'q-h' },
     h('h2', { id: 'q-h' }, t('q.progress', { i: q.index + 1, n: q.total })),
@@ -266,6 +266,25 @@ function viewConsole() {
     S.error ? h('div', { class: 'notice error', role: 'alert', id: 'host-error' }, S.error) : null,
     controls,
     h('div', { class: 'grid2' }, h('div', {}, qPanel, lb, done), lobby)];
+}
+
+function peopleList() {
+  const open = ['LOBBY', 'RUNNING', 'PAUSED'].includes(S.contest?.status);
+  return h('ul', { class: 'plist', id: 'people', 'aria-labelledby': 'people-h' }, [...S.people].slice(-300).reverse().map(([pid, name]) => h('li', {},
+    h('span', {}, name),
+    open ? h('button', { type: 'button', class: 'btn small danger', 'aria-label': t('host.kick.label', { name }),
+      onclick: () => kick(pid, name) }, t('host.kick')) : null)));
+}
+
+/** Joins and leaves update the list in place, so the control buttons are not redrawn under the host's pointer. */
+function paintPeople() {
+  const list = document.getElementById('people');
+  const head = document.getElementById('people-h');
+  if (!list || !head) return false;
+  list.replaceWith(peopleList());
+  head.firstChild.textContent = t('host.people', { n: S.people.size });
+  paintCount();
+  return true;
 }
 
 function revealText(q, r) {

@@ -96,6 +96,22 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Clicks what by finds, again if the page redrew it in between (the pages redraw on live frames). */
+    void click(By by) {
+        until(d -> {
+            try {
+                WebElement e = d.findElement(by);
+                if (!e.isDisplayed() || !e.isEnabled()) {
+                    return false;
+                }
+                e.click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+                return false;
+            }
+        }, "clicking " + by);
+    }
+
     WebElement await(By by) {
         return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
     }

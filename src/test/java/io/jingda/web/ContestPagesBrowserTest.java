@@ -46,7 +46,7 @@ class ContestPagesBrowserTest {
             String host = b.open("/host");
             b.desktop();
             b.login("/host", "admin", TestAuth.ADMIN_PASSWORD);
-            b.await(By.id("new-contest")).click();
+            b.click(By.id("new-contest"));
             b.await(By.id("title")).sendKeys("浏览器测试赛");
             b.await(By.cssSelector("input[name=draw-set][value=liaoning]")).click();
             b.driver.findElement(By.cssSelector("input[name=draw-type][value=single]")).click();
@@ -87,7 +87,7 @@ class ContestPagesBrowserTest {
             b.shot("host-lobby-desktop");
 
             // ---- question 1: Alice and XSS right, Ming wrong
-            b.to(host).await(By.id("act-start")).click();
+            b.to(host).click(By.id("act-start"));
             for (String p : players) {
                 b.to(p).await(By.id("stem"));
                 assertThat(secondsLeft(b)).isBetween(1, 90);
@@ -104,7 +104,7 @@ class ContestPagesBrowserTest {
             b.to(host).awaitText(By.id("host-answered"), "3 / 3");
             b.shot("host-question-desktop");
 
-            b.to(host).await(By.id("act-reveal")).click();
+            b.to(host).click(By.id("act-reveal"));
             expectResult(b, alice, true, 1);
             expectResult(b, xss, true, 2);
             expectResult(b, ming, false, 3);
@@ -115,7 +115,7 @@ class ContestPagesBrowserTest {
             assertThat(b.all(By.cssSelector(".opt[data-correct=true]"))).hasSize(1);
             b.shot("screen-reveal-desktop");
 
-            b.to(host).await(By.id("act-leaderboard")).click();
+            b.to(host).click(By.id("act-leaderboard"));
             b.to(screen).await(By.id("screen-board"));
             b.until(d -> d.findElements(By.cssSelector("#screen-board li")).size() == 3, "three on the screen's board");
             List<String> order = b.all(By.cssSelector("#screen-board li .name")).stream().map(WebElement::getText).toList();
@@ -126,7 +126,7 @@ class ContestPagesBrowserTest {
             b.shot("play-leaderboard-phone");
 
             // ---- question 2: Alice and XSS right again, Ming wrong
-            b.to(host).await(By.id("act-next")).click();
+            b.to(host).click(By.id("act-next"));
             for (String p : players) {
                 b.to(p).awaitText(By.cssSelector(".topline"), "2");
                 b.await(By.id("stem"));
@@ -135,9 +135,9 @@ class ContestPagesBrowserTest {
             answer(b, xss, questions.get(1), true);
             answer(b, ming, questions.get(1), false);
             b.to(host).awaitText(By.id("host-answered"), "3 / 3");
-            b.await(By.id("act-reveal")).click();
+            b.click(By.id("act-reveal"));
             expectResult(b, alice, true, 1);
-            b.to(host).await(By.id("act-finish")).click();
+            b.to(host).click(By.id("act-finish"));
 
             // ---- the podium everywhere
             b.to(alice).awaitText(By.id("final-rank"), "1");
@@ -233,7 +233,7 @@ class ContestPagesBrowserTest {
         List<Map<String, Object>> options = (List<Map<String, Object>>) question.get("options");
         String pick = options.stream().map(o -> (String) o.get("id")).filter(id -> correct.contains(id) == right)
                 .findFirst().orElseThrow();
-        b.to(window).await(By.cssSelector("button[data-option='" + pick + "']")).click();
+        b.to(window).click(By.cssSelector("button[data-option='" + pick + "']"));
         b.await(By.id("locked"));
     }
 
