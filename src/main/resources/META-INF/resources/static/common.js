@@ -210,8 +210,7 @@ export function podium(entries) {
     return h('div', { class: `step ${cls}`, 'data-rank': r },
       h('div', { class: 'who' }, e.nickname),
       h('div', { class: 'block', 'aria-label': t('rank.n', { n: r }) },
-        h('span', { 'aria-hidden': 'true' }, ['🥇', '🥈', '🥉'][r - 1]),
-        h('span', {}, String(r)),
+        h('span', { class: 'medal' }, String(r)),
         h('span', { class: 'score' }, t('points.n', { n: e.score }))));
   };
   return h('div', { class: 'podium', role: 'list', 'aria-label': t('podium.title') },

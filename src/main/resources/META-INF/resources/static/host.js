@@ -242,7 +242,7 @@ function viewConsole() {
       h('div', { class: 'grow' },
         h('div', { class: 'code-big', id: 'join-code', 'aria-label': t('screen.code', { code: c.code }) }, c.code),
         h('p', {}, h('a', { href: joinUrl, id: 'join-link', target: '_blank', rel: 'noopener' }, joinUrl)),
-        h('p', {}, h('a', { class: 'btn small', href: `/screen/${c.code}`, target: '_blank', rel: 'noopener', id: 'screen-link' }, `📺 ${t('host.screen')}`))),
+        h('p', {}, h('a', { class: 'btn small', href: `/screen/${c.code}`, target: '_blank', rel: 'noopener', id: 'screen-link' }, `▣ ${t('host.screen')}`))),
       h('img', { class: 'qr-small', src: `/qr/join/${c.code}.svg`, alt: t('qr.alt', { url: joinUrl }) })) : h('p', {}, t('host.nocode')),
     h('h2', { id: 'people-h' }, t('host.people', { n: S.people.size }), ' ', h('span', { class: 'status-tag', id: 'host-count' }, String(L.participants ?? S.people.size))),
     peopleList());

@@ -216,7 +216,7 @@ function viewLobby() {
   return [topline(),
     h('h1', { class: 'center' }, S.title),
     h('div', { class: 'state-big locked' },
-      h('span', { class: 'icon', 'aria-hidden': 'true' }, '🎉'),
+      h('span', { class: 'icon', 'aria-hidden': 'true' }, '★'),
       h('span', { class: 'title' }, t('lobby.in')),
       h('span', { class: 'sub' }, t('lobby.wait'))),
     h('div', { class: 'lobby-count pulse', id: 'lobby-count', 'aria-live': 'polite' }, String(S.participants)),
@@ -231,7 +231,7 @@ function viewQuestion() {
     h('div', { class: 'stem', id: 'stem' }, q.stem)];
   if (S.answered) {
     parts.push(h('div', { class: 'state-big locked', id: 'locked', role: 'status' },
-      h('span', { class: 'icon', 'aria-hidden': 'true' }, '🔒'),
+      h('span', { class: 'icon', 'aria-hidden': 'true' }, '✓'),
       h('span', { class: 'title' }, t('q.locked')),
       h('span', { class: 'sub' }, t('q.locked.sub'))));
   } else if (['single', 'true_false', 'multiple'].includes(q.questionType)) {
@@ -280,7 +280,7 @@ function viewClosed() {
   return [topline(),
     S.q ? h('div', { class: 'stem' }, S.q.stem) : null,
     h('div', { class: 'state-big locked', id: 'closed', role: 'status' },
-      h('span', { class: 'icon', 'aria-hidden': 'true' }, '⏱'),
+      h('span', { class: 'icon', 'aria-hidden': 'true' }, '⌛'),
       h('span', { class: 'title' }, t('q.closed')),
       h('span', { class: 'sub' }, S.answered ? t('q.closed.answered') : t('q.closed.none')))];
 }
@@ -299,7 +299,7 @@ function viewReveal() {
   const r = S.reveal;
   const y = r.you || {};
   const cls = !y.answered ? 'none' : y.correct ? 'right' : 'wrong';
-  const icon = !y.answered ? '⏱' : y.correct ? '✓' : '✗';
+  const icon = !y.answered ? '⌛' : y.correct ? '✓' : '✗';
   const title = !y.answered ? t('reveal.none') : y.correct ? t('reveal.right') : t('reveal.wrong');
   return [topline(),
     h('div', { class: `state-big ${cls}`, id: 'result', role: 'status', 'data-correct': String(!!y.correct) },
@@ -328,7 +328,7 @@ function viewFinished() {
   return [topline(),
     h('h1', { class: 'center' }, t('final.title')),
     h('div', { class: 'state-big locked', id: 'final' },
-      h('span', { class: 'icon', 'aria-hidden': 'true' }, S.you.rank && S.you.rank <= 3 ? ['🥇', '🥈', '🥉'][S.you.rank - 1] : '🏁'),
+      h('span', { class: 'icon', 'aria-hidden': 'true' }, S.you.rank && S.you.rank <= 3 ? '★' : '⚑'),
       h('span', { class: 'title', id: 'final-rank' }, S.you.rank ? t('final.rank', { rank: S.you.rank }) : t('final.norank')),
       h('span', { class: 'sub' }, t('final.score', { n: S.you.score ?? 0, p: f.participants ?? S.participants }))),
     podium(f.podium),
@@ -337,7 +337,7 @@ function viewFinished() {
 
 function viewWaiting() {
   return [topline(), h('div', { class: 'state-big locked', role: 'status' },
-    h('span', { class: 'icon', 'aria-hidden': 'true' }, '⏳'), h('span', { class: 'title' }, t('waiting')))];
+    h('span', { class: 'icon', 'aria-hidden': 'true' }, '⌛'), h('span', { class: 'title' }, t('waiting')))];
 }
 
 function render() {
@@ -347,7 +347,7 @@ function render() {
     leaderboard: viewLeaderboard, finished: viewFinished, connecting: viewWaiting, waiting: viewWaiting };
   const view = S.session ? views[S.view] || viewWaiting : viewJoin;
   mount(root, h('main', { class: 'play', 'data-view': S.session ? S.view : 'join' }, view()),
-    S.paused && S.session ? h('div', { class: 'overlay', role: 'alert', id: 'paused' }, '⏸', t('paused')) : null,
+    S.paused && S.session ? h('div', { class: 'overlay', role: 'alert', id: 'paused' }, '❚❚', t('paused')) : null,
     h('div', { id: 'conn', class: 'conn', role: 'status', hidden: true }));
   paintConn();
 }

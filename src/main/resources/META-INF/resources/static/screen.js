@@ -83,7 +83,7 @@ function viewQuestion() {
 
 function viewClosed() {
   return [head(), h('div', { class: 'stem' }, S.q?.stem || ''),
-    h('div', { class: 'state-big locked' }, h('span', { class: 'icon', 'aria-hidden': 'true' }, '⏱'),
+    h('div', { class: 'state-big locked' }, h('span', { class: 'icon', 'aria-hidden': 'true' }, '⌛'),
       h('span', { class: 'title' }, t('q.closed')), h('span', { class: 'sub' }, t('screen.answered', { a: S.answered, n: S.participants })))];
 }
 
@@ -113,7 +113,7 @@ function viewFinished() {
 }
 
 function viewMissing() {
-  return [head(), h('div', { class: 'state-big locked', role: 'status' }, h('span', { class: 'icon', 'aria-hidden': 'true' }, '📺'),
+  return [head(), h('div', { class: 'state-big locked', role: 'status' }, h('span', { class: 'icon', 'aria-hidden': 'true' }, '▣'),
     h('span', { class: 'title' }, S.missing ? t('screen.nocontest', { code }) : t('waiting')))];
 }
 
@@ -123,7 +123,7 @@ function render() {
   const views = { lobby: viewLobby, question: viewQuestion, closed: viewClosed, reveal: viewReveal,
     leaderboard: viewLeaderboard, finished: viewFinished };
   mount(root, h('main', { class: 'screen', 'data-view': S.view }, (views[S.view] || viewMissing)()),
-    S.paused ? h('div', { class: 'overlay', role: 'alert' }, '⏸', t('paused')) : null);
+    S.paused ? h('div', { class: 'overlay', role: 'alert' }, '❚❚', t('paused')) : null);
 }
 
 liveSocket(() => `/ws/screen/${encodeURIComponent(code)}`, {
