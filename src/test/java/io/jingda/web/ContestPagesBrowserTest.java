@@ -152,8 +152,19 @@ class ContestPagesBrowserTest {
             b.to(host).await(By.id("results"));
             b.shot("host-finished-desktop");
 
+            // ---- the organizer page's past contest: standings and per-question charts
+            String results = b.open("/admin#contest=" + contestId);
+            b.desktop();
+            b.await(By.id("standings"));
+            List<String> names = b.all(By.cssSelector("#standings tbody tr td:nth-child(2)")).stream()
+                    .map(WebElement::getText).toList();
+            assertThat(names).containsExactly("Alice", XSS, "小明");
+            assertThat(b.all(By.cssSelector(".hbar"))).isNotEmpty();
+            b.shot("admin-results-desktop");
+            b.phone().shot("admin-results-phone");
+
             // ---- the nickname was text everywhere; no script ran
-            for (String w : List.of(host, screen, alice, xss, ming)) {
+            for (String w : List.of(host, screen, alice, xss, ming, results)) {
                 b.to(w);
                 assertThat(b.alertShown()).isFalse();
                 assertThat(b.all(By.cssSelector("[onload], [onerror], svg"))).isEmpty();

@@ -48,6 +48,20 @@ class ImportPageBrowserTest {
             b.await(By.id("bank-table"));
             b.until(d -> !d.findElements(By.cssSelector("#bank-table tbody tr")).isEmpty(), "the bank is listed");
             b.shot("admin-bank-desktop");
+
+            // editing uses the API's validation: an answer that is not an option is refused, next to the field
+            b.await(By.id("bank-q")).sendKeys("锦州市古塔区");
+            b.click(By.id("bank-search"));
+            b.until(d -> d.findElements(By.cssSelector("#bank-table tbody tr")).size() == 1, "one search hit");
+            b.click(By.cssSelector("#bank-table tbody tr button"));
+            WebElement answer = b.await(By.id("edit-answer"));
+            answer.clear();
+            answer.sendKeys("不是任何选项");
+            b.click(By.id("save-question"));
+            b.await(By.id("edit-answer-err"));
+            assertThat(b.driver.findElement(By.id("edit-answer")).getAttribute("aria-invalid")).isEqualTo("true");
+            b.shot("admin-edit-error-desktop");
+            b.driver.findElement(By.cssSelector("#question-form button.light")).click();
             b.phone().shot("admin-bank-phone");
             b.desktop();
 

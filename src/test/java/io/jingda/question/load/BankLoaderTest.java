@@ -88,7 +88,8 @@ class BankLoaderTest {
                 """ + q("t-ld-bad-2", "好的那题？", 1));
         write(dir.resolve("ld-syntax.json"), "{\"set\": {\"id\": \"x\"");
         write(dir.resolve("ld-unknown.yaml"), HEADER.formatted("t-ld-unk") + q("t-ld-unk-1", "x", 1).replace("difficulty: 2", "dificulty: 2"));
-        write(dir.resolve("notes.txt"), "ignored");
+        // .txt is a question format since the importers (GIFT, Aiken); a README-like file is not
+        write(dir.resolve("notes.md"), "ignored");
         LoadReport report = loader.load(dir);
         assertThat(report.files()).isEqualTo(4);
         assertThat(report.failed()).isEqualTo(3);
