@@ -118,7 +118,8 @@ public class BankLoader {
     /**
      * Reads a file into a set. Formats without a set header (CSV, GIFT...) take the set id from
      * the file name and the title from the file's category or name; questions without an id get
-     * one from their position ({@code <set>-001}), so reloading the same file is idempotent.
+     * one from their position ({@code <set>-001}), so reloading the same file is idempotent. Ids
+     * the file gives (a GIFT or Moodle title) are prefixed with the set id unless they already are.
      */
     private SetFile readSetFile(String name, byte[] data, List<LoadReport.Problem> problems) throws FormatException {
         if (NativeFormat.syntaxOf(name) != null) {
@@ -135,7 +136,15 @@ public class BankLoader {
         List<QuestionDto> list = new ArrayList<>();
         for (int i = 0; i < parsed.questions().size(); i++) {
             QuestionDto q = parsed.questions().get(i).question();
-            list.add(q.id() != null ? q : q.withId(setId + "-" + String.format("%03d", i + 1)));
+            String id;
+            if (q.id() == null) {
+                id = setId + "-" + String.format("%03d", i + 1);
+            } else {
+                // titles such as "Q1" repeat from file to file: ids are namespaced by the set
+                id = q.id().startsWith(setId + "-") ? q.id() : setId + "-" + q.id();
+                id = id.length() > 100 ? setId + "-" + String.format("%03d", i + 1) : id;
+            }
+            list.add(q.withId(id));
         }
         return new SetFile(new QuestionSetDto(setId, title, null, null, null, null), list);
     }
