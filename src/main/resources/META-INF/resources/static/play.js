@@ -181,7 +181,8 @@ const remaining = () => (S.paused && S.remainingMs != null ? S.remainingMs : (S.
 function topline() {
   return h('div', { class: 'topline' },
     h('span', { class: 'pill' }, S.you.nickname || S.session?.nickname || ''),
-    S.q && S.view !== 'lobby' ? h('span', { class: 'pill' }, t('q.progress', { i: S.q.index + 1, n: S.q.total })) : null,
+    S.q && S.view !== 'lobby' ? h('span', { class: 'pill', 'aria-label': t('q.progress', { i: S.q.index + 1, n: S.q.total }) },
+      t('q.progress.short', { i: S.q.index + 1, n: S.q.total })) : null,
     h('span', { class: 'pill', 'aria-label': t('you.score') }, `${S.you.score ?? 0}`),
     langButton());
 }

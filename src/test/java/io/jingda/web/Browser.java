@@ -92,6 +92,9 @@ final class Browser implements AutoCloseable {
 
     private Browser emulate(Map<String, Object> size) {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", size);
+        // the pages honour reduced motion: screenshots show the end state, not a frame of an animation
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+                List.of(Map.of("name", "prefers-reduced-motion", "value", "reduce"))));
         metrics.put(driver.getWindowHandle(), size);
         return this;
     }
