@@ -1,0 +1,266 @@
+import { t, langButton } from './i18n.js';
+
+/**
+ * Builds an element. Strings become text nodes, never HTML: user text (nicknames, stems) is
+ * always escaped by the DOM. attrs: class, text, on<event>, dataset-like data-*, aria-*, others.
+ */
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'class') el.className = v;
+    else if (k === 'text') el.textContent = v;
+    else if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2), v);
+    else if (k === 'value') el.value = v;
+    else if (k === 'style') el.style.cssText = v; // CSSOM, which the page's CSP allows (style attributes it does not)
+    else if (k === 'checked' || k === 'disabled' || k === 'selected' || k === 'multiple' || k === 'required') el[k] = !!v;
+    else el.setAttribute(k, v === true ? '' : String(v));
+  }
+  append(el, children);
+  return el;
+}
+
+function append(el, children) {
+  for (const c of children) {
+    if (c === null || c === undefined || c === false) continue;
+    if (Array.isArray(c)) append(el, c);
+    else el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+}
+
+export function mount(root, ...children) {
+  root.replaceChildren();
+  append(root, children);
+}
+
+// ---- the server's clock ----
+
+/** Offset between the server's clock and ours, from serverTime fields and ping/pong round trips. */
+export const clock = {
+  offset: 0,
+  bestRtt: Infinity,
+  fromMessage(serverTime) {
+    if (typeof serverTime === 'number' && this.bestRtt === Infinity) this.offset = serverTime - Date.now();
+  },
+  fromPong(serverTime, sentAt) {
+    const now = Date.now();
+    const rtt = now - sentAt;
+    if (rtt <= this.bestRtt * 1.5 || rtt < 200) {
+      this.bestRtt = Math.min(this.bestRtt, rtt);
+      this.offset = serverTime - (sentAt + rtt / 2);
+    }
+  },
+  now() { return Date.now() + this.offset; }
+};
+
+// ---- WebSocket that reconnects by itself ----
+
+/**
+ * Opens url (a path) and keeps it open: after a drop it reconnects with backoff. onClose(code,
+ * opened) may return false to stop. Sends a ping every 15 s for the clock and to keep proxies awake.
+ */
+export function liveSocket(path, { onMessage, onOpen, onClose, onStatus }) {
+  let ws = null;
+  let stopped = false;
+  let attempt = 0;
+  let pingTimer = null;
+  let pingSentAt = 0;
+  const url = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${path()}`;
+  const connect = () => {
+    if (stopped) return;
+    onStatus?.('connecting');
+    let opened = false;
+    ws = new WebSocket(url());
+    ws.onopen = () => {
+      opened = true;
+      attempt = 0;
+      onStatus?.('open');
+      onOpen?.();
+      ping();
+      pingTimer = setInterval(ping, 15000);
+    };
+    ws.onmessage = ev => {
+      let msg;
+      try { msg = JSON.parse(ev.data); } catch { return; }
+      if (msg.type === 'pong') { clock.fromPong(msg.serverTime, pingSentAt); return; }
+      if ('serverTime' in msg) clock.fromMessage(msg.serverTime);
+      onMessage(msg);
+    };
+    ws.onclose = ev => {
+      clearInterval(pingTimer);
+      if (stopped) return;
+      const go = onClose ? onClose(ev.code, opened, attempt) : true;
+      if (go === false) { stopped = true; return; }
+      onStatus?.('closed');
+      attempt++;
+      setTimeout(connect, Math.min(10000, 500 * 2 ** Math.min(attempt, 5)) * (0.75 + Math.random() / 2));
+    };
+  };
+  const ping = () => {
+    if (ws && ws.readyState === WebSocket.OPEN) {
+      pingSentAt = Date.now();
+      ws.send(JSON.stringify({ type: 'ping' }));
+    }
+  };
+  // a phone waking up or coming back online should not wait for the backoff
+  window.addEventListener('online', () => { if (ws && ws.readyState > 1) { attempt = 0; connect(); } });
+  connect();
+  return {
+    send(obj) {
+      if (ws && ws.readyState === WebSocket.OPEN) { ws.send(JSON.stringify(obj)); return true; }
+      return false;
+    },
+    get open() { return !!ws && ws.readyState === WebSocket.OPEN; },
+    stop() { stopped = true; clearInterval(pingTimer); ws?.close(); }
+  };
+}
+
+// ---- REST ----
+
+export class ApiError extends Error {
+  constructor(status, body) {
+    super(body?.message || `HTTP ${status}`);
+    this.status = status;
+    this.body = body || {};
+  }
+}
+
+function csrfToken() {
+  const m = document.cookie.match(/(?:^|;\s*)jingda-csrf=([^;]+)/);
+  return m ? decodeURIComponent(m[1]) : '';
+}
+
+/** JSON (or FormData) call with the session cookie and the CSRF header. */
+export async function api(method, path, body) {
+  const headers = { 'Accept': 'application/json', 'X-CSRF-Token': csrfToken() };
+  let payload;
+  if (body instanceof FormData) payload = body;
+  else if (body !== undefined) { headers['Content-Type'] = 'application/json'; payload = JSON.stringify(body); }
+  const res = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
+  const text = await res.text();
+  let data = null;
+  try { data = text ? JSON.parse(text) : null; } catch { data = { message: text }; }
+  if (res.status === 401) { location.href = '/login?next=' + encodeURIComponent(location.pathname); }
+  if (!res.ok) throw new ApiError(res.status, data);
+  return data;
+}
+
+export { csrfToken };
+
+// ---- shared pieces ----
+
+export const SHAPES = ['▲', '◆', '●', '■', '★', '⬟', '⬢', '✚'];
+export const LETTERS = 'ABCDEFGH';
+
+/** An option's label for display: the server's true/false texts follow the page's language. */
+export function optionText(q, o) {
+  if (q && (q.questionType || q.type) === 'true_false') {
+    if (o.text === '正确') return t('tf.true');
+    if (o.text === '错误') return t('tf.false');
+  }
+  return o.text;
+}
+
+/** A countdown bar; update() is called by the page's ticker. */
+export function timer(getRemaining, totalMs, paused) {
+  const num = h('div', { class: 'num', role: 'timer', 'aria-live': 'off' });
+  const fill = h('div', { class: 'fill' });
+  const el = h('div', { class: 'timer', 'data-timer': '1' }, num, h('div', { class: 'track', 'aria-hidden': 'true' }, fill));
+  el.update = () => {
+    const left = Math.max(0, getRemaining());
+    const secs = Math.ceil(left / 1000);
+    num.textContent = String(secs);
+    num.setAttribute('aria-label', t('timer.left', { s: secs }));
+    fill.style.width = `${totalMs > 0 ? Math.min(100, (100 * left) / totalMs) : 0}%`;
+    el.classList.toggle('low', secs <= 5);
+    el.classList.toggle('paused', !!paused());
+  };
+  el.update();
+  return el;
+}
+
+/** Keeps every timer on the page current. */
+export function startTicker() {
+  setInterval(() => document.querySelectorAll('[data-timer]').forEach(el => el.update && el.update()), 100);
+}
+
+export function board(top, me, participants) {
+  const items = (top || []).map((e, i) => {
+    const mine = me && e.nickname === me.nickname && (me.rank == null || e.rank === me.rank);
+    return h('li', { class: mine ? 'me' : '', style: `animation-delay:${i * 80}ms`, 'aria-current': mine ? 'true' : null },
+      h('span', { class: 'rank', 'aria-label': t('rank.n', { n: e.rank }) }, String(e.rank)),
+      h('span', { class: 'name', 'data-me': mine ? t('board.you') : null }, e.nickname),
+      h('span', { class: 'score' }, String(e.score)));
+  });
+  if (me && me.rank && !(top || []).some(e => e.nickname === me.nickname)) {
+    items.push(h('li', { class: 'gap', 'aria-hidden': 'true' }, '⋯'));
+    items.push(h('li', { class: 'me', 'aria-current': 'true' },
+      h('span', { class: 'rank' }, String(me.rank)),
+      h('span', { class: 'name', 'data-me': t('board.you') }, me.nickname || ''),
+      h('span', { class: 'score' }, String(me.score ?? 0))));
+  }
+  return h('ol', { class: 'board', 'aria-label': t('board.title') }, items);
+}
+
+export function podium(entries) {
+  const by = r => (entries || []).find(e => e.rank === r);
+  const step = (r, cls) => {
+    const e = by(r);
+    if (!e) return h('div', { class: `step ${cls}` });
+    return h('div', { class: `step ${cls}`, 'data-rank': r },
+      h('div', { class: 'who' }, e.nickname),
+      h('div', { class: 'block', 'aria-label': t('rank.n', { n: r }) },
+        h('span', { class: 'medal' }, String(r)),
+        h('span', { class: 'score' }, t('points.n', { n: e.score }))));
+  };
+  return h('div', { class: 'podium', role: 'list', 'aria-label': t('podium.title') },
+    step(2, 'p2'), step(1, 'p1'), step(3, 'p3'));
+}
+
+/** Vertical bars of an answer distribution; correct ones (if known) marked with ✓ and a label. */
+export function distributionChart(q, distribution, correctIds) {
+  const opts = q?.options || [];
+  const counts = opts.map(o => distribution?.[o.id] || 0);
+  const max = Math.max(1, ...counts);
+  return h('div', { class: 'chart', role: 'img', 'aria-label': t('chart.label', {
+      detail: opts.map((o, i) => `${LETTERS[i]} ${counts[i]}`).join(', ') }) },
+    opts.map((o, i) => {
+      const ok = correctIds && correctIds.includes(o.id);
+      return h('div', { class: 'bar' },
+        h('span', { class: 'n' }, String(counts[i])),
+        h('div', { class: `fill c${i % 8}`, style: `height:${(100 * counts[i]) / max}%` }),
+        h('span', { class: 'lab' }, `${SHAPES[i % 8]} ${ok ? '✓' : ''}`));
+    }));
+}
+
+/** The page header for staff pages: brand, user, language switch, logout. */
+export function staffHeader(session, titleKey) {
+  const logout = h('form', { method: 'post', action: '/logout', class: 'logout' },
+    h('input', { type: 'hidden', name: 'csrf', value: '' }),
+    h('button', { type: 'submit', class: 'btn small light', text: t('logout') }));
+  logout.addEventListener('submit', async ev => {
+    ev.preventDefault();
+    await fetch('/logout', { method: 'POST', headers: { 'X-CSRF-Token': csrfToken() }, credentials: 'same-origin' });
+    location.href = '/login?loggedOut=1';
+  });
+  return h('header', { class: 'bar' },
+    h('a', { class: 'brand', href: '/' }, t('app.name')),
+    h('span', { class: 'muted' }, t(titleKey)),
+    h('span', { class: 'spacer' }),
+    session ? h('span', { class: 'who' }, t('signed.in.as', { name: session.username })) : null,
+    h('nav', { class: 'row', 'aria-label': t('nav.label') },
+      session?.roles?.some(r => r === 'host' || r === 'admin') ? h('a', { href: '/host' }, t('nav.host')) : null,
+      session?.roles?.some(r => r === 'organizer' || r === 'admin') ? h('a', { href: '/admin' }, t('nav.admin')) : null),
+    langButton(),
+    logout);
+}
+
+export function errorText(err) {
+  if (!(err instanceof ApiError)) return t('error.network');
+  const b = err.body || {};
+  const key = `error.${b.code}`;
+  const translated = t(key);
+  const base = translated === key ? (b.message || `HTTP ${err.status}`) : translated;
+  const fields = (b.errors || []).map(e => `${e.field}: ${e.message}`).join('; ');
+  return fields ? `${base} — ${fields}` : base;
+}

@@ -1,0 +1,333 @@
+// Host console (/host): create contests, run the lobby and the questions, watch answers live.
+import { t, onLangChange } from './i18n.js';
+import { h, mount, api, liveSocket, clock, timer, startTicker, board, podium, distributionChart, staffHeader, errorText,
+  SHAPES, optionText } from './common.js';
+
+const root = document.getElementById('app');
+const TYPES = ['single', 'multiple', 'true_false', 'text', 'numeric'];
+const ACTIONS = ['start', 'close', 'reveal', 'leaderboard', 'next', 'pause', 'resume', 'finish'];
+const S = { session: null, list: null, sets: null, error: null, route: null, contest: null, live: null, socket: null,
+  people: new Map(), picked: [], pickResults: [], form: {}, results: null, flash: null };
+
+function allowed(c) {
+  if (!c) return [];
+  switch (c.status) {
+    case 'DRAFT': return ['open'];
+    case 'LOBBY': return ['start', 'finish'];
+    case 'PAUSED': return ['resume', 'finish'];
+    case 'FINISHED': return [];
+    case 'RUNNING': {
+      const p = { OPEN: ['close', 'reveal'], CLOSED: ['reveal'], REVEALED: ['leaderboard', 'next'], LEADERBOARD: ['next'] }[c.phase] || [];
+      return [...p, 'pause', 'finish'];
+    }
+    default: return [];
+  }
+}
+
+// ---------------------------------------------------------------- routing
+
+function route() {
+  const m = location.hash.match(/^#contest=(\d+)/);
+  const next = m ? { page: 'console', id: Number(m[1]) } : location.hash === '#new' ? { page: 'new' } : { page: 'list' };
+  if (S.socket && (next.page !== 'console' || next.id !== S.route?.id)) { S.socket.stop(); S.socket = null; }
+  S.route = next; S.error = null; S.flash = null;
+  if (next.page === 'list') loadList();
+  if (next.page === 'new') loadSets();
+  if (next.page === 'console') loadContest(next.id, true);
+  render();
+}
+
+async function loadList() {
+  try { S.list = await api('GET', '/api/contests'); } catch (e) { S.error = errorText(e); }
+  render();
+}
+
+async function loadSets() {
+  try { S.sets = S.sets || await api('GET', '/api/catalog/sets'); } catch (e) { S.error = errorText(e); }
+  render();
+}
+
+async function loadContest(id, fresh) {
+  try {
+    S.contest = await api('GET', `/api/contests/${id}`);
+    if (fresh) { S.live = { q: null, progress: null, reveal: null, leaderboard: null, finished: null }; S.people = new Map(); S.results = null; }
+    const open = ['LOBBY', 'RUNNING', 'PAUSED'].includes(S.contest.status);
+    if (open && !S.socket) {
+      const list = await api('GET', `/api/contests/${id}/participants`);
+      list.filter(p => !p.kicked).forEach(p => S.people.set(p.participantId, p.nickname));
+      S.socket = liveSocket(() => `/ws/host/${id}`, { onMessage: onLive, onClose: () => S.route?.id === id });
+    }
+    if (S.contest.status === 'FINISHED' && !S.results) S.results = await api('GET', `/api/contests/${id}/results`);
+  } catch (e) { S.error = errorText(e); }
+  render();
+}
+
+let refreshTimer = null;
+function refreshSoon() {
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(() => S.route?.page === 'console' && loadContest(S.route.id, false), 120);
+}
+
+function onLive(m) {
+  const L = S.live;
+  switch (m.type) {
+    case 'state': if (m.question) L.q = m.question; L.participants = m.participants; L.paused = m.status === 'PAUSED'; L.remainingMs = m.remainingMs ?? null; break;
+    case 'lobby': L.participants = m.participants; paintCount(); return;
+    case 'participants':
+      (m.joined || []).forEach(p => S.people.set(p.participantId, p.nickname));
+      (m.left || []).forEach(p => S.people.delete(p.participantId));
+      L.participants = m.count;
+      if (paintPeople()) return;
+      break;
+    case 'question': L.q = m; L.progress = null; L.reveal = null; L.paused = false; L.remainingMs = null; break;
+    case 'progress': L.progress = m; if (paintProgress()) return; break;
+    case 'reveal': L.reveal = m; break;
+    case 'leaderboard': L.leaderboard = m; break;
+    case 'finished': L.finished = m; break;
+    case 'status': L.paused = m.status === 'PAUSED'; L.remainingMs = m.remainingMs ?? null; if (L.q && m.deadline) L.q = { ...L.q, deadline: m.deadline }; break;
+    case 'closed': break;
+    default: return;
+  }
+  if (['state', 'question', 'closed', 'reveal', 'leaderboard', 'finished', 'status'].includes(m.type)) refreshSoon();
+  render();
+}
+
+async function act(action) {
+  S.error = null;
+  try {
+    S.contest = { ...S.contest, ...(await api('POST', `/api/contests/${S.contest.id}/actions/${action}`)) };
+    if (action === 'open') { S.socket?.stop(); S.socket = null; await loadContest(S.contest.id, true); }
+    if (S.contest.status === 'FINISHED') { await loadContest(S.contest.id, false); }
+  } catch (e) { S.error = errorText(e); }
+  render();
+}
+
+async function kick(pid, name) {
+  if (!confirm(t('host.kick.confirm', { name }))) return;
+  try { await api('DELETE', `/api/contests/${S.contest.id}/participants/${pid}`); S.people.delete(pid); }
+  catch (e) { S.error = errorText(e); }
+  render();
+}
+
+// ---------------------------------------------------------------- views
+
+function viewList() {
+  const rows = (S.list || []).map(c => h('tr', {},
+    h('td', {}, c.title), h('td', {}, h('span', { class: 'status-tag' }, t(`status.${c.status}`))),
+    h('td', {}, c.code || '–'), h('td', {}, String(c.questionCount)),
+    h('td', {}, h('a', { class: 'btn small', href: `#contest=${c.id}` }, t('host.console')))));
+  return [h('div', { class: 'row' }, h('h1', { class: 'grow' }, t('host.title')),
+      h('a', { class: 'btn', href: '#new', id: 'new-contest' }, `＋ ${t('host.new')}`)),
+    h('div', { class: 'card' }, S.list === null ? t('loading') : S.list.length === 0 ? t('host.none') :
+      h('table', {}, h('thead', {}, h('tr', {}, ['host.col.title', 'host.col.status', 'host.col.code', 'host.col.questions', '']
+        .map(k => h('th', { scope: 'col' }, k ? t(k) : '')))), h('tbody', {}, rows)))];
+}
+
+function field(id, labelKey, input, hintKey) {
+  input.id = id;
+  return h('div', {}, h('label', { for: id }, t(labelKey)), input, hintKey ? h('small', { class: 'muted' }, t(hintKey)) : null);
+}
+
+function viewNew() {
+  // the form appears once the sets are known, so it is drawn once and not under the user's fingers
+  if (S.sets === null) return [h('h1', {}, t('host.new')), S.error ? h('div', { class: 'notice error', role: 'alert' }, S.error) : h('p', {}, t('loading'))];
+  const f = S.form;
+  f.source = f.source || 'draw';
+  const sets = S.sets || [];
+  const setChecks = h('div', { class: 'row', role: 'group', 'aria-label': t('new.sets') }, sets.map(s => h('label', { class: 'check' },
+    h('input', { type: 'checkbox', name: 'draw-set', value: s.id, checked: (f.sets || []).includes(s.id),
+      onchange: ev => { f.sets = toggle(f.sets, s.id, ev.target.checked); } }), `${s.title} (${s.questionCount})`)));
+  const typeChecks = h('div', { class: 'row', role: 'group', 'aria-label': t('new.types') }, TYPES.map(ty => h('label', { class: 'check' },
+    h('input', { type: 'checkbox', name: 'draw-type', value: ty, checked: (f.types || []).includes(ty),
+      onchange: ev => { f.types = toggle(f.types, ty, ev.target.checked); } }), t(`type.${ty}`))));
+  const draw = h('fieldset', {}, h('legend', {}, t('new.draw')),
+    h('p', { class: 'muted' }, t('new.sets')), setChecks,
+    field('draw-tags', 'new.tags', h('input', { value: f.tags || '', oninput: e => { f.tags = e.target.value; } }), 'new.tags.hint'),
+    h('p', { class: 'muted' }, t('new.types')), typeChecks,
+    h('div', { class: 'grid2' },
+      field('draw-difficulty', 'new.difficulty', h('select', { onchange: e => { f.difficulty = e.target.value; } },
+        ['', '1', '2', '3'].map(d => h('option', { value: d, selected: (f.difficulty || '') === d }, d ? t(`difficulty.${d}`) : t('new.any'))))),
+      field('draw-count', 'new.count', h('input', { type: 'number', min: '1', max: '200', value: f.count || '10', oninput: e => { f.count = e.target.value; } }))),
+    field('draw-seed', 'new.seed', h('input', { type: 'number', value: f.seed || '', oninput: e => { f.seed = e.target.value; } }), 'new.seed.hint'));
+  const pickSearch = h('input', { type: 'search', value: f.q || '', oninput: e => { f.q = e.target.value; } });
+  const pickSet = h('select', { onchange: e => { f.pickSet = e.target.value; } },
+    h('option', { value: '' }, t('new.any')), sets.map(s => h('option', { value: s.id, selected: f.pickSet === s.id }, s.title)));
+  const pick = h('fieldset', {}, h('legend', {}, t('new.pick')),
+    h('div', { class: 'grid2' }, field('pick-set', 'new.set', pickSet), field('pick-q', 'new.search', pickSearch)),
+    h('button', { type: 'button', class: 'btn small', id: 'pick-search', onclick: searchQuestions }, t('new.search.go')),
+    h('ul', { class: 'plist', 'aria-label': t('new.results') }, S.pickResults.map(q => h('li', {},
+      h('label', { class: 'check grow' }, h('input', { type: 'checkbox', 'data-qid': q.id, checked: S.picked.some(p => p.id === q.id),
+        onchange: ev => { S.picked = ev.target.checked ? [...S.picked, q] : S.picked.filter(p => p.id !== q.id); render(); } }),
+        `${t(`type.${q.type}`)} · ${q.stem}`)))),
+    h('p', {}, t('new.picked', { n: S.picked.length })),
+    h('ol', {}, S.picked.map(q => h('li', {}, q.stem))));
+  const form = h('form', { class: 'card', id: 'new-form', onsubmit: create },
+    field('title', 'new.title', h('input', { required: true, maxlength: '200', value: f.title || '', oninput: e => { f.title = e.target.value; } })),
+    h('div', { class: 'row', role: 'radiogroup', 'aria-label': t('new.source') },
+      ['draw', 'pick'].map(v => h('label', { class: 'check' }, h('input', { type: 'radio', name: 'source', value: v, checked: f.source === v,
+        onchange: () => { f.source = v; render(); } }), t(`new.${v}`)))),
+    f.source === 'draw' ? draw : pick,
+    h('fieldset', {}, h('legend', {}, t('new.settings')),
+      h('div', { class: 'grid2' },
+        field('time-limit', 'new.timeLimit', h('input', { type: 'number', min: '5', max: '300', value: f.timeLimit || '', placeholder: t('new.timeLimit.default'), oninput: e => { f.timeLimit = e.target.value; } })),
+        field('scoring-mode', 'new.scoring', h('select', { onchange: e => { f.mode = e.target.value; } },
+          ['speed', 'accuracy'].map(m => h('option', { value: m, selected: (f.mode || 'speed') === m }, t(`scoring.${m}`))))),
+        field('board-size', 'new.boardSize', h('input', { type: 'number', min: '1', max: '100', value: f.boardSize || '10', oninput: e => { f.boardSize = e.target.value; } })),
+        field('max-participants', 'new.max', h('input', { type: 'number', min: '1', value: f.max || '', oninput: e => { f.max = e.target.value; } }))),
+      h('label', { class: 'check' }, h('input', { type: 'checkbox', id: 'streak', checked: f.streak !== false, onchange: e => { f.streak = e.target.checked; } }), t('new.streak')),
+      h('label', { class: 'check' }, h('input', { type: 'checkbox', id: 'shuffle', checked: !!f.shuffle, onchange: e => { f.shuffle = e.target.checked; } }), t('new.shuffle')),
+      h('label', { class: 'check' }, h('input', { type: 'checkbox', id: 'auto', checked: !!f.auto, onchange: e => { f.auto = e.target.checked; render(); } }), t('new.auto')),
+      f.auto ? h('div', { class: 'grid2' },
+        field('reveal-seconds', 'new.revealSeconds', h('input', { type: 'number', min: '1', value: f.revealSeconds || '5', oninput: e => { f.revealSeconds = e.target.value; } })),
+        field('board-seconds', 'new.boardSeconds', h('input', { type: 'number', min: '1', value: f.boardSeconds || '5', oninput: e => { f.boardSeconds = e.target.value; } }))) : null),
+    S.error ? h('div', { class: 'notice error', role: 'alert', id: 'form-error' }, S.error) : null,
+    h('div', { class: 'row' }, h('button', { type: 'submit', class: 'btn', id: 'create' }, t('new.create')),
+      h('a', { href: '#', class: 'btn light' }, t('cancel'))));
+  return [h('h1', {}, t('host.new')), form];
+}
+
+const toggle = (list, v, on) => on ? [...new Set([...(list || []), v])] : (list || []).filter(x => x !== v);
+const num = v => (v === undefined || v === null || String(v).trim() === '' ? null : Number(v));
+
+async function searchQuestions() {
+  const f = S.form;
+  const qs = new URLSearchParams({ size: '50' });
+  if (f.pickSet) qs.set('set', f.pickSet);
+  if (f.q) qs.set('q', f.q);
+  try { S.pickResults = (await api('GET', `/api/catalog/questions?${qs}`)).items; } catch (e) { S.error = errorText(e); }
+  render();
+}
+
+async function create(ev) {
+  ev.preventDefault();
+  const f = S.form;
+  const body = {
+    title: (f.title || '').trim(),
+    timeLimit: num(f.timeLimit),
+    scoring: { mode: f.mode || 'speed', streakBonus: f.streak !== false },
+    shuffleOptions: !!f.shuffle,
+    leaderboardSize: num(f.boardSize) ?? 10,
+    autoAdvance: f.auto ? { revealSeconds: num(f.revealSeconds) ?? 5, leaderboardSeconds: num(f.boardSeconds) ?? 5 } : null,
+    maxParticipants: num(f.max),
+  };
+  if (f.source === 'pick') body.questionIds = S.picked.map(q => q.id);
+  else body.draw = { sets: f.sets?.length ? f.sets : null, tags: f.tags ? f.tags.split(/[,，]/).map(s => s.trim()).filter(Boolean) : null,
+    types: f.types?.length ? f.types : null, difficulty: num(f.difficulty), count: num(f.count) ?? 10, seed: num(f.seed) };
+  try {
+    const c = await api('POST', '/api/contests', body);
+    await api('POST', `/api/contests/${c.id}/actions/open`);
+    S.form = {}; S.picked = [];
+    location.hash = `#contest=${c.id}`;
+  } catch (e) { S.error = errorText(e); render(); }
+}
+
+function remaining() {
+  const L = S.live;
+  return L.paused && L.remainingMs != null ? L.remainingMs : (L.q ? L.q.deadline - clock.now() : 0);
+}
+
+function viewConsole() {
+  const c = S.contest;
+  if (!c) return [h('p', {}, t('loading')), S.error ? h('div', { class: 'notice error', role: 'alert' }, S.error) : null];
+  const L = S.live || {};
+  const ok = allowed(c);
+  const joinUrl = c.code ? `${location.origin}/join/${c.code}` : null;
+  const controls = h('div', { class: 'controls', role: 'toolbar', 'aria-label': t('host.controls') },
+    c.status === 'DRAFT' ? h('button', { class: 'btn', id: 'act-open', onclick: () => act('open') }, t('action.open')) : null,
+    ACTIONS.map(a => h('button', { type: 'button', class: `btn${a === 'finish' ? ' danger' : ''}`, id: `act-${a}`,
+      disabled: !ok.includes(a), onclick: () => act(a) }, t(`action.${a}`))));
+  const lobby = h('section', { class: 'card', 'aria-labelledby': 'join-h' },
+    h('h2', { id: 'join-h' }, t('host.join')),
+    c.code ? h('div', { class: 'row' },
+      h('div', { class: 'grow' },
+        h('div', { class: 'code-big', id: 'join-code', 'aria-label': t('screen.code', { code: c.code }) }, c.code),
+        h('p', {}, h('a', { href: joinUrl, id: 'join-link', target: '_blank', rel: 'noopener' }, joinUrl)),
+        h('p', {}, h('a', { class: 'btn small', href: `/screen/${c.code}`, target: '_blank', rel: 'noopener', id: 'screen-link' }, `▣ ${t('host.screen')}`))),
+      h('img', { class: 'qr-small', src: `/qr/join/${c.code}.svg`, alt: t('qr.alt', { url: joinUrl }) })) : h('p', {}, t('host.nocode')),
+    h('h2', { id: 'people-h' }, t('host.people', { n: S.people.size }), ' ', h('span', { class: 'status-tag', id: 'host-count' }, String(L.participants ?? S.people.size))),
+    peopleList());
+  const q = L.q;
+  const qPanel = q && ['RUNNING', 'PAUSED'].includes(c.status) ? h('section', { class: 'card', 'aria-labelledby': 'q-h' },
+    h('h2', { id: 'q-h' }, t('q.progress', { i: q.index + 1, n: q.total })),
+    c.phase === 'OPEN' ? timer(remaining, q.timeLimitMs, () => L.paused) : null,
+    h('p', { class: 'stem host-stem', id: 'stem' }, q.stem),
+    q.options?.length ? h('ol', { style: 'list-style:none;padding:0' }, q.options.map((o, i) => h('li', {}, `${SHAPES[i % 8]} ${optionText(q, o)}`))) : null,
+    h('p', { id: 'host-answered', 'aria-live': 'polite' }, t('screen.answered', { a: L.reveal?.answered ?? L.progress?.answered ?? 0, n: L.progress?.participants ?? L.participants ?? 0 })),
+    q.options?.length ? h('div', { id: 'host-chart' }, distributionChart(q, L.reveal?.distribution || L.progress?.distribution,
+      L.reveal && Array.isArray(L.reveal.correct) ? L.reveal.correct : null)) : null,
+    L.reveal ? h('p', {}, h('strong', {}, `✓ ${t('reveal.answer')}: `), revealText(q, L.reveal)) : null) : null;
+  const done = c.status === 'FINISHED' ? resultsPanel() : null;
+  const lb = L.leaderboard && c.status !== 'FINISHED' ? h('section', { class: 'card' }, h('h2', {}, t('board.title')), board(L.leaderboard.top, null)) : null;
+  return [
+    h('div', { class: 'row' }, h('a', { href: '#', class: 'btn small light' }, `← ${t('host.back')}`),
+      h('h1', { class: 'grow' }, c.title),
+      h('span', { class: 'status-tag', id: 'contest-status' }, `${t(`status.${c.status}`)}${c.phase && c.status === 'RUNNING' ? ' · ' + t(`phase.${c.phase}`) : ''}`),
+      c.settings?.autoAdvance ? h('span', { class: 'status-tag' }, t('host.auto')) : null),
+    S.error ? h('div', { class: 'notice error', role: 'alert', id: 'host-error' }, S.error) : null,
+    controls,
+    h('div', { class: 'grid2' }, h('div', {}, qPanel, lb, done), lobby)];
+}
+
+function peopleList() {
+  const open = ['LOBBY', 'RUNNING', 'PAUSED'].includes(S.contest?.status);
+  return h('ul', { class: 'plist', id: 'people', 'aria-labelledby': 'people-h' }, [...S.people].slice(-300).reverse().map(([pid, name]) => h('li', {},
+    h('span', {}, name),
+    open ? h('button', { type: 'button', class: 'btn small danger', 'aria-label': t('host.kick.label', { name }),
+      onclick: () => kick(pid, name) }, t('host.kick')) : null)));
+}
+
+/** Joins and leaves update the list in place, so the control buttons are not redrawn under the host's pointer. */
+function paintPeople() {
+  const list = document.getElementById('people');
+  const head = document.getElementById('people-h');
+  if (!list || !head) return false;
+  list.replaceWith(peopleList());
+  head.firstChild.textContent = t('host.people', { n: S.people.size });
+  paintCount();
+  return true;
+}
+
+function revealText(q, r) {
+  if (Array.isArray(r.correct) && q.options?.length) return q.options.filter(o => r.correct.includes(o.id)).map(o => optionText(q, o)).join(' / ');
+  return Array.isArray(r.correct) ? r.correct.join(' / ') : String(r.correct);
+}
+
+function resultsPanel() {
+  const r = S.results;
+  const id = S.contest.id;
+  return h('section', { class: 'card', id: 'results' }, h('h2', {}, t('final.title')),
+    r ? podium(r.standings.slice(0, 3).map(s => ({ rank: s.rank, nickname: s.nickname, score: s.score }))) : null,
+    h('div', { class: 'row' },
+      h('a', { class: 'btn small', href: `/api/contests/${id}/results?format=csv`, download: '' }, t('results.csv')),
+      h('a', { class: 'btn small', href: `/api/contests/${id}/results?format=xlsx`, download: '' }, t('results.xlsx')),
+      h('a', { class: 'btn small light', href: `/admin#contest=${id}` }, t('results.details'))));
+}
+
+function paintCount() {
+  const el = document.getElementById('host-count');
+  if (el) el.textContent = String(S.live.participants);
+}
+
+function paintProgress() {
+  const el = document.getElementById('host-chart');
+  const count = document.getElementById('host-answered');
+  if (!el || !count || !S.live.q) return false;
+  const p = S.live.progress;
+  count.textContent = t('screen.answered', { a: p.answered, n: p.participants });
+  el.replaceChildren(distributionChart(S.live.q, p.distribution, null));
+  return true;
+}
+
+function render() {
+  document.title = `${t('host.title')} · ${t('app.name')}`;
+  const page = { list: viewList, new: viewNew, console: viewConsole }[S.route?.page || 'list'];
+  const body = page();
+  mount(root, staffHeader(S.session, 'host.title'),
+    h('main', { class: 'wrap wide', 'data-page': S.route?.page }, S.error && S.route?.page === 'list' ? h('div', { class: 'notice error', role: 'alert' }, S.error) : null, body));
+}
+
+window.addEventListener('hashchange', route);
+onLangChange(render);
+startTicker();
+api('GET', '/api/session').then(s => { S.session = s; render(); }).catch(() => {});
+route();

@@ -1,0 +1,376 @@
+// Participant page: join with code and nickname, then follow the contest over /ws/play.
+import { t, langButton, onLangChange } from './i18n.js';
+import { h, mount, liveSocket, clock, timer, startTicker, board, podium, SHAPES, optionText, ApiError, csrfToken } from './common.js';
+
+const KEY = 'jingda.play';
+const root = document.getElementById('app');
+const pathCode = (location.pathname.match(/^\/join\/(\d{6})/) || [])[1] || '';
+
+const S = {
+  session: JSON.parse(sessionStorage.getItem(KEY) || 'null'),
+  view: 'join',
+  conn: 'idle',
+  title: '',
+  participants: 0,
+  q: null,
+  answered: false,
+  pending: null,      // an answer waiting for its ack (resent after a reconnect)
+  picks: new Set(),
+  draft: '',
+  status: null,
+  paused: false,
+  remainingMs: null,
+  reveal: null,
+  leaderboard: null,
+  finished: null,
+  you: {},
+  notice: null,
+  joinError: null,
+  suggestion: null,
+  busy: false,
+};
+let socket = null;
+
+// ---------------------------------------------------------------- join
+
+async function join(code, nickname) {
+  S.busy = true; S.joinError = null; S.suggestion = null; render();
+  try {
+    const res = await fetch('/api/join', {
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'X-CSRF-Token': csrfToken() },
+      body: JSON.stringify({ code, nickname })
+    });
+    const body = await res.json().catch(() => ({}));
+    if (!res.ok) throw new ApiError(res.status, body);
+    S.session = { contestId: body.contestId, participantId: body.participantId, token: body.token,
+      nickname: body.nickname || nickname, code };
+    sessionStorage.setItem(KEY, JSON.stringify(S.session));
+    S.you = { nickname: S.session.nickname };
+    S.view = 'connecting';
+    connect();
+  } catch (e) {
+    S.joinError = joinErrorText(e);
+    S.suggestion = e.body?.suggestion || null;
+  } finally {
+    S.busy = false; render();
+  }
+}
+
+function joinErrorText(e) {
+  if (!(e instanceof ApiError)) return t('error.network');
+  const c = e.body?.code;
+  if (c === 'NICKNAME_TAKEN') return t('join.taken');
+  if (c === 'NOT_FOUND') return t('join.nocontest');
+  if (c === 'CONTEST_CLOSED') return t('join.closed');
+  if (c === 'CONTEST_FULL') return t('join.full');
+  if (c === 'RATE_LIMITED') return t('join.ratelimited');
+  if (c === 'VALIDATION_FAILED') {
+    const f = e.body.errors?.[0];
+    return f?.field === 'code' ? t('join.badcode') : t('join.badnick', { detail: f?.message || '' });
+  }
+  return e.body?.message || t('error.network');
+}
+
+function leave(noticeKey) {
+  socket?.stop();
+  socket = null;
+  sessionStorage.removeItem(KEY);
+  S.session = null;
+  S.view = 'join';
+  S.notice = noticeKey ? t(noticeKey) : null;
+  render();
+}
+
+// ---------------------------------------------------------------- live
+
+function connect() {
+  socket?.stop();
+  socket = liveSocket(() => `/ws/play/${S.session.contestId}?token=${encodeURIComponent(S.session.token)}`, {
+    onMessage,
+    onStatus: st => { S.conn = st; paintConn(); },
+    onOpen: () => {
+      if (S.pending && S.q && S.pending.questionId === S.q.questionId && !S.answered) socket.send(S.pending);
+    },
+    onClose: async (code, opened, attempt) => {
+      if (code === 4003) { leave('notice.removed'); return false; }
+      // the upgrade itself was refused (the token is no longer valid) if the server answers but the socket never opens
+      if (!opened && attempt >= 2) {
+        const alive = await fetch('/q/health/live').then(r => r.ok).catch(() => false);
+        if (alive) { leave('notice.ended'); return false; }
+      }
+      return true;
+    }
+  });
+}
+
+function onMessage(m) {
+  switch (m.type) {
+    case 'state': {
+      S.title = m.title || '';
+      S.participants = m.participants;
+      S.status = m.status;
+      S.paused = m.status === 'PAUSED';
+      S.remainingMs = m.remainingMs ?? null;
+      if (m.you) S.you = { ...S.you, ...m.you };
+      if (m.status === 'LOBBY') S.view = 'lobby';
+      else if (m.status === 'FINISHED') S.view = S.finished ? 'finished' : 'waiting';
+      else if (m.question) {
+        if (!S.q || S.q.questionId !== m.question.questionId) { S.picks = new Set(); S.draft = ''; }
+        S.q = m.question;
+        S.answered = !!m.answered;
+        if (S.answered) S.pending = null;
+        S.view = m.phase === 'OPEN' ? 'question' : 'closed';
+      }
+      break;
+    }
+    case 'lobby':
+      S.participants = m.participants;
+      if (S.view === 'lobby') { paintCount(); return; }
+      break;
+    case 'question':
+      S.q = m; S.answered = false; S.pending = null; S.picks = new Set(); S.draft = '';
+      S.paused = false; S.remainingMs = null; S.reveal = null; S.notice = null;
+      S.view = 'question';
+      break;
+    case 'ack':
+      if (m.accepted || m.reason === 'ALREADY_ANSWERED') { S.answered = true; S.pending = null; }
+      else { S.pending = null; S.notice = t(`ack.${m.reason}`); }
+      break;
+    case 'closed':
+      if (S.q && m.questionId === S.q.questionId) S.view = 'closed';
+      break;
+    case 'reveal':
+      S.reveal = m; S.you = { ...S.you, ...m.you }; S.view = 'reveal'; S.notice = null;
+      break;
+    case 'leaderboard':
+      S.leaderboard = m; S.participants = m.participants; S.you = { ...S.you, ...m.you }; S.view = 'leaderboard';
+      break;
+    case 'finished':
+      S.finished = m; S.participants = m.participants; S.you = { ...S.you, ...m.you }; S.view = 'finished';
+      break;
+    case 'status':
+      S.status = m.status;
+      S.paused = m.status === 'PAUSED';
+      S.remainingMs = m.remainingMs ?? null;
+      if (S.q && m.deadline) S.q = { ...S.q, deadline: m.deadline };
+      break;
+    case 'error':
+      if (m.code === 'KICKED') { leave('notice.removed'); return; }
+      // the server could not store the answer: send it again (same requestId, so it counts once)
+      if (m.code === 'NOT_STORED' && S.pending) { socket?.send(S.pending); return; }
+      S.notice = m.message;
+      break;
+    default:
+      return;
+  }
+  render();
+}
+
+function send(choice) {
+  if (!S.q || S.answered || S.pending) return;
+  S.pending = { type: 'answer', questionId: S.q.questionId, choice,
+    requestId: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}` };
+  if (!socket?.send(S.pending)) S.notice = t('notice.offline');
+  render();
+}
+
+// ---------------------------------------------------------------- views
+
+const remaining = () => (S.paused && S.remainingMs != null ? S.remainingMs : (S.q ? S.q.deadline - clock.now() : 0));
+
+function topline() {
+  return h('div', { class: 'topline' },
+    h('span', { class: 'pill' }, S.you.nickname || S.session?.nickname || ''),
+    S.q && S.view !== 'lobby' ? h('span', { class: 'pill', 'aria-label': t('q.progress', { i: S.q.index + 1, n: S.q.total }) },
+      t('q.progress.short', { i: S.q.index + 1, n: S.q.total })) : null,
+    h('span', { class: 'pill', 'aria-label': t('you.score') }, `${S.you.score ?? 0}`),
+    langButton());
+}
+
+function viewJoin() {
+  const code = h('input', { id: 'code', name: 'code', class: 'big-input', inputmode: 'numeric', autocomplete: 'off',
+    maxlength: '6', pattern: '\\d{6}', required: true, value: pathCode || S.lastCode || '', placeholder: '123456' });
+  const nick = h('input', { id: 'nickname', name: 'nickname', class: 'big-input', maxlength: '20', required: true,
+    autocomplete: 'nickname', value: S.lastNick || '', placeholder: t('join.nick.placeholder') });
+  const form = h('form', { class: 'card', onsubmit: ev => {
+      ev.preventDefault();
+      S.lastCode = code.value.trim(); S.lastNick = nick.value;
+      join(S.lastCode, nick.value.trim());
+    } },
+    h('label', { for: 'code' }, t('join.code')), code,
+    h('label', { for: 'nickname' }, t('join.nick')), nick,
+    S.joinError ? h('div', { class: 'notice error', role: 'alert', id: 'join-error' }, S.joinError) : null,
+    S.suggestion ? h('button', { type: 'button', class: 'btn light', id: 'use-suggestion',
+      onclick: () => { nick.value = S.suggestion; S.lastNick = S.suggestion; join(code.value.trim(), S.suggestion); } },
+      t('join.use', { name: S.suggestion })) : null,
+    h('button', { type: 'submit', class: 'btn block dark', id: 'join-btn', disabled: S.busy }, t('join.go')));
+  setTimeout(() => (pathCode ? nick : code).focus(), 0);
+  return [
+    h('div', { class: 'row', style: 'justify-content:flex-end' }, langButton()),
+    h('h1', { class: 'logo' }, t('app.name')),
+    h('p', { class: 'tagline' }, t('join.tagline')),
+    S.notice ? h('div', { class: 'notice', role: 'status' }, S.notice) : null,
+    form];
+}
+
+function viewLobby() {
+  return [topline(),
+    h('h1', { class: 'center' }, S.title),
+    h('div', { class: 'state-big locked' },
+      h('span', { class: 'icon', 'aria-hidden': 'true' }, '★'),
+      h('span', { class: 'title' }, t('lobby.in')),
+      h('span', { class: 'sub' }, t('lobby.wait'))),
+    h('div', { class: 'lobby-count pulse', id: 'lobby-count', 'aria-live': 'polite' }, String(S.participants)),
+    h('p', { class: 'center' }, t('lobby.joined'))];
+}
+
+function viewQuestion() {
+  const q = S.q;
+  const locked = S.answered || !!S.pending;
+  const parts = [topline(),
+    timer(remaining, q.timeLimitMs, () => S.paused),
+    h('div', { class: 'stem', id: 'stem' }, q.stem)];
+  if (S.answered) {
+    parts.push(h('div', { class: 'state-big locked', id: 'locked', role: 'status' },
+      h('span', { class: 'icon', 'aria-hidden': 'true' }, '✓'),
+      h('span', { class: 'title' }, t('q.locked')),
+      h('span', { class: 'sub' }, t('q.locked.sub'))));
+  } else if (['single', 'true_false', 'multiple'].includes(q.questionType)) {
+    const multi = q.questionType === 'multiple';
+    const opts = h('div', { class: `options${q.options.length > 4 ? ' one-col' : ''}`, role: 'group', 'aria-label': t('q.options') },
+      q.options.map((o, i) => h('button', {
+        type: 'button', class: `opt c${i % 8}`, 'data-option': o.id, disabled: locked,
+        'aria-pressed': multi ? String(S.picks.has(o.id)) : null,
+        onclick: () => {
+          if (!multi) { send(o.id); return; }
+          S.picks.has(o.id) ? S.picks.delete(o.id) : S.picks.add(o.id);
+          render();
+        }
+      }, h('span', { class: 'shape', 'aria-hidden': 'true' }, SHAPES[i % 8]), optionText(q, o))));
+    parts.push(opts);
+    if (multi) {
+      parts.push(h('p', { class: 'center' }, t('q.multi.hint')));
+      parts.push(h('button', { type: 'button', class: 'btn block dark', id: 'submit-answer',
+        disabled: locked || S.picks.size === 0, onclick: () => send([...S.picks]) }, t('q.submit')));
+    }
+  } else {
+    const numeric = q.questionType === 'numeric';
+    const input = h('input', { id: 'answer-input', class: 'big-input', value: S.draft, autocomplete: 'off',
+      inputmode: numeric ? 'decimal' : 'text', maxlength: '200', disabled: locked,
+      oninput: ev => { S.draft = ev.target.value; } });
+    parts.push(h('form', { class: 'card answer-form', onsubmit: ev => {
+        ev.preventDefault();
+        const v = S.draft.trim();
+        if (!v) return;
+        if (numeric) {
+          const n = Number(v.replace(',', '.'));
+          if (!Number.isFinite(n)) { S.notice = t('q.numeric.bad'); render(); return; }
+          send(n);
+        } else send(v);
+      } },
+      h('label', { for: 'answer-input' }, numeric ? t('q.numeric') : t('q.text')), input,
+      h('button', { type: 'submit', class: 'btn block', id: 'submit-answer', disabled: locked }, t('q.submit'))));
+    setTimeout(() => input.focus(), 0);
+  }
+  if (S.pending && !S.answered) parts.push(h('p', { class: 'center', role: 'status' }, t('q.sending')));
+  if (S.notice) parts.push(h('div', { class: 'notice', role: 'alert' }, S.notice));
+  return parts;
+}
+
+function viewClosed() {
+  return [topline(),
+    S.q ? h('div', { class: 'stem' }, S.q.stem) : null,
+    h('div', { class: 'state-big locked', id: 'closed', role: 'status' },
+      h('span', { class: 'icon', 'aria-hidden': 'true' }, '⌛'),
+      h('span', { class: 'title' }, t('q.closed')),
+      h('span', { class: 'sub' }, S.answered ? t('q.closed.answered') : t('q.closed.none')))];
+}
+
+function correctText(r, q) {
+  if (!r) return '';
+  if (Array.isArray(r.correct) && q?.options?.length) {
+    return q.options.filter(o => r.correct.includes(o.id)).map(o => optionText(q, o)).join(' / ');
+  }
+  if (Array.isArray(r.correct)) return r.correct.join(' / ');
+  if (r.questionType === 'numeric' && r.tolerance) return `${r.correct} ± ${r.tolerance}`;
+  return String(r.correct ?? '');
+}
+
+function viewReveal() {
+  const r = S.reveal;
+  const y = r.you || {};
+  const cls = !y.answered ? 'none' : y.correct ? 'right' : 'wrong';
+  const icon = !y.answered ? '⌛' : y.correct ? '✓' : '✗';
+  const title = !y.answered ? t('reveal.none') : y.correct ? t('reveal.right') : t('reveal.wrong');
+  return [topline(),
+    h('div', { class: `state-big ${cls}`, id: 'result', role: 'status', 'data-correct': String(!!y.correct) },
+      h('span', { class: 'icon', 'aria-hidden': 'true' }, icon),
+      h('span', { class: 'title' }, title),
+      h('span', { class: 'sub', id: 'points' }, t('reveal.points', { n: y.points ?? 0 }))),
+    h('div', { class: 'stats' },
+      h('div', { class: 'stat' }, h('b', { id: 'rank' }, y.rank ? String(y.rank) : '–'), h('span', {}, t('you.rank'))),
+      h('div', { class: 'stat' }, h('b', { id: 'score' }, String(y.score ?? 0)), h('span', {}, t('you.score'))),
+      h('div', { class: 'stat' }, h('b', { id: 'streak' }, `${y.streak ?? 0}`), h('span', {}, t('you.streak')))),
+    h('div', { class: 'correct-answer' }, h('strong', {}, `✓ ${t('reveal.answer')}: `),
+      h('span', { id: 'correct-answer' }, correctText(r, S.q))),
+    r.explanation ? h('p', { class: 'explain' }, r.explanation) : null];
+}
+
+function viewLeaderboard() {
+  const l = S.leaderboard;
+  return [topline(),
+    h('h1', { class: 'center' }, t('board.title')),
+    h('p', { class: 'center', id: 'my-rank' }, S.you.rank ? t('board.yours', { rank: S.you.rank, n: l.participants }) : ''),
+    board(l.top, S.you, l.participants)];
+}
+
+function viewFinished() {
+  const f = S.finished || { podium: [] };
+  return [topline(),
+    h('h1', { class: 'center' }, t('final.title')),
+    h('div', { class: 'state-big locked', id: 'final' },
+      h('span', { class: 'icon', 'aria-hidden': 'true' }, S.you.rank && S.you.rank <= 3 ? '★' : '⚑'),
+      h('span', { class: 'title', id: 'final-rank' }, S.you.rank ? t('final.rank', { rank: S.you.rank }) : t('final.norank')),
+      h('span', { class: 'sub' }, t('final.score', { n: S.you.score ?? 0, p: f.participants ?? S.participants }))),
+    podium(f.podium),
+    h('button', { type: 'button', class: 'btn block light', onclick: () => leave(null) }, t('final.again'))];
+}
+
+function viewWaiting() {
+  return [topline(), h('div', { class: 'state-big locked', role: 'status' },
+    h('span', { class: 'icon', 'aria-hidden': 'true' }, '⌛'), h('span', { class: 'title' }, t('waiting')))];
+}
+
+function render() {
+  document.body.className = 'stage page-play';
+  document.title = S.title ? `${S.title} · ${t('app.name')}` : t('app.name');
+  const views = { join: viewJoin, lobby: viewLobby, question: viewQuestion, closed: viewClosed, reveal: viewReveal,
+    leaderboard: viewLeaderboard, finished: viewFinished, connecting: viewWaiting, waiting: viewWaiting };
+  const view = S.session ? views[S.view] || viewWaiting : viewJoin;
+  mount(root, h('main', { class: 'play', 'data-view': S.session ? S.view : 'join' }, view()),
+    S.paused && S.session ? h('div', { class: 'overlay', role: 'alert', id: 'paused' }, '❚❚', t('paused')) : null,
+    h('div', { id: 'conn', class: 'conn', role: 'status', hidden: true }));
+  paintConn();
+}
+
+function paintCount() {
+  const el = document.getElementById('lobby-count');
+  if (el) el.textContent = String(S.participants);
+}
+
+function paintConn() {
+  const el = document.getElementById('conn');
+  if (!el) return;
+  const down = S.session && S.conn !== 'open' && S.conn !== 'idle';
+  el.hidden = !down;
+  el.textContent = down ? t('conn.reconnecting') : '';
+}
+
+onLangChange(render);
+startTicker();
+if (S.session) {
+  S.you = { nickname: S.session.nickname };
+  S.view = 'connecting';
+  connect();
+}
+render();

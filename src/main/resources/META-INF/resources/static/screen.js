@@ -1,0 +1,135 @@
+// Big screen (/screen/{code}): the public projector view over /ws/screen/{code}.
+import { t, langButton, onLangChange } from './i18n.js';
+import { h, mount, liveSocket, clock, timer, startTicker, board, podium, distributionChart, SHAPES, optionText } from './common.js';
+
+const root = document.getElementById('app');
+const code = (location.pathname.match(/^\/screen\/([^/]+)/) || [])[1] || '';
+const S = { view: 'connecting', title: '', participants: 0, q: null, answered: 0, paused: false, remainingMs: null,
+  reveal: null, leaderboard: null, finished: null, missing: false };
+
+function onMessage(m) {
+  S.missing = false;
+  switch (m.type) {
+    case 'state':
+      S.title = m.title || ''; S.participants = m.participants;
+      S.paused = m.status === 'PAUSED'; S.remainingMs = m.remainingMs ?? null;
+      if (m.status === 'LOBBY') S.view = 'lobby';
+      else if (m.status === 'FINISHED') S.view = 'finished';
+      else if (m.question) { S.q = { ...m.question, questionType: m.question.questionType }; S.view = m.phase === 'OPEN' ? 'question' : 'closed'; }
+      break;
+    case 'lobby':
+      S.participants = m.participants;
+      if (S.view === 'lobby') { const el = document.getElementById('screen-count'); if (el) { el.textContent = t('screen.joined', { n: m.participants }); return; } }
+      break;
+    case 'question': S.q = m; S.answered = 0; S.reveal = null; S.paused = false; S.remainingMs = null; S.view = 'question'; break;
+    case 'progress': {
+      S.answered = m.answered; S.participants = m.participants;
+      const el = document.getElementById('answer-count');
+      if (el) { el.textContent = t('screen.answered', { a: m.answered, n: m.participants }); return; }
+      break;
+    }
+    case 'closed': S.view = 'closed'; break;
+    case 'reveal': S.reveal = m; S.view = 'reveal'; break;
+    case 'leaderboard': S.leaderboard = m; S.view = 'leaderboard'; break;
+    case 'finished': S.finished = m; S.view = 'finished'; break;
+    case 'status':
+      S.paused = m.status === 'PAUSED'; S.remainingMs = m.remainingMs ?? null;
+      if (S.q && m.deadline) S.q = { ...S.q, deadline: m.deadline };
+      break;
+    default: return;
+  }
+  render();
+}
+
+const remaining = () => (S.paused && S.remainingMs != null ? S.remainingMs : (S.q ? S.q.deadline - clock.now() : 0));
+const joinUrl = () => `${location.origin}/join/${code}`;
+
+function head() {
+  return h('div', { class: 'head' },
+    h('span', {}, t('app.name')),
+    h('span', {}, S.title),
+    h('span', { class: 'row' }, h('span', { class: 'pill' }, t('screen.code', { code })), langButton()));
+}
+
+function viewLobby() {
+  return [head(), h('div', { class: 'lobby' },
+    h('div', {},
+      h('div', { class: 'join-how' }, t('screen.how', { host: location.host })),
+      h('div', { class: 'code', id: 'screen-code', 'aria-label': t('screen.code', { code }) }, code),
+      h('div', { class: 'count pulse', id: 'screen-count', 'aria-live': 'polite' }, t('screen.joined', { n: S.participants }))),
+    h('div', { class: 'qr' }, h('img', { src: `/qr/join/${code}.svg`, alt: t('qr.alt', { url: joinUrl() }) })))];
+}
+
+function optionsGrid(q, correctIds) {
+  return h('div', { class: 'options' }, (q.options || []).map((o, i) => {
+    const ok = correctIds?.includes(o.id);
+    return h('div', { class: `opt c${i % 8}${correctIds && !ok ? ' dim' : ''}`, 'data-option': o.id,
+        'data-correct': correctIds ? String(!!ok) : null },
+      h('span', { class: 'shape', 'aria-hidden': 'true' }, SHAPES[i % 8]), optionText(q, o),
+      correctIds ? h('span', { class: 'mark' }, ok ? `✓` : '✗', h('span', { class: 'sr-only' }, ok ? t('screen.correct') : t('screen.wrong'))) : null);
+  }));
+}
+
+function viewQuestion() {
+  const q = S.q;
+  return [head(),
+    h('div', { class: 'row' }, h('span', { class: 'pill' }, t('q.progress', { i: q.index + 1, n: q.total })),
+      h('span', { class: 'grow' }),
+      h('span', { class: 'count', id: 'answer-count', 'aria-live': 'off' }, t('screen.answered', { a: S.answered, n: S.participants }))),
+    timer(remaining, q.timeLimitMs, () => S.paused),
+    h('div', { class: 'stem', id: 'stem' }, q.stem),
+    q.options?.length ? optionsGrid(q, null) : h('div', { class: 'card center' }, q.questionType === 'numeric' ? t('q.numeric') : t('q.text'))];
+}
+
+function viewClosed() {
+  return [head(), h('div', { class: 'stem' }, S.q?.stem || ''),
+    h('div', { class: 'state-big locked' }, h('span', { class: 'icon', 'aria-hidden': 'true' }, '⌛'),
+      h('span', { class: 'title' }, t('q.closed')), h('span', { class: 'sub' }, t('screen.answered', { a: S.answered, n: S.participants })))];
+}
+
+function viewReveal() {
+  const r = S.reveal; const q = S.q || { options: [] };
+  const ids = Array.isArray(r.correct) && q.options?.length ? r.correct : null;
+  const text = ids ? null : Array.isArray(r.correct) ? r.correct.join(' / ') : `${r.correct}${r.tolerance ? ` ± ${r.tolerance}` : ''}`;
+  return [head(), h('div', { class: 'stem' }, q.stem),
+    ids ? h('div', { class: 'grid2' }, optionsGrid(q, ids), h('div', { class: 'card', id: 'distribution' },
+      h('h2', {}, t('screen.distribution', { a: r.answered })), distributionChart(q, r.distribution, ids)))
+      : h('div', { class: 'state-big right', id: 'distribution' }, h('span', { class: 'title' }, `✓ ${text}`),
+        h('span', { class: 'sub' }, t('screen.distribution', { a: r.answered }))),
+    r.explanation || r.source?.excerpt ? h('div', { class: 'source', id: 'source' },
+      r.explanation ? h('p', {}, r.explanation) : null,
+      r.source?.excerpt ? h('blockquote', {}, `“${r.source.excerpt}”`) : null,
+      r.source?.report ? h('small', {}, t('screen.source', { report: r.source.report })) : null) : null];
+}
+
+function viewLeaderboard() {
+  return [head(), h('h1', { class: 'center' }, t('board.title')),
+    h('div', { id: 'screen-board' }, board(S.leaderboard.top, null))];
+}
+
+function viewFinished() {
+  return [head(), h('h1', { class: 'center' }, t('final.title')),
+    h('div', { id: 'screen-podium' }, podium(S.finished?.podium || []))];
+}
+
+function viewMissing() {
+  return [head(), h('div', { class: 'state-big locked', role: 'status' }, h('span', { class: 'icon', 'aria-hidden': 'true' }, '▣'),
+    h('span', { class: 'title' }, S.missing ? t('screen.nocontest', { code }) : t('waiting')))];
+}
+
+function render() {
+  document.body.className = 'stage page-screen';
+  document.title = `${t('screen.title')} · ${code}`;
+  const views = { lobby: viewLobby, question: viewQuestion, closed: viewClosed, reveal: viewReveal,
+    leaderboard: viewLeaderboard, finished: viewFinished };
+  mount(root, h('main', { class: 'screen', 'data-view': S.view }, (views[S.view] || viewMissing)()),
+    S.paused ? h('div', { class: 'overlay', role: 'alert' }, '❚❚', t('paused')) : null);
+}
+
+liveSocket(() => `/ws/screen/${encodeURIComponent(code)}`, {
+  onMessage,
+  onClose: (c, opened) => { if (!opened || c === 4004) { S.missing = true; if (S.view !== 'finished') { S.view = 'missing'; render(); } } return true; }
+});
+onLangChange(render);
+startTicker();
+render();
