@@ -190,8 +190,10 @@ public final class LoadGenerator {
         try {
             if (o.url() == null) {
                 log("starting the packaged server (%s, -Xmx%s)", o.jar(), o.heap());
+                String jfr = System.getProperty("bench.jfr", "");
                 server = ServerProcess.start(o.jar(), Files.createTempDirectory(o.workDir(), "run-"), o.heap(),
-                        o.adminPassword(), o.participants(), List.of());
+                        o.adminPassword(), o.participants(), jfr.isBlank() ? List.of()
+                                : List.of("-XX:StartFlightRecording=filename=" + Path.of(jfr).toAbsolutePath() + ",settings=profile"));
                 baseUrl = server.url();
             } else {
                 baseUrl = o.url().replaceAll("/$", "");
