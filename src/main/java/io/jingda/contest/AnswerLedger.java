@@ -40,6 +40,7 @@ public class AnswerLedger {
     }
 
     private static final Object BARRIER = new Object();
+    private static final long SLOW_COMMIT_MS = 100;
 
     private final AgroalDataSource dataSource;
     private final int batchSize;
@@ -117,7 +118,12 @@ public class AnswerLedger {
         List<Pending> rows = batch.stream().filter(p -> p.row != BARRIER).toList();
         if (!rows.isEmpty()) {
             try {
+                long t0 = System.nanoTime();
                 insert(rows);
+                long ms = (System.nanoTime() - t0) / 1_000_000;
+                if (ms >= SLOW_COMMIT_MS) {
+                    LOG.warnf("slow group commit: %d writes in %d ms (%d queued)", rows.size(), ms, queue.size());
+                }
             } catch (SQLException e) {
                 if (rows.size() == 1) {
                     rows.get(0).done.completeExceptionally(e);

@@ -203,6 +203,7 @@ public final class LoadGenerator {
             port = u.getPort() > 0 ? u.getPort() : 80;
             double serverCpu0 = server != null ? server.cpuSeconds() : o.serverPid() > 0 ? ServerProcess.cpuSecondsOf(o.serverPid()) : -1;
 
+            signIn();
             JsonNode contest = createContest();
             long contestId = contest.get("id").asLong();
             String code = action(contestId, "open").get("code").asText();
@@ -329,10 +330,35 @@ public final class LoadGenerator {
         return rest("POST", "/api/contests/" + id + "/actions/" + action, null, 200);
     }
 
+    /** The host's session cookie after a form sign-in (as the host console does); null: HTTP Basic. */
+    private String session;
+    private static final String CSRF = "bench-csrf-token";
+
+    /**
+     * Signs in like the host console: one bcrypt check at sign-in, then the session cookie (with the
+     * double-submit CSRF token), so host actions during the game do not pay a password hash each.
+     */
+    private void signIn() throws Exception {
+        String form = "j_username=" + java.net.URLEncoder.encode(o.adminUser(), StandardCharsets.UTF_8)
+                + "&j_password=" + java.net.URLEncoder.encode(o.adminPassword(), StandardCharsets.UTF_8);
+        HttpResponse<String> r = admin.send(HttpRequest.newBuilder(URI.create(baseUrl + "/j_security_check"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "jingda-csrf=" + CSRF)
+                .header("X-CSRF-Token", CSRF).POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        session = r.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("quarkus-credential="))
+                .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'))).findFirst().orElse(null);
+        log("host signed in with %s", session == null ? "HTTP Basic (no form sign-in)" : "a session cookie");
+    }
+
     private JsonNode rest(String method, String path, String body, int expected) throws Exception {
-        String auth = Base64.getEncoder().encodeToString((o.adminUser() + ":" + o.adminPassword()).getBytes(StandardCharsets.UTF_8));
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Basic " + auth).header("Content-Type", "application/json");
+                .header("Content-Type", "application/json");
+        if (session != null) {
+            b.header("Cookie", session + "; jingda-csrf=" + CSRF).header("X-CSRF-Token", CSRF);
+        } else {
+            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    (o.adminUser() + ":" + o.adminPassword()).getBytes(StandardCharsets.UTF_8)));
+        }
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> r = admin.send(b.build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != expected) {
@@ -492,7 +518,17 @@ public final class LoadGenerator {
     private void onFrame(Player p, String text, Promise<Void> ready) {
         long now = System.currentTimeMillis();
         p.frames++;
-        p.bytes += text.getBytes(StandardCharsets.UTF_8).length;
+        p.bytes += text.length() + nonAscii(text);
+        // the hot frames (ack, leaderboard) are read without a JSON tree, so that the client's own parsing
+        // does not pass for server latency; everything else is parsed in full
+        if (text.startsWith("{\"type\":\"ack\"")) {
+            onAck(p, field(text, "questionId"), text.contains("\"accepted\":true"), field(text, "reason"), now);
+            return;
+        }
+        if (text.startsWith("{\"type\":\"leaderboard\"")) {
+            onLeaderboard(field(text, "questionId"), Long.parseLong(field(text, "closedAt")), now);
+            return;
+        }
         JsonNode m = parse(text);
         switch (m.path("type").asText()) {
             case "state" -> {
@@ -500,34 +536,9 @@ public final class LoadGenerator {
                 ready.tryComplete();
             }
             case "question" -> onQuestion(p, m, now);
-            case "ack" -> {
-                Long sent = p.sentAt.remove(m.path("questionId").asText());
-                if (sent != null) {
-                    ackLatency.add(now - sent);
-                }
-                if (m.path("accepted").asBoolean()) {
-                    accepted.incrementAndGet();
-                    String qid = m.path("questionId").asText();
-                    p.acked.add(qid);
-                    Long deadline = deadlines.get(qid);
-                    if (sent != null && deadline != null && sent > deadline + o.graceMs() + 50) {
-                        lateSentAccepted.incrementAndGet(); // sent well after the deadline and still accepted
-                    }
-                } else if ("LATE".equals(m.path("reason").asText()) || "NOT_OPEN".equals(m.path("reason").asText())) {
-                    rejectedLate.incrementAndGet();
-                }
-            }
-            case "leaderboard" -> {
-                String qid = m.path("questionId").asText();
-                long closedAt = m.path("closedAt").asLong();
-                lbLatency.add(now - closedAt);
-                Long asked = leaderboardAskedAt.get(qid);
-                if (asked != null) {
-                    lbFromAction.add(now - asked);
-                }
-                lbReceipts.computeIfAbsent(qid, k -> new Stats()).add(now);
-                lbLatches.computeIfAbsent(qid, k -> new CountDownLatch(1)).countDown();
-            }
+            case "ack" -> onAck(p, m.path("questionId").asText(), m.path("accepted").asBoolean(),
+                    m.path("reason").asText(null), now);
+            case "leaderboard" -> onLeaderboard(m.path("questionId").asText(), m.path("closedAt").asLong(), now);
             case "finished" -> {
                 p.finalScore = m.path("you").path("score").asLong(Long.MIN_VALUE);
                 CountDownLatch f = finished;
@@ -538,6 +549,62 @@ public final class LoadGenerator {
             default -> {
             }
         }
+    }
+
+    private void onAck(Player p, String qid, boolean ok, String reason, long now) {
+        Long sent = p.sentAt.remove(qid);
+        if (sent != null) {
+            ackLatency.add(now - sent);
+        }
+        if (ok) {
+            accepted.incrementAndGet();
+            p.acked.add(qid);
+            Long deadline = deadlines.get(qid);
+            if (sent != null && deadline != null && sent > deadline + o.graceMs() + 50) {
+                lateSentAccepted.incrementAndGet(); // sent well after the deadline and still accepted
+            }
+        } else if ("LATE".equals(reason) || "NOT_OPEN".equals(reason)) {
+            rejectedLate.incrementAndGet();
+        }
+    }
+
+    private void onLeaderboard(String qid, long closedAt, long now) {
+        lbLatency.add(now - closedAt);
+        Long asked = leaderboardAskedAt.get(qid);
+        if (asked != null) {
+            lbFromAction.add(now - asked);
+        }
+        lbReceipts.computeIfAbsent(qid, k -> new Stats()).add(now);
+        lbLatches.computeIfAbsent(qid, k -> new CountDownLatch(1)).countDown();
+    }
+
+    /** The value of a top-level string or number field of a flat frame, without parsing the JSON. */
+    static String field(String json, String name) {
+        String key = "\"" + name + "\":";
+        int i = json.indexOf(key);
+        if (i < 0) {
+            return null;
+        }
+        i += key.length();
+        if (json.charAt(i) == '"') {
+            return json.substring(i + 1, json.indexOf('"', i + 1));
+        }
+        int j = i;
+        while (j < json.length() && (Character.isDigit(json.charAt(j)) || json.charAt(j) == '-')) {
+            j++;
+        }
+        return json.substring(i, j);
+    }
+
+    private static int nonAscii(String s) {
+        int extra = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                extra += c >= 0x800 ? 2 : 1;
+            }
+        }
+        return extra;
     }
 
     private void onQuestion(Player p, JsonNode m, long now) {
@@ -553,10 +620,10 @@ public final class LoadGenerator {
         if (u < o.lateFraction()) {
             offset = window + o.graceMs() + 50 + r.nextInt(400); // after the deadline: must be refused
         } else if (u < 0.8) {
-            double x = r.nextDouble();
-            offset = (long) (window * 0.5 * x * x); // most answer early
+            // most answer early: after reading (1 s), Beta(2,5)-distributed over the first half of the window
+            offset = READING_MS + (long) (Math.max(0, window / 2 - READING_MS) * beta25(r));
         } else {
-            offset = (long) (window * (0.5 + 0.48 * r.nextDouble()));
+            offset = (long) (window * (0.5 + 0.48 * r.nextDouble())); // some answer late
         }
         String answer = answerFrame(m, qid, r);
         long delay = Math.max(1, openedAt + offset - now);
@@ -579,6 +646,19 @@ public final class LoadGenerator {
             }
         }
         return indexBase;
+    }
+
+    /** Nobody answers before having read the question. */
+    static final long READING_MS = 1000;
+
+    /** A Beta(2,5) sample (mode 0.2): the ratio of Gamma(2) to Gamma(2) + Gamma(5) sums of exponentials. */
+    static double beta25(Random r) {
+        double a = -Math.log(1 - r.nextDouble()) - Math.log(1 - r.nextDouble());
+        double b = 0;
+        for (int i = 0; i < 5; i++) {
+            b -= Math.log(1 - r.nextDouble());
+        }
+        return a / (a + b);
     }
 
     private static String answerFrame(JsonNode q, String qid, Random r) {
