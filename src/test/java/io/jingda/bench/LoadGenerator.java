@@ -190,10 +190,19 @@ public final class LoadGenerator {
         try {
             if (o.url() == null) {
                 log("starting the packaged server (%s, -Xmx%s)", o.jar(), o.heap());
+                // -Dbench.jfr=file records a JFR profile of the server; -Dbench.serverOpts="…" adds JVM options
+                List<String> extra = new ArrayList<>();
                 String jfr = System.getProperty("bench.jfr", "");
+                if (!jfr.isBlank()) {
+                    extra.add("-XX:StartFlightRecording=filename=" + Path.of(jfr).toAbsolutePath() + ",settings=profile");
+                }
+                for (String opt : System.getProperty("bench.serverOpts", "").split("\\s+")) {
+                    if (!opt.isBlank()) {
+                        extra.add(opt);
+                    }
+                }
                 server = ServerProcess.start(o.jar(), Files.createTempDirectory(o.workDir(), "run-"), o.heap(),
-                        o.adminPassword(), o.participants(), jfr.isBlank() ? List.of()
-                                : List.of("-XX:StartFlightRecording=filename=" + Path.of(jfr).toAbsolutePath() + ",settings=profile"));
+                        o.adminPassword(), o.participants(), extra);
                 baseUrl = server.url();
             } else {
                 baseUrl = o.url().replaceAll("/$", "");
