@@ -25,7 +25,7 @@ public class ErrorMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response unrecognized(UnrecognizedPropertyException e) {
-        String field = path(e);
+        String field = JsonText.path(e);
         return json(400, new ApiError("INVALID_JSON", "unknown field '" + e.getPropertyName() + "'",
                 List.of(new FieldError(field, "is not a known field"))));
     }
@@ -63,7 +63,7 @@ public class ErrorMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response mapping(JsonMappingException e) {
-        String field = path(e);
+        String field = JsonText.path(e);
         return json(400, new ApiError("INVALID_JSON", "the JSON body does not fit: " + e.getOriginalMessage(),
                 List.of(new FieldError(field.isEmpty() ? "body" : field, "has the wrong type or format"))));
     }
@@ -117,21 +117,6 @@ public class ErrorMappers {
 
     private static Response json(int status, Object body) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference r : e.getPath()) {
-            if (r.getFieldName() != null) {
-                if (sb.length() > 0) {
-                    sb.append('.');
-                }
-                sb.append(r.getFieldName());
-            } else if (r.getIndex() >= 0) {
-                sb.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return sb.toString();
     }
 
     private static String lastNode(String path) {

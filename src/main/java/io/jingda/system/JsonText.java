@@ -34,6 +34,22 @@ public final class JsonText {
         }
     }
 
+    /** Where in the document a Jackson mapping error is, as {@code questions[3].answer}; "" at the root. */
+    public static String path(com.fasterxml.jackson.databind.JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
     public static JsonNode tree(String json) {
         try {
             return MAPPER.readTree(json);

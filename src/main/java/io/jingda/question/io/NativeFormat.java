@@ -76,7 +76,8 @@ public final class NativeFormat {
             }
             return f;
         } catch (JsonMappingException e) {
-            throw new FormatException(describe(e), line(e.getLocation()), path(e));
+            throw new FormatException(describe(e), line(e.getLocation()),
+                    io.jingda.system.JsonText.path(e).isEmpty() ? null : io.jingda.system.JsonText.path(e));
         } catch (JsonProcessingException e) {
             throw new FormatException("not valid " + syntax + ": " + e.getOriginalMessage(), line(e.getLocation()), null);
         } catch (RuntimeException | StackOverflowError e) {
@@ -114,20 +115,5 @@ public final class NativeFormat {
 
     private static Integer line(JsonLocation loc) {
         return loc == null || loc.getLineNr() <= 0 ? null : loc.getLineNr();
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference r : e.getPath()) {
-            if (r.getFieldName() != null) {
-                if (sb.length() > 0) {
-                    sb.append('.');
-                }
-                sb.append(r.getFieldName());
-            } else if (r.getIndex() >= 0) {
-                sb.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return sb.length() == 0 ? null : sb.toString();
     }
 }
