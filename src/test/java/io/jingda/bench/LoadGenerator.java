@@ -149,6 +149,8 @@ public final class LoadGenerator {
     private final Stats ackLatency = new Stats();
     private final Stats lbLatency = new Stats();
     private final AtomicLong answersSent = new AtomicLong();
+    /** Answers scheduled or sent and not yet acknowledged. */
+    private final AtomicLong unacknowledged = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong rejectedLate = new AtomicLong();
     private final AtomicLong lateSentAccepted = new AtomicLong();
@@ -503,7 +505,12 @@ public final class LoadGenerator {
             if (!lb.await(60, TimeUnit.SECONDS)) {
                 log("no leaderboard for %s", qid);
             }
-            Thread.sleep(300); // let the last leaderboard frames and late acks arrive before the next question
+            // the late answers of this question are sent and refused before the host moves on
+            long until = System.currentTimeMillis() + 15_000;
+            while (unacknowledged.get() > 0 && System.currentTimeMillis() < until) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(300); // let the last leaderboard frames arrive before the next question
         }
         if (!o.autoAdvance()) {
             action(contestId, "finish");
@@ -564,6 +571,7 @@ public final class LoadGenerator {
         Long sent = p.sentAt.remove(qid);
         if (sent != null) {
             ackLatency.add(now - sent);
+            unacknowledged.decrementAndGet();
         }
         if (ok) {
             accepted.incrementAndGet();
@@ -636,6 +644,7 @@ public final class LoadGenerator {
         }
         String answer = answerFrame(m, qid, r);
         long delay = Math.max(1, openedAt + offset - now);
+        unacknowledged.incrementAndGet();
         vertx.setTimer(delay, t -> {
             p.sentAt.put(qid, System.currentTimeMillis());
             answersSent.incrementAndGet();
