@@ -498,9 +498,13 @@ public final class LoadGenerator {
             if (!o.autoAdvance()) {
                 // host-paced: the host reveals and shows the leaderboard as soon as the window has closed
                 sleepUntil(deadline + o.graceMs() + 20);
+                long r0 = System.currentTimeMillis();
                 action(contestId, "reveal");
-                leaderboardAskedAt.put(qid, System.currentTimeMillis());
+                long r1 = System.currentTimeMillis();
+                leaderboardAskedAt.put(qid, r1);
                 action(contestId, "leaderboard");
+                log("host: reveal %d ms after the deadline took %d ms, leaderboard took %d ms", r0 - deadline,
+                        r1 - r0, System.currentTimeMillis() - r1);
             }
             if (!lb.await(60, TimeUnit.SECONDS)) {
                 log("no leaderboard for %s", qid);
