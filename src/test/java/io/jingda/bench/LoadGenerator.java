@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jingda.ServerProcess;
-import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -786,9 +785,5 @@ public final class LoadGenerator {
         if (!o.quiet()) {
             System.out.printf(Locale.ROOT, "[bench] " + fmt + "%n", args);
         }
-    }
-
-    static Future<Void> none() {
-        return Future.succeededFuture();
     }
 }
