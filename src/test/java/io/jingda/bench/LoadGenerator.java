@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jingda.ServerProcess;
+import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -383,55 +384,71 @@ public final class LoadGenerator {
         return "127.0.0." + (1 + (n % o.sources()));
     }
 
+    /**
+     * Runs {@code task} for 0..n-1 with at most {@code concurrency} in flight; returns how many
+     * succeeded. A null future means "nothing to do" for that index.
+     */
+    private int bounded(int n, String what, java.util.function.IntFunction<Future<?>> task) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger ok = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(n);
+        Runnable[] worker = new Runnable[1];
+        worker[0] = () -> {
+            int i = next.getAndIncrement();
+            if (i >= n) {
+                return;
+            }
+            Future<?> f = task.apply(i);
+            if (f == null) {
+                done.countDown();
+                worker[0].run();
+                return;
+            }
+            f.onComplete(ar -> {
+                if (ar.succeeded()) {
+                    ok.incrementAndGet();
+                } else if (ok.get() < 5 || i % 1000 == 0) {
+                    log("%s %d: %s", what, i, ar.cause().getMessage());
+                }
+                done.countDown();
+                worker[0].run();
+            });
+        };
+        for (int c = 0; c < Math.min(o.concurrency(), n); c++) {
+            vertx.runOnContext(v -> worker[0].run());
+        }
+        if (!done.await(10, TimeUnit.MINUTES)) {
+            throw new IllegalStateException(what + " did not finish");
+        }
+        return ok.get();
+    }
+
     private int join(List<Player> players, String code) throws Exception {
         List<HttpClient> clients = new ArrayList<>();
         for (int s = 0; s < o.sources(); s++) {
             clients.add(vertx.createHttpClient(new HttpClientOptions().setLocalAddress(source(s))
                     .setMaxPoolSize(Math.max(8, o.concurrency() / o.sources())).setKeepAlive(true)));
         }
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger ok = new AtomicInteger();
-        CountDownLatch done = new CountDownLatch(players.size());
-        Runnable[] worker = new Runnable[1];
-        worker[0] = () -> {
-            int i = next.getAndIncrement();
-            if (i >= players.size()) {
-                return;
-            }
+        int ok = bounded(players.size(), "join", i -> {
             Player p = players.get(i);
             long start = System.nanoTime();
             String body = "{\"code\":\"" + code + "\",\"nickname\":\"p" + i + "\"}";
-            clients.get(i % o.sources()).request(new RequestOptions().setMethod(HttpMethod.POST).setHost(host).setPort(port)
-                            .setURI("/api/join").putHeader("Content-Type", "application/json"))
+            return clients.get(i % o.sources()).request(new RequestOptions().setMethod(HttpMethod.POST).setHost(host)
+                            .setPort(port).setURI("/api/join").putHeader("Content-Type", "application/json"))
                     .compose(req -> req.send(Buffer.buffer(body)))
                     .compose(resp -> resp.body().map(buf -> {
                         if (resp.statusCode() != 200) {
-                            throw new IllegalStateException("join " + i + " → " + resp.statusCode() + " " + buf);
+                            throw new IllegalStateException("→ " + resp.statusCode() + " " + buf);
                         }
+                        JsonNode n = parse(buf.toString());
+                        p.participantId = n.get("participantId").asLong();
+                        p.token = n.get("token").asText();
+                        joinLatency.add((System.nanoTime() - start) / 1_000_000);
                         return buf;
-                    }))
-                    .onComplete(ar -> {
-                        if (ar.succeeded()) {
-                            JsonNode n = parse(ar.result().toString());
-                            p.participantId = n.get("participantId").asLong();
-                            p.token = n.get("token").asText();
-                            joinLatency.add((System.nanoTime() - start) / 1_000_000);
-                            ok.incrementAndGet();
-                        } else if (ok.get() + 5 > i || i % 1000 == 0) {
-                            log("%s", ar.cause().getMessage());
-                        }
-                        done.countDown();
-                        worker[0].run();
-                    });
-        };
-        for (int c = 0; c < Math.min(o.concurrency(), players.size()); c++) {
-            vertx.runOnContext(v -> worker[0].run());
-        }
-        if (!done.await(10, TimeUnit.MINUTES)) {
-            throw new IllegalStateException("joins did not finish");
-        }
+                    }));
+        });
         clients.forEach(HttpClient::close);
-        return ok.get();
+        return ok;
     }
 
     private int connect(List<Player> players, long contestId) throws Exception {
@@ -440,46 +457,20 @@ public final class LoadGenerator {
             clients.add(vertx.createWebSocketClient(new WebSocketClientOptions().setLocalAddress(source(s))
                     .setMaxConnections(o.participants() + 10).setConnectTimeout(60_000)));
         }
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger ok = new AtomicInteger();
-        CountDownLatch done = new CountDownLatch(players.size());
-        Runnable[] worker = new Runnable[1];
-        worker[0] = () -> {
-            int i = next.getAndIncrement();
-            if (i >= players.size()) {
-                return;
-            }
+        return bounded(players.size(), "connect", i -> {
             Player p = players.get(i);
             if (p.token == null) {
-                done.countDown();
-                worker[0].run();
-                return;
+                return null; // never joined
             }
-            Promise<Void> ready = Promise.promise();
-            clients.get(i % o.sources()).connect(new WebSocketConnectOptions().setHost(host).setPort(port)
+            Promise<Void> ready = Promise.promise(); // completed by the first 'state' frame
+            return clients.get(i % o.sources()).connect(new WebSocketConnectOptions().setHost(host).setPort(port)
                             .setURI("/ws/play/" + contestId + "?token=" + p.token))
                     .compose(ws -> {
                         p.ws = ws;
                         ws.textMessageHandler(text -> onFrame(p, text, ready));
                         return ready.future();
-                    })
-                    .onComplete(ar -> {
-                        if (ar.succeeded()) {
-                            ok.incrementAndGet();
-                        } else if (i % 1000 == 0 || ok.get() < 5) {
-                            log("connect %d: %s", i, ar.cause());
-                        }
-                        done.countDown();
-                        worker[0].run();
                     });
-        };
-        for (int c = 0; c < Math.min(o.concurrency(), players.size()); c++) {
-            vertx.runOnContext(v -> worker[0].run());
-        }
-        if (!done.await(10, TimeUnit.MINUTES)) {
-            throw new IllegalStateException("connections did not finish");
-        }
-        return ok.get();
+        });
     }
 
     // ------------------------------------------------------------------ the game

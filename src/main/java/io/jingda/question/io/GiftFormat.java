@@ -46,9 +46,8 @@ public final class GiftFormat implements QuestionFormat {
 
     @Override
     public ParseResult parse(byte[] data, ImportLimits limits) throws FormatException {
-        TextInput.Decoded decoded = TextInput.decode(data, true);
-        String text = decoded.text().startsWith("\uFEFF") ? decoded.text().substring(1) : decoded.text();
-        TextInput.checkLineLengths(text, limits.maxLineLength());
+        TextInput.Decoded decoded = TextInput.readLines(data, limits);
+        String text = decoded.text();
         ResultBuilder out = new ResultBuilder(id(), limits);
         out.encoding = decoded.encoding();
         String[] lines = text.split("\r\n|\r|\n", -1);

@@ -47,6 +47,17 @@ public final class TextInput {
         throw new FormatException("the file is not valid UTF-8" + firstBadByte(data), null, null);
     }
 
+    /**
+     * The text of a line-based file (CSV, GIFT, Aiken): decoded as {@link #decode} does (GB18030 allowed),
+     * a leading byte order mark dropped, and every line within the limit.
+     */
+    public static Decoded readLines(byte[] data, ImportLimits limits) throws FormatException {
+        Decoded decoded = decode(data, true);
+        String text = decoded.text().startsWith("\uFEFF") ? decoded.text().substring(1) : decoded.text();
+        checkLineLengths(text, limits.maxLineLength());
+        return new Decoded(text, decoded.encoding());
+    }
+
     /** Throws when a line is longer than {@code max} characters (a hostile or binary file). */
     public static void checkLineLengths(String text, int max) throws FormatException {
         int line = 1;
