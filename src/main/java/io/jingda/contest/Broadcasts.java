@@ -9,11 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds the frames of the live protocol from a contest's state and hands them to the
@@ -50,7 +50,8 @@ public class Broadcasts {
             fanout.broadcast(rt.id, Audience.PLAYERS, canonical);
             return;
         }
-        Map<List<LiveQuestion.OptionView>, String> byOrder = new HashMap<>();
+        // rendered on the event loops, in parallel: once per distinct option order
+        Map<List<LiveQuestion.OptionView>, String> byOrder = new ConcurrentHashMap<>();
         fanout.eachPlayer(rt.id, pid -> byOrder.computeIfAbsent(optionsFor(rt, q, pid),
                 order -> Frames.json(questionMessage(rt, q, order, openedAt, deadline, now))));
     }
@@ -85,8 +86,10 @@ public class Broadcasts {
 
     void reveal(ContestRuntime rt) {
         String shared;
+        int idx;
         synchronized (rt) {
             LiveQuestion q = rt.current();
+            idx = q.index();
             shared = Frames.json(new Messages.Reveal(q.publicId(), q.index(), q.type().wire(), q.correct(), q.tolerance(),
                     q.explanation(), q.source(), rt.closedAt, rt.answered, new LinkedHashMap<>(rt.distribution)));
             rt.lastShared = shared;
@@ -94,7 +97,7 @@ public class Broadcasts {
         }
         fanout.broadcast(rt.id, Audience.HOSTS, shared);
         fanout.broadcast(rt.id, Audience.SCREENS, shared);
-        fanout.eachPlayer(rt.id, pid -> personal(rt, shared, ContestRuntime.LastKind.REVEAL, pid));
+        fanout.eachPlayer(rt.id, pid -> personal(rt, shared, ContestRuntime.LastKind.REVEAL, idx, pid));
     }
 
     void leaderboard(ContestRuntime rt) {
@@ -108,7 +111,7 @@ public class Broadcasts {
         }
         fanout.broadcast(rt.id, Audience.HOSTS, shared);
         fanout.broadcast(rt.id, Audience.SCREENS, shared);
-        fanout.eachPlayer(rt.id, pid -> personal(rt, shared, ContestRuntime.LastKind.LEADERBOARD, pid));
+        fanout.eachPlayer(rt.id, pid -> personal(rt, shared, ContestRuntime.LastKind.LEADERBOARD, -1, pid));
     }
 
     void finished(ContestRuntime rt, List<RankingTable.Standing> standings) {
@@ -121,7 +124,7 @@ public class Broadcasts {
         }
         fanout.broadcast(rt.id, Audience.HOSTS, shared);
         fanout.broadcast(rt.id, Audience.SCREENS, shared);
-        fanout.eachPlayer(rt.id, pid -> personal(rt, shared, ContestRuntime.LastKind.FINISHED, pid));
+        fanout.eachPlayer(rt.id, pid -> personal(rt, shared, ContestRuntime.LastKind.FINISHED, -1, pid));
     }
 
     static List<Messages.Entry> entries(ContestRuntime rt, List<RankingTable.Standing> standings) {
@@ -133,8 +136,11 @@ public class Broadcasts {
         return out;
     }
 
-    /** The shared frame plus this participant's "you", built from numbers only (nothing to escape). */
-    static String personal(ContestRuntime rt, String shared, ContestRuntime.LastKind kind, long pid) {
+    /**
+     * The shared frame plus this participant's "you", built from numbers only (nothing to escape).
+     * Called on the event loops, possibly after the host has moved on: a reveal names its question.
+     */
+    static String personal(ContestRuntime rt, String shared, ContestRuntime.LastKind kind, int idx, long pid) {
         ParticipantState p = rt.participants.get(pid);
         if (p == null) {
             return null;
@@ -142,7 +148,7 @@ public class Broadcasts {
         StringBuilder you = new StringBuilder(96).append('{');
         synchronized (rt) {
             if (kind == ContestRuntime.LastKind.REVEAL) {
-                ParticipantState.AnswerRecord a = p.answers.get(rt.index);
+                ParticipantState.AnswerRecord a = p.answers.get(idx);
                 boolean answered = a != null && a.stored.isDone();
                 you.append("\"answered\":").append(answered)
                         .append(",\"correct\":").append(answered && a.verdict.correct())
@@ -250,11 +256,17 @@ public class Broadcasts {
 
     /** After the state, a late client also gets the reveal, leaderboard or podium that is on show. */
     String replay(ContestRuntime rt, ParticipantState p) {
-        String shared = rt.lastShared;
-        ContestRuntime.LastKind kind = rt.lastKind;
+        String shared;
+        ContestRuntime.LastKind kind;
+        int idx;
+        synchronized (rt) {
+            shared = rt.lastShared;
+            kind = rt.lastKind;
+            idx = rt.index;
+        }
         if (shared == null) {
             return null;
         }
-        return p == null ? shared : personal(rt, shared, kind, p.id);
+        return p == null ? shared : personal(rt, shared, kind, idx, p.id);
     }
 }

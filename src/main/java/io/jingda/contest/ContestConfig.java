@@ -42,6 +42,10 @@ public interface ContestConfig {
         @WithDefault("1000")
         int batchSize();
 
+        /** Under load, how long the writer waits for more writes to join a commit (0: never waits). */
+        @WithDefault("10ms")
+        Duration linger();
+
         /** Pending writes beyond this are refused rather than queued (memory bound). */
         @WithDefault("200000")
         int queueCapacity();

@@ -1,10 +1,17 @@
 package io.jingda.live;
 
+import io.netty.channel.EventLoop;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.ContextInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,13 +21,23 @@ import java.util.function.LongFunction;
  * This node's connections, kept per contest (never a walk over every connection of the
  * server). Frames are sent without awaiting: a slow or dead client never holds up the others
  * or the caller's thread.
+ * <p>
+ * A participant's connection is kept with the event loop it lives on. A broadcast to the
+ * participants hands each event loop its own connections in a few tasks of {@value #SLICE}
+ * (personal frames are rendered there, in parallel), instead of one cross-thread hand-off and
+ * wake-up per frame; the slices let the loop read incoming answers in between.
  */
 @ApplicationScoped
 public class LocalFanout implements Fanout {
     private static final Logger LOG = Logger.getLogger(LocalFanout.class);
+    static final int SLICE = 256;
+
+    /** A participant's connection and its event loop (null when it was not opened on one). */
+    record Peer(long participantId, WebSocketConnection connection, EventLoop loop) {
+    }
 
     static final class Room {
-        final Map<Long, WebSocketConnection> players = new ConcurrentHashMap<>();
+        final Map<Long, Peer> players = new ConcurrentHashMap<>();
         final Set<WebSocketConnection> hosts = ConcurrentHashMap.newKeySet();
         final Set<WebSocketConnection> screens = ConcurrentHashMap.newKeySet();
     }
@@ -33,17 +50,27 @@ public class LocalFanout implements Fanout {
 
     /** Registers a participant's connection; a previous connection of the same participant is closed. */
     public void addPlayer(long contestId, long participantId, WebSocketConnection c) {
-        WebSocketConnection old = room(contestId).players.put(participantId, c);
-        if (old != null && old != c && old.isOpen()) {
-            close(old, new CloseReason(4001, "replaced by a newer connection"));
+        Peer old = room(contestId).players.put(participantId, new Peer(participantId, c, currentLoop()));
+        if (old != null && old.connection() != c && old.connection().isOpen()) {
+            close(old.connection(), new CloseReason(4001, "replaced by a newer connection"));
         }
     }
 
     public void removePlayer(long contestId, long participantId, WebSocketConnection c) {
         Room r = rooms.get(contestId);
         if (r != null) {
-            r.players.remove(participantId, c);
+            r.players.computeIfPresent(participantId, (id, peer) -> peer.connection() == c ? null : peer);
         }
+    }
+
+    /** The event loop running the caller (endpoints' callbacks run on their connection's loop), or null. */
+    private static EventLoop currentLoop() {
+        Context ctx = Vertx.currentContext();
+        if (ctx instanceof ContextInternal internal && ctx.isEventLoopContext()) {
+            EventLoop loop = internal.nettyEventLoop();
+            return loop != null && loop.inEventLoop() ? loop : null;
+        }
+        return null;
     }
 
     public void add(long contestId, Audience audience, WebSocketConnection c) {
@@ -64,7 +91,7 @@ public class LocalFanout implements Fanout {
             return;
         }
         switch (audience) {
-            case PLAYERS -> r.players.values().forEach(c -> send(c, frame));
+            case PLAYERS -> onLoops(r, peer -> frame);
             case HOSTS -> r.hosts.forEach(c -> send(c, frame));
             case SCREENS -> r.screens.forEach(c -> send(c, frame));
         }
@@ -76,27 +103,60 @@ public class LocalFanout implements Fanout {
         if (r == null) {
             return;
         }
-        r.players.forEach((pid, c) -> {
-            String frame = frameFor.apply(pid);
-            if (frame != null) {
-                send(c, frame);
+        onLoops(r, peer -> frameFor.apply(peer.participantId()));
+    }
+
+    private interface FrameFor {
+        String apply(Peer peer);
+    }
+
+    /** Groups the room's participants by event loop and sends each group from its own loop, a slice per task. */
+    private static void onLoops(Room r, FrameFor frameFor) {
+        Map<EventLoop, List<Peer>> byLoop = new HashMap<>();
+        List<Peer> elsewhere = new ArrayList<>();
+        for (Peer peer : r.players.values()) {
+            if (peer.loop() == null) {
+                elsewhere.add(peer);
+            } else {
+                byLoop.computeIfAbsent(peer.loop(), l -> new ArrayList<>()).add(peer);
+            }
+        }
+        byLoop.forEach((loop, peers) -> {
+            for (int from = 0; from < peers.size(); from += SLICE) {
+                List<Peer> slice = peers.subList(from, Math.min(peers.size(), from + SLICE));
+                loop.execute(() -> sendAll(slice, frameFor));
             }
         });
+        sendAll(elsewhere, frameFor);
+    }
+
+    private static void sendAll(List<Peer> peers, FrameFor frameFor) {
+        for (Peer peer : peers) {
+            try {
+                String frame = frameFor.apply(peer);
+                if (frame != null) {
+                    send(peer.connection(), frame);
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "no frame for participant %d", peer.participantId());
+            }
+        }
     }
 
     @Override
     public void toPlayer(long contestId, long participantId, String frame) {
         Room r = rooms.get(contestId);
-        WebSocketConnection c = r == null ? null : r.players.get(participantId);
-        if (c != null) {
-            send(c, frame);
+        Peer peer = r == null ? null : r.players.get(participantId);
+        if (peer != null) {
+            send(peer.connection(), frame);
         }
     }
 
     @Override
     public void disconnectPlayer(long contestId, long participantId, String lastFrame, String reason) {
         Room r = rooms.get(contestId);
-        WebSocketConnection c = r == null ? null : r.players.remove(participantId);
+        Peer peer = r == null ? null : r.players.remove(participantId);
+        WebSocketConnection c = peer == null ? null : peer.connection();
         if (c != null && c.isOpen()) {
             if (lastFrame != null) {
                 c.sendText(lastFrame).subscribe().with(v -> close(c, new CloseReason(4003, reason)),
@@ -112,7 +172,7 @@ public class LocalFanout implements Fanout {
         Room r = rooms.remove(contestId);
         if (r != null) {
             CloseReason why = new CloseReason(CloseReason.NORMAL.getCode(), reason);
-            r.players.values().forEach(c -> close(c, why));
+            r.players.values().forEach(peer -> close(peer.connection(), why));
             r.hosts.forEach(c -> close(c, why));
             r.screens.forEach(c -> close(c, why));
         }

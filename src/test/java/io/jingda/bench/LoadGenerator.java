@@ -66,7 +66,7 @@ public final class LoadGenerator {
     public record Options(String url, int participants, int questions, int windowSeconds, boolean autoAdvance,
                           String adminUser, String adminPassword, String jdbcUrl, String jdbcUser, String jdbcPassword,
                           int sources, long serverPid, Path jar, String heap, long seed, int concurrency,
-                          double lateFraction, long graceMs, Path workDir, boolean quiet) {
+                          double lateFraction, long graceMs, Path workDir, boolean quiet, boolean deflate) {
 
         static Options parse(String[] args) {
             Map<String, String> a = new HashMap<>();
@@ -96,7 +96,9 @@ public final class LoadGenerator {
                     Path.of(a.getOrDefault("jar", "target/quarkus-app/quarkus-run.jar")), a.getOrDefault("heap", "1g"),
                     Long.parseLong(a.getOrDefault("seed", "2021")), Integer.parseInt(a.getOrDefault("concurrency", "200")),
                     Double.parseDouble(a.getOrDefault("late", "0.03")), Long.parseLong(a.getOrDefault("grace", "250")),
-                    Path.of(a.getOrDefault("workDir", "target/bench")), Boolean.parseBoolean(a.getOrDefault("quiet", "false")));
+                    Path.of(a.getOrDefault("workDir", "target/bench")), Boolean.parseBoolean(a.getOrDefault("quiet", "false")),
+                    // browsers offer permessage-deflate on every WebSocket; so does the generator unless deflate=false
+                    Boolean.parseBoolean(a.getOrDefault("deflate", "true")));
         }
 
         private static String blank(String s) {
@@ -113,7 +115,7 @@ public final class LoadGenerator {
                          double msgsPerParticipantPerQuestion, double bytesPerParticipantPerQuestion,
                          long answersLost, long lateAccepted, Boolean scoresMatch, long scoreMismatches,
                          long storedAnswers, double serverCpuSeconds, long serverPeakHeapMb, String serverHeapLimit,
-                         double clientCpuSeconds, long wallMs, String dbCheck) {
+                         double clientCpuSeconds, long wallMs, String dbCheck, String wsExtensions) {
         public String json() {
             try {
                 return JSON.writeValueAsString(this);
@@ -285,7 +287,8 @@ public final class LoadGenerator {
                     db == null ? null : db.mismatches == 0 && allFinished, db == null ? -1 : db.mismatches,
                     db == null ? -1 : db.stored, round(serverCpu), peakHeap, o.url() == null ? o.heap() : "n/a",
                     round((clientCpuNanos() - clientCpu0) / 1e9), System.currentTimeMillis() - t0,
-                    db == null ? "skipped (no jdbc=… for a server given by url)" : "ok");
+                    db == null ? "skipped (no jdbc=… for a server given by url)" : "ok",
+                    wsExtensions == null || wsExtensions.isBlank() ? "none" : wsExtensions);
         } finally {
             if (server != null) {
                 server.close();
@@ -303,7 +306,7 @@ public final class LoadGenerator {
                 answer ack       p50 %d ms, p95 %d ms, p99 %d ms, max %d ms
                 leaderboard      from closedAt: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms; first-to-last spread %d ms; %d missing
                                  from the host's leaderboard request: p50 %d ms, p99 %d ms
-                traffic          %.2f messages and %.0f bytes per participant per question
+                traffic          %.2f messages and %.0f bytes (before compression) per participant per question; WebSocket extensions: %s
                 database         %s: %d answers stored, %d acknowledged but lost, %d accepted after the deadline, scores match: %s (%d mismatches)
                 server           %.1f CPU s, peak heap %d MB (limit %s)
                 load generator   %.1f CPU s; wall %d ms
@@ -311,7 +314,7 @@ public final class LoadGenerator {
                 r.connectTotalMs(), r.answersSent(), r.answersAccepted(), r.answersRejectedLate(), r.ackMissing(),
                 r.ackP50(), r.ackP95(), r.ackP99(), r.ackMax(), r.lbP50(), r.lbP95(), r.lbP99(), r.lbMax(),
                 r.lbSpreadMaxMs(), r.lbMissing(), r.lbFromActionP50(), r.lbFromActionP99(), r.msgsPerParticipantPerQuestion(), r.bytesPerParticipantPerQuestion(),
-                r.dbCheck(), r.storedAnswers(), r.answersLost(), r.lateAccepted(), r.scoresMatch(), r.scoreMismatches(),
+                r.wsExtensions(), r.dbCheck(), r.storedAnswers(), r.answersLost(), r.lateAccepted(), r.scoresMatch(), r.scoreMismatches(),
                 r.serverCpuSeconds(), r.serverPeakHeapMb(), r.serverHeapLimit(), r.clientCpuSeconds(), r.wallMs());
     }
 
@@ -455,6 +458,7 @@ public final class LoadGenerator {
         List<WebSocketClient> clients = new ArrayList<>();
         for (int s = 0; s < o.sources(); s++) {
             clients.add(vertx.createWebSocketClient(new WebSocketClientOptions().setLocalAddress(source(s))
+                    .setTryUsePerMessageCompression(o.deflate())
                     .setMaxConnections(o.participants() + 10).setConnectTimeout(60_000)));
         }
         return bounded(players.size(), "connect", i -> {
@@ -467,6 +471,10 @@ public final class LoadGenerator {
                             .setURI("/ws/play/" + contestId + "?token=" + p.token))
                     .compose(ws -> {
                         p.ws = ws;
+                        if (wsExtensions == null) {
+                            String agreed = ws.headers() == null ? null : ws.headers().get("sec-websocket-extensions");
+                            wsExtensions = agreed == null ? "none" : agreed;
+                        }
                         ws.textMessageHandler(text -> onFrame(p, text, ready));
                         return ready.future();
                     });
@@ -512,6 +520,8 @@ public final class LoadGenerator {
     }
 
     private final Map<Integer, String> questionIds = new ConcurrentHashMap<>();
+    /** What the server agreed to in the first handshake (permessage-deflate or none). */
+    private volatile String wsExtensions;
 
     private String awaitQuestion(int index) throws InterruptedException {
         long until = System.currentTimeMillis() + 60_000;
@@ -529,8 +539,8 @@ public final class LoadGenerator {
         long now = System.currentTimeMillis();
         p.frames++;
         p.bytes += text.length() + nonAscii(text);
-        // the hot frames (ack, leaderboard) are read without a JSON tree, so that the client's own parsing
-        // does not pass for server latency; everything else is parsed in full
+        // the hot frames (ack, closed, reveal, leaderboard) are read without a JSON tree, so that the
+        // client's own parsing does not pass for server latency; everything else is parsed in full
         if (text.startsWith("{\"type\":\"ack\"")) {
             onAck(p, field(text, "questionId"), text.contains("\"accepted\":true"), field(text, "reason"), now);
             return;
@@ -538,6 +548,10 @@ public final class LoadGenerator {
         if (text.startsWith("{\"type\":\"leaderboard\"")) {
             onLeaderboard(field(text, "questionId"), Long.parseLong(field(text, "closedAt")), now);
             return;
+        }
+        if (text.startsWith("{\"type\":\"reveal\"") || text.startsWith("{\"type\":\"closed\"")
+                || text.startsWith("{\"type\":\"lobby\"") || text.startsWith("{\"type\":\"pong\"")) {
+            return; // counted above; nothing in them is checked
         }
         JsonNode m = parse(text);
         switch (m.path("type").asText()) {
