@@ -3,7 +3,10 @@ package io.jingda.contest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jingda.live.Frames;
 import io.jingda.live.Messages;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
 
 import java.util.function.Consumer;
 
@@ -14,10 +17,13 @@ import java.util.function.Consumer;
  */
 @ApplicationScoped
 public class AnswerDesk {
+    private static final Logger LOG = Logger.getLogger(AnswerDesk.class);
     private final ContestRegistry registry;
     private final AnswerLedger ledger;
     private final ContestClock clock;
     private final long graceMs;
+    /** Receipt of an answer to its ack handed to the connection, on this server (the client's share is not in it). */
+    private final LatencyHistogram ackTimes = new LatencyHistogram();
 
     public AnswerDesk(ContestRegistry registry, AnswerLedger ledger, ContestClock clock, ContestConfig config) {
         this.registry = registry;
@@ -26,8 +32,20 @@ public class AnswerDesk {
         this.graceMs = config.grace().toMillis();
     }
 
+    void onStop(@Observes ShutdownEvent ev) {
+        if (ackTimes.count() > 0) {
+            LOG.infof("answers: %d acknowledged; on this server, receipt to ack p50 %d ms, p99 %d ms, max %d ms",
+                    ackTimes.count(), ackTimes.percentile(50), ackTimes.percentile(99), ackTimes.max());
+        }
+    }
+
     public void submit(LiveSessions.Player player, String questionId, JsonNode choice, String requestId,
-                       Consumer<String> reply) {
+                       Consumer<String> send) {
+        long received = System.nanoTime();
+        Consumer<String> reply = frame -> {
+            ackTimes.add((System.nanoTime() - received) / 1_000_000);
+            send.accept(frame);
+        };
         long now = clock.now();
         ContestRuntime rt = registry.get(player.contestId()).orElse(null);
         ParticipantState p = rt == null ? null : rt.participants.get(player.participantId());

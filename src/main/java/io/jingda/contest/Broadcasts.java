@@ -76,12 +76,16 @@ public class Broadcasts {
 
     void closed(ContestRuntime rt) {
         String frame;
+        int idx;
         synchronized (rt) {
             frame = Frames.json(new Messages.Closed(rt.current().publicId(), rt.closedAt));
+            idx = rt.index;
         }
-        fanout.broadcast(rt.id, Audience.PLAYERS, frame);
         fanout.broadcast(rt.id, Audience.HOSTS, frame);
         fanout.broadcast(rt.id, Audience.SCREENS, frame);
+        // the reveal supersedes it: a participant whose 'closed' has not gone out when the reveal
+        // starts (a host revealing at once, or auto-advance) gets only the reveal
+        fanout.eachPlayer(rt.id, pid -> rt.stillClosed(idx) ? frame : null);
     }
 
     void reveal(ContestRuntime rt) {

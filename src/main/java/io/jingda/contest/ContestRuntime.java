@@ -139,6 +139,11 @@ final class ContestRuntime {
         lastKind = null;
     }
 
+    /** Whether question {@code idx} is closed and not yet revealed. */
+    synchronized boolean stillClosed(int idx) {
+        return index == idx && phase == QuestionPhase.CLOSED;
+    }
+
     synchronized void close(long now) {
         phase = QuestionPhase.CLOSED;
         closedAt = now;

@@ -23,9 +23,9 @@ import java.util.function.LongFunction;
  * or the caller's thread.
  * <p>
  * A participant's connection is kept with the event loop it lives on. A broadcast to the
- * participants hands each event loop its own connections in a few tasks of {@value #SLICE}
- * (personal frames are rendered there, in parallel), instead of one cross-thread hand-off and
- * wake-up per frame; the slices let the loop read incoming answers in between.
+ * participants hands each event loop its own connections, {@value #SLICE} per task (personal
+ * frames are rendered there, in parallel), instead of one cross-thread hand-off and wake-up per
+ * frame; between two slices the loop reads incoming answers and runs other tasks.
  */
 @ApplicationScoped
 public class LocalFanout implements Fanout {
@@ -121,13 +121,28 @@ public class LocalFanout implements Fanout {
                 byLoop.computeIfAbsent(peer.loop(), l -> new ArrayList<>()).add(peer);
             }
         }
-        byLoop.forEach((loop, peers) -> {
-            for (int from = 0; from < peers.size(); from += SLICE) {
-                List<Peer> slice = peers.subList(from, Math.min(peers.size(), from + SLICE));
-                loop.execute(() -> sendAll(slice, frameFor));
-            }
-        });
+        byLoop.forEach((loop, peers) -> loop.execute(new Chain(loop, peers, frameFor)));
         sendAll(elsewhere, frameFor);
+    }
+
+    /**
+     * One broadcast's share of one event loop: a slice per task, and the next slice queued behind
+     * whatever arrived meanwhile (a host's HTTP response, acks, another broadcast), so that nothing
+     * waits for the whole broadcast.
+     */
+    private record Chain(EventLoop loop, List<Peer> peers, FrameFor frameFor, int from) implements Runnable {
+        Chain(EventLoop loop, List<Peer> peers, FrameFor frameFor) {
+            this(loop, peers, frameFor, 0);
+        }
+
+        @Override
+        public void run() {
+            int to = Math.min(peers.size(), from + SLICE);
+            sendAll(peers.subList(from, to), frameFor);
+            if (to < peers.size()) {
+                loop.execute(new Chain(loop, peers, frameFor, to));
+            }
+        }
     }
 
     private static void sendAll(List<Peer> peers, FrameFor frameFor) {

@@ -66,7 +66,7 @@ public final class LoadGenerator {
     public record Options(String url, int participants, int questions, int windowSeconds, boolean autoAdvance,
                           String adminUser, String adminPassword, String jdbcUrl, String jdbcUser, String jdbcPassword,
                           int sources, long serverPid, Path jar, String heap, long seed, int concurrency,
-                          double lateFraction, long graceMs, Path workDir, boolean quiet, boolean deflate) {
+                          double lateFraction, long graceMs, Path workDir, boolean quiet, boolean deflate, int warmup) {
 
         static Options parse(String[] args) {
             Map<String, String> a = new HashMap<>();
@@ -98,7 +98,9 @@ public final class LoadGenerator {
                     Double.parseDouble(a.getOrDefault("late", "0.03")), Long.parseLong(a.getOrDefault("grace", "250")),
                     Path.of(a.getOrDefault("workDir", "target/bench")), Boolean.parseBoolean(a.getOrDefault("quiet", "false")),
                     // browsers offer permessage-deflate on every WebSocket; so does the generator unless deflate=false
-                    Boolean.parseBoolean(a.getOrDefault("deflate", "true")));
+                    Boolean.parseBoolean(a.getOrDefault("deflate", "true")),
+                    // participants of a short contest played first and not measured (JIT warm-up); 0: none
+                    Integer.parseInt(a.getOrDefault("warmup", "0")));
         }
 
         private static String blank(String s) {
@@ -115,7 +117,8 @@ public final class LoadGenerator {
                          double msgsPerParticipantPerQuestion, double bytesPerParticipantPerQuestion,
                          long answersLost, long lateAccepted, Boolean scoresMatch, long scoreMismatches,
                          long storedAnswers, double serverCpuSeconds, long serverPeakHeapMb, String serverHeapLimit,
-                         double clientCpuSeconds, long wallMs, String dbCheck, String wsExtensions) {
+                         double clientCpuSeconds, long wallMs, String dbCheck, String wsExtensions, int warmup,
+                         String serverReport) {
         public String json() {
             try {
                 return JSON.writeValueAsString(this);
@@ -196,6 +199,9 @@ public final class LoadGenerator {
                 log("starting the packaged server (%s, -Xmx%s)", o.jar(), o.heap());
                 // -Dbench.jfr=file records a JFR profile of the server; -Dbench.serverOpts="…" adds JVM options
                 List<String> extra = new ArrayList<>();
+                // the server's own figures, logged at shutdown: group commits, and receipt-to-ack time
+                extra.add("-Dquarkus.log.category.\"io.jingda.contest.AnswerLedger\".level=INFO");
+                extra.add("-Dquarkus.log.category.\"io.jingda.contest.AnswerDesk\".level=INFO");
                 String jfr = System.getProperty("bench.jfr", "");
                 if (!jfr.isBlank()) {
                     extra.add("-XX:StartFlightRecording=filename=" + Path.of(jfr).toAbsolutePath() + ",settings=profile");
@@ -214,6 +220,9 @@ public final class LoadGenerator {
             URI u = URI.create(baseUrl);
             host = u.getHost();
             port = u.getPort() > 0 ? u.getPort() : 80;
+            if (o.warmup() > 0) {
+                warmUp();
+            }
             double serverCpu0 = server != null ? server.cpuSeconds() : o.serverPid() > 0 ? ServerProcess.cpuSecondsOf(o.serverPid()) : -1;
 
             signIn();
@@ -256,12 +265,16 @@ public final class LoadGenerator {
                 }
             }
             long peakHeap = -1;
+            String serverReport = "";
             String jdbc = o.jdbcUrl();
             String jdbcUser = o.jdbcUser();
             String jdbcPassword = o.jdbcPassword();
             if (server != null) {
                 server.close(); // graceful, so that the embedded database can be opened below
                 peakHeap = server.peakHeapMb();
+                serverReport = Files.readAllLines(server.log).stream()
+                        .filter(l -> l.contains("answer ledger:") || l.contains("receipt to ack"))
+                        .map(l -> l.substring(l.indexOf(") ") + 2)).collect(java.util.stream.Collectors.joining("; "));
                 jdbc = "jdbc:h2:file:" + server.dataDir.toAbsolutePath() + "/jingda";
                 jdbcUser = "jingda";
                 jdbcPassword = "";
@@ -288,7 +301,7 @@ public final class LoadGenerator {
                     db == null ? -1 : db.stored, round(serverCpu), peakHeap, o.url() == null ? o.heap() : "n/a",
                     round((clientCpuNanos() - clientCpu0) / 1e9), System.currentTimeMillis() - t0,
                     db == null ? "skipped (no jdbc=… for a server given by url)" : "ok",
-                    wsExtensions == null || wsExtensions.isBlank() ? "none" : wsExtensions);
+                    wsExtensions == null || wsExtensions.isBlank() ? "none" : wsExtensions, o.warmup(), serverReport);
         } finally {
             if (server != null) {
                 server.close();
@@ -297,10 +310,25 @@ public final class LoadGenerator {
         }
     }
 
+    /**
+     * A short contest (3 questions, {@code warmup} participants) on the same server before the measured
+     * one, so that the figures are those of a server whose code the JIT has compiled, as on a node that
+     * has been up for a while; its own figures are printed and not kept.
+     */
+    private void warmUp() throws Exception {
+        log("warm-up: a contest of %d participants × 3 questions, not measured", o.warmup());
+        Options w = new Options(baseUrl, o.warmup(), 3, o.windowSeconds(), false, o.adminUser(), o.adminPassword(), null,
+                null, null, 1, -1, o.jar(), o.heap(), o.seed() + 1, o.concurrency(), o.lateFraction(), o.graceMs(),
+                o.workDir(), true, o.deflate(), 0);
+        Result r = new LoadGenerator(w).run();
+        log("warm-up done: %d answers accepted, ack p99 %d ms, leaderboard p99 %d ms", r.answersAccepted(), r.ackP99(),
+                r.lbP99());
+    }
+
     /** The readable summary printed before the JSON line. */
     static String summary(Result r) {
         return String.format(Locale.ROOT, """
-                ==== Jingda live-contest benchmark: %d participants, %d questions ====
+                ==== Jingda live-contest benchmark: %d participants, %d questions (warm-up before it: %d participants) ====
                 joined           %d in %d ms (p99 %d ms); %d WebSockets connected in %d ms
                 answers          %d sent, %d accepted, %d refused as late; %d never acknowledged
                 answer ack       p50 %d ms, p95 %d ms, p99 %d ms, max %d ms
@@ -310,12 +338,14 @@ public final class LoadGenerator {
                 database         %s: %d answers stored, %d acknowledged but lost, %d accepted after the deadline, scores match: %s (%d mismatches)
                 server           %.1f CPU s, peak heap %d MB (limit %s)
                 load generator   %.1f CPU s; wall %d ms
-                """, r.participants(), r.questions(), r.joined(), r.joinTotalMs(), r.joinP99Ms(), r.connected(),
+                server log       %s
+                """, r.participants(), r.questions(), r.warmup(), r.joined(), r.joinTotalMs(), r.joinP99Ms(), r.connected(),
                 r.connectTotalMs(), r.answersSent(), r.answersAccepted(), r.answersRejectedLate(), r.ackMissing(),
                 r.ackP50(), r.ackP95(), r.ackP99(), r.ackMax(), r.lbP50(), r.lbP95(), r.lbP99(), r.lbMax(),
                 r.lbSpreadMaxMs(), r.lbMissing(), r.lbFromActionP50(), r.lbFromActionP99(), r.msgsPerParticipantPerQuestion(), r.bytesPerParticipantPerQuestion(),
                 r.wsExtensions(), r.dbCheck(), r.storedAnswers(), r.answersLost(), r.lateAccepted(), r.scoresMatch(), r.scoreMismatches(),
-                r.serverCpuSeconds(), r.serverPeakHeapMb(), r.serverHeapLimit(), r.clientCpuSeconds(), r.wallMs());
+                r.serverCpuSeconds(), r.serverPeakHeapMb(), r.serverHeapLimit(), r.clientCpuSeconds(), r.wallMs(),
+                r.serverReport().isEmpty() ? "(a server given by url)" : r.serverReport());
     }
 
     // ------------------------------------------------------------------ contest over REST
