@@ -1,0 +1,95 @@
+package io.jingda.contest;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.jingda.live.Audience;
+import io.jingda.live.Fanout;
+import io.jingda.live.LocalLiveRanking;
+import io.jingda.question.QuestionType;
+import io.jingda.scoring.AnswerKey;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.LongFunction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Frames a broadcast renders later, on the event loops, against the state they find then. */
+class BroadcastsTest {
+
+    /** Keeps each per-participant function, as the event loops would run it later. */
+    static final class DeferredFanout implements Fanout {
+        final List<LongFunction<String>> pending = new ArrayList<>();
+        final List<String> shared = new ArrayList<>();
+
+        @Override
+        public void broadcast(long contestId, Audience audience, String frame) {
+            shared.add(audience + " " + frame);
+        }
+
+        @Override
+        public void eachPlayer(long contestId, LongFunction<String> frameFor) {
+            pending.add(frameFor);
+        }
+
+        @Override
+        public void toPlayer(long contestId, long participantId, String frame) {
+        }
+
+        @Override
+        public void disconnectPlayer(long contestId, long participantId, String lastFrame, String reason) {
+        }
+
+        @Override
+        public void closeContest(long contestId, String reason) {
+        }
+
+        @Override
+        public int connectedPlayers(long contestId) {
+            return 1;
+        }
+    }
+
+    private static ContestRuntime contest() {
+        LiveQuestion q = new LiveQuestion(0, "q0", QuestionType.SINGLE, "1921 年中共一大在哪里召开？",
+                List.of(new LiveQuestion.OptionView("a", "上海"), new LiveQuestion.OptionView("b", "北京")),
+                new AnswerKey.Options(Set.of("a", "b"), Set.of("a"), false), JsonNodeFactory.instance.arrayNode().add("a"),
+                null, "", null, 20_000, 1000);
+        ContestSettings settings = new ContestSettings(20, new ContestSettings.Scoring("speed", false), false, 10, null,
+                100, null, null);
+        ContestRuntime rt = new ContestRuntime(7, "t", "admin", "123456", settings, List.of(q), new LocalLiveRanking());
+        rt.participants.put(1L, new ParticipantState(1, "小明", "小明", "hash", 0));
+        return rt;
+    }
+
+    @Test
+    void closedGoesOutWhileTheQuestionIsStillClosed() {
+        DeferredFanout fanout = new DeferredFanout();
+        ContestRuntime rt = contest();
+        rt.openQuestion(0, 1_000);
+        rt.close(21_000);
+        new Broadcasts(fanout, new ContestClock()).closed(rt);
+        assertThat(fanout.shared).hasSize(2).allMatch(f -> f.contains("\"type\":\"closed\""));
+        assertThat(fanout.pending.get(0).apply(1)).contains("\"type\":\"closed\"").contains("\"questionId\":\"q0\"");
+    }
+
+    @Test
+    void aRevealSupersedesAClosedFrameNotYetSent() {
+        DeferredFanout fanout = new DeferredFanout();
+        ContestRuntime rt = contest();
+        rt.openQuestion(0, 1_000);
+        rt.close(21_000);
+        Broadcasts broadcasts = new Broadcasts(fanout, new ContestClock());
+        broadcasts.closed(rt);
+        rt.reveal(null);
+        broadcasts.reveal(rt);
+        // the event loop gets to this participant only now: the reveal replaces the 'closed'
+        assertThat(fanout.pending.get(0).apply(1)).isNull();
+        String reveal = fanout.pending.get(1).apply(1);
+        assertThat(reveal).contains("\"type\":\"reveal\"").contains("\"closedAt\":21000")
+                .contains("\"you\":{\"answered\":false");
+        // hosts and screens still get both
+        assertThat(fanout.shared).filteredOn(f -> f.contains("\"type\":\"closed\"")).hasSize(2);
+    }
+}
