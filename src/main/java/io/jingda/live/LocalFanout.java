@@ -50,7 +50,11 @@ public class LocalFanout implements Fanout {
 
     /** Registers a participant's connection; a previous connection of the same participant is closed. */
     public void addPlayer(long contestId, long participantId, WebSocketConnection c) {
-        Peer old = room(contestId).players.put(participantId, new Peer(participantId, c, currentLoop()));
+        addPlayer(contestId, participantId, c, currentLoop());
+    }
+
+    void addPlayer(long contestId, long participantId, WebSocketConnection c, EventLoop loop) {
+        Peer old = room(contestId).players.put(participantId, new Peer(participantId, c, loop));
         if (old != null && old.connection() != c && old.connection().isOpen()) {
             close(old.connection(), new CloseReason(4001, "replaced by a newer connection"));
         }

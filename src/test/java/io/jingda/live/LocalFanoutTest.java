@@ -1,0 +1,88 @@
+package io.jingda.live;
+
+import io.netty.channel.DefaultEventLoop;
+import io.netty.channel.EventLoop;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Broadcasts to more participants than one slice, over two event loops: each gets every frame, in order. */
+class LocalFanoutTest {
+    private final List<EventLoop> loops = List.of(new DefaultEventLoop(), new DefaultEventLoop());
+    /** What each fake connection was sent, and on which thread. */
+    private final Map<Long, List<String>> received = new ConcurrentHashMap<>();
+    private final Map<Long, List<String>> threads = new ConcurrentHashMap<>();
+
+    @AfterEach
+    void stop() {
+        loops.forEach(l -> l.shutdownGracefully(0, 1, TimeUnit.SECONDS));
+    }
+
+    private WebSocketConnection connection(long pid) {
+        received.put(pid, new CopyOnWriteArrayList<>());
+        threads.put(pid, new CopyOnWriteArrayList<>());
+        return (WebSocketConnection) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[]{WebSocketConnection.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "isOpen" -> true;
+                    case "isClosed" -> false;
+                    case "id" -> "c" + pid;
+                    case "sendText" -> {
+                        received.get(pid).add((String) args[0]);
+                        threads.get(pid).add(Thread.currentThread().getName());
+                        yield Uni.createFrom().voidItem();
+                    }
+                    case "hashCode" -> (int) pid;
+                    case "equals" -> proxy == args[0];
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    @Test
+    void everyParticipantGetsEveryFrameInOrderFromItsOwnLoop() {
+        LocalFanout fanout = new LocalFanout();
+        int players = LocalFanout.SLICE * 4 + 7; // several slices on each loop
+        Map<Long, String> loopThread = new ConcurrentHashMap<>();
+        for (long pid = 1; pid <= players; pid++) {
+            EventLoop loop = loops.get((int) (pid % 2));
+            fanout.addPlayer(9, pid, connection(pid), loop);
+            long id = pid;
+            loop.submit(() -> loopThread.put(id, Thread.currentThread().getName())).syncUninterruptibly();
+        }
+        fanout.broadcast(9, Audience.PLAYERS, "one");
+        fanout.eachPlayer(9, pid -> pid % 10 == 0 ? null : "two:" + pid);
+        fanout.broadcast(9, Audience.PLAYERS, "three");
+
+        await().atMost(10, TimeUnit.SECONDS).until(() -> received.values().stream().mapToInt(List::size).sum()
+                == players * 3 - players / 10);
+        for (long pid = 1; pid <= players; pid++) {
+            List<String> expected = new ArrayList<>(List.of("one"));
+            if (pid % 10 != 0) {
+                expected.add("two:" + pid);
+            }
+            expected.add("three");
+            assertThat(received.get(pid)).as("participant %d", pid).containsExactlyElementsOf(expected);
+            assertThat(threads.get(pid)).as("sent from the participant's own loop").containsOnly(loopThread.get(pid));
+        }
+    }
+
+    @Test
+    void aConnectionOpenedOffTheLoopsIsServedByTheCaller() {
+        LocalFanout fanout = new LocalFanout();
+        fanout.addPlayer(3, 1, connection(1));
+        fanout.broadcast(3, Audience.PLAYERS, "hello");
+        assertThat(received.get(1L)).containsExactly("hello");
+        assertThat(threads.get(1L)).containsExactly(Thread.currentThread().getName());
+    }
+}
