@@ -1,6 +1,7 @@
 package io.jingda.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
 import io.jingda.contest.TestClock;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -152,8 +153,9 @@ class LiveContestTest {
                 JsonNode ackC = carol.await("ack", 0, n -> n.get("requestId").asText().equals(rc0));
                 assertTrue(ackA.get("accepted").asBoolean() && ackB.get("accepted").asBoolean()
                         && ackC.get("accepted").asBoolean(), ackA + " " + ackB + " " + ackC);
-                // a right and a wrong answer get the same acknowledgement
-                assertEquals(ackA.toString().replace("a" + i, "x"), ackB.toString().replace("b" + i, "x"));
+                // a right and a wrong answer get the same acknowledgement (all but the echoed requestId)
+                assertEquals(((ObjectNode) ackA.deepCopy()).put("requestId", "x"),
+                        ((ObjectNode) ackB.deepCopy()).put("requestId", "x"));
                 JsonNode progress = host.await("progress", 0, n -> n.get("questionId").asText().equals(q.id())
                         && n.get("answered").asInt() == 3);
                 assertNotNull(progress.get("distribution"));
