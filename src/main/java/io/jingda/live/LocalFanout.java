@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.LongFunction;
 
 /**
@@ -125,7 +126,7 @@ public class LocalFanout implements Fanout {
                 byLoop.computeIfAbsent(peer.loop(), l -> new ArrayList<>()).add(peer);
             }
         }
-        byLoop.forEach((loop, peers) -> loop.execute(new Chain(loop, peers, frameFor)));
+        byLoop.forEach((loop, peers) -> new Chain(loop, peers, frameFor).schedule());
         sendAll(elsewhere, frameFor);
     }
 
@@ -139,12 +140,20 @@ public class LocalFanout implements Fanout {
             this(loop, peers, frameFor, 0);
         }
 
+        void schedule() {
+            try {
+                loop.execute(this);
+            } catch (RejectedExecutionException e) {
+                LOG.debugf("event loop shut down: %d frames not sent", peers.size() - from); // the server is stopping
+            }
+        }
+
         @Override
         public void run() {
             int to = Math.min(peers.size(), from + SLICE);
             sendAll(peers.subList(from, to), frameFor);
             if (to < peers.size()) {
-                loop.execute(new Chain(loop, peers, frameFor, to));
+                new Chain(loop, peers, frameFor, to).schedule();
             }
         }
     }
