@@ -189,49 +189,53 @@ public class AnswerLedger {
         }
     }
 
+    private interface Binder<T> {
+        void bind(PreparedStatement ps, T row) throws SQLException;
+    }
+
+    /** One JDBC batch of the rows of one kind, in queue order; nothing when there are none. */
+    private static <T> void batch(Connection c, List<Pending> rows, Class<T> kind, String sql, Binder<T> binder)
+            throws SQLException {
+        List<T> of = rows.stream().map(Pending::row).filter(kind::isInstance).map(kind::cast).toList();
+        if (of.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (T row : of) {
+                binder.bind(ps, row);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
     private void insert(List<Pending> rows) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                if (rows.stream().anyMatch(p -> p.row instanceof ParticipantRow)) {
-                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO participant (contest_id, id, nickname, "
-                            + "nickname_key, token_hash, joined_at, kicked) VALUES (?, ?, ?, ?, ?, ?, FALSE)")) {
-                        for (Pending p : rows) {
-                            if (p.row instanceof ParticipantRow r) {
-                                ps.setLong(1, r.contestId());
-                                ps.setLong(2, r.id());
-                                ps.setString(3, r.nickname());
-                                ps.setString(4, r.nicknameKey());
-                                ps.setString(5, r.tokenHash());
-                                ps.setLong(6, r.joinedAt());
-                                ps.addBatch();
-                            }
-                        }
-                        ps.executeBatch();
-                    }
-                }
-                if (rows.stream().anyMatch(p -> p.row instanceof AnswerRow)) {
-                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO answer (contest_id, participant_id, "
-                            + "question_idx, choice, choice_key, request_id, received_at, response_ms, correct, points) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                        for (Pending p : rows) {
-                            if (p.row instanceof AnswerRow r) {
-                                ps.setLong(1, r.contestId());
-                                ps.setLong(2, r.participantId());
-                                ps.setInt(3, r.questionIdx());
-                                ps.setString(4, r.choice());
-                                ps.setString(5, r.choiceKey());
-                                ps.setString(6, r.requestId());
-                                ps.setLong(7, r.receivedAt());
-                                ps.setLong(8, r.responseMs());
-                                ps.setBoolean(9, r.correct());
-                                ps.setInt(10, r.points());
-                                ps.addBatch();
-                            }
-                        }
-                        ps.executeBatch();
-                    }
-                }
+                batch(c, rows, ParticipantRow.class, "INSERT INTO participant (contest_id, id, nickname, nickname_key, "
+                        + "token_hash, joined_at, kicked) VALUES (?, ?, ?, ?, ?, ?, FALSE)", (ps, r) -> {
+                    ps.setLong(1, r.contestId());
+                    ps.setLong(2, r.id());
+                    ps.setString(3, r.nickname());
+                    ps.setString(4, r.nicknameKey());
+                    ps.setString(5, r.tokenHash());
+                    ps.setLong(6, r.joinedAt());
+                });
+                batch(c, rows, AnswerRow.class, "INSERT INTO answer (contest_id, participant_id, question_idx, choice, "
+                        + "choice_key, request_id, received_at, response_ms, correct, points) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (ps, r) -> {
+                    ps.setLong(1, r.contestId());
+                    ps.setLong(2, r.participantId());
+                    ps.setInt(3, r.questionIdx());
+                    ps.setString(4, r.choice());
+                    ps.setString(5, r.choiceKey());
+                    ps.setString(6, r.requestId());
+                    ps.setLong(7, r.receivedAt());
+                    ps.setLong(8, r.responseMs());
+                    ps.setBoolean(9, r.correct());
+                    ps.setInt(10, r.points());
+                });
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();

@@ -63,12 +63,18 @@ class BroadcastsTest {
         return rt;
     }
 
-    @Test
-    void closedGoesOutWhileTheQuestionIsStillClosed() {
-        DeferredFanout fanout = new DeferredFanout();
+    /** A contest whose first question has just closed at 21,000. */
+    private static ContestRuntime closedContest() {
         ContestRuntime rt = contest();
         rt.openQuestion(0, 1_000);
         rt.close(21_000);
+        return rt;
+    }
+
+    @Test
+    void closedGoesOutWhileTheQuestionIsStillClosed() {
+        DeferredFanout fanout = new DeferredFanout();
+        ContestRuntime rt = closedContest();
         new Broadcasts(fanout, new ContestClock()).closed(rt);
         assertThat(fanout.shared).hasSize(2).allMatch(f -> f.contains("\"type\":\"closed\""));
         assertThat(fanout.pending.get(0).apply(1)).contains("\"type\":\"closed\"").contains("\"questionId\":\"q0\"");
@@ -77,9 +83,7 @@ class BroadcastsTest {
     @Test
     void aRevealSupersedesAClosedFrameNotYetSent() {
         DeferredFanout fanout = new DeferredFanout();
-        ContestRuntime rt = contest();
-        rt.openQuestion(0, 1_000);
-        rt.close(21_000);
+        ContestRuntime rt = closedContest();
         Broadcasts broadcasts = new Broadcasts(fanout, new ContestClock());
         broadcasts.closed(rt);
         rt.reveal(null);
