@@ -9,6 +9,7 @@ import io.vertx.core.impl.ContextInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
 
 /**
@@ -24,17 +26,48 @@ import java.util.function.LongFunction;
  * or the caller's thread.
  * <p>
  * A participant's connection is kept with the event loop it lives on. A broadcast to the
- * participants hands each event loop its own connections, {@value #SLICE} per task (personal
- * frames are rendered there, in parallel), instead of one cross-thread hand-off and wake-up per
- * frame; between two slices the loop reads incoming answers and runs other tasks.
+ * participants posts to each event loop's {@link Outbox} the loop's own connections; the loop
+ * renders personal frames and writes them {@value #SLICE} participants per task, instead of one
+ * cross-thread hand-off and wake-up per frame. Frames that pile up for one participant (a reveal
+ * and the leaderboard right behind it) are written with one flush ({@link Wire}).
  */
 @ApplicationScoped
 public class LocalFanout implements Fanout {
     private static final Logger LOG = Logger.getLogger(LocalFanout.class);
     static final int SLICE = 256;
 
-    /** A participant's connection and its event loop (null when it was not opened on one). */
-    record Peer(long participantId, WebSocketConnection connection, EventLoop loop) {
+    /**
+     * A participant's connection, its event loop (null when it was not opened on one) and how
+     * frames are written to it. Identity, not value, equality: a reconnect is a new peer.
+     */
+    static final class Peer {
+        private final long participantId;
+        private final WebSocketConnection connection;
+        private final EventLoop loop;
+        private final Wire wire;
+
+        Peer(long participantId, WebSocketConnection connection, EventLoop loop, Wire wire) {
+            this.participantId = participantId;
+            this.connection = connection;
+            this.loop = loop;
+            this.wire = wire;
+        }
+
+        long participantId() {
+            return participantId;
+        }
+
+        WebSocketConnection connection() {
+            return connection;
+        }
+
+        EventLoop loop() {
+            return loop;
+        }
+
+        Wire wire() {
+            return wire;
+        }
     }
 
     static final class Room {
@@ -55,7 +88,11 @@ public class LocalFanout implements Fanout {
     }
 
     void addPlayer(long contestId, long participantId, WebSocketConnection c, EventLoop loop) {
-        Peer old = room(contestId).players.put(participantId, new Peer(participantId, c, loop));
+        addPlayer(contestId, participantId, c, loop, loop == null ? Wire.of(c) : Wire.onLoop(c, loop));
+    }
+
+    void addPlayer(long contestId, long participantId, WebSocketConnection c, EventLoop loop, Wire wire) {
+        Peer old = room(contestId).players.put(participantId, new Peer(participantId, c, loop, wire));
         if (old != null && old.connection() != c && old.connection().isOpen()) {
             close(old.connection(), new CloseReason(4001, "replaced by a newer connection"));
         }
@@ -115,8 +152,8 @@ public class LocalFanout implements Fanout {
         String apply(Peer peer);
     }
 
-    /** Groups the room's participants by event loop and sends each group from its own loop, a slice per task. */
-    private static void onLoops(Room r, FrameFor frameFor) {
+    /** Groups the room's participants by event loop and queues the frames in each loop's outbox. */
+    private void onLoops(Room r, FrameFor frameFor) {
         Map<EventLoop, List<Peer>> byLoop = new HashMap<>();
         List<Peer> elsewhere = new ArrayList<>();
         for (Peer peer : r.players.values()) {
@@ -126,48 +163,95 @@ public class LocalFanout implements Fanout {
                 byLoop.computeIfAbsent(peer.loop(), l -> new ArrayList<>()).add(peer);
             }
         }
-        byLoop.forEach((loop, peers) -> new Chain(loop, peers, frameFor).schedule());
-        sendAll(elsewhere, frameFor);
+        byLoop.forEach((loop, peers) -> outboxes.computeIfAbsent(loop, Outbox::new).post(peers, frameFor));
+        for (Peer peer : elsewhere) {
+            String frame = render(peer, frameFor);
+            if (frame != null) {
+                send(peer.connection(), frame);
+            }
+        }
     }
 
+    private final Map<EventLoop, Outbox> outboxes = new ConcurrentHashMap<>();
+
     /**
-     * One broadcast's share of one event loop: a slice per task, and the next slice queued behind
-     * whatever arrived meanwhile (a host's HTTP response, acks, another broadcast), so that nothing
-     * waits for the whole broadcast.
+     * The frames waiting on one event loop, per participant, in the order they were posted. A
+     * task drains {@value #SLICE} participants at a time and queues the next slice behind
+     * whatever arrived meanwhile (a host's HTTP response, acks), so nothing waits for a whole
+     * broadcast. Frames posted for a participant that has not been served yet (a leaderboard right
+     * after a reveal) go out together: one write and one flush, one wake-up of the client.
+     * Everything but {@link #post} runs on the loop.
      */
-    private record Chain(EventLoop loop, List<Peer> peers, FrameFor frameFor, int from) implements Runnable {
-        Chain(EventLoop loop, List<Peer> peers, FrameFor frameFor) {
-            this(loop, peers, frameFor, 0);
+    static final class Outbox implements Runnable {
+        private final EventLoop loop;
+        private final ArrayDeque<Peer> waiting = new ArrayDeque<>();
+        private final Map<Peer, List<FrameFor>> pending = new HashMap<>();
+        private boolean scheduled;
+
+        Outbox(EventLoop loop) {
+            this.loop = loop;
         }
 
-        void schedule() {
-            try {
-                loop.execute(this);
-            } catch (RejectedExecutionException e) {
-                LOG.debugf("event loop shut down: %d frames not sent", peers.size() - from); // the server is stopping
-            }
+        void post(List<Peer> peers, FrameFor frameFor) {
+            execute(() -> {
+                for (Peer peer : peers) {
+                    pending.computeIfAbsent(peer, p -> {
+                        waiting.add(p);
+                        return new ArrayList<>(2);
+                    }).add(frameFor);
+                }
+                if (!scheduled && !waiting.isEmpty()) {
+                    scheduled = true;
+                    execute(this);
+                }
+            });
         }
 
         @Override
         public void run() {
-            int to = Math.min(peers.size(), from + SLICE);
-            sendAll(peers.subList(from, to), frameFor);
-            if (to < peers.size()) {
-                new Chain(loop, peers, frameFor, to).schedule();
+            List<String> frames = new ArrayList<>(4);
+            for (int n = 0; n < SLICE && !waiting.isEmpty(); n++) {
+                Peer peer = waiting.poll();
+                List<FrameFor> fors = pending.remove(peer);
+                frames.clear();
+                for (FrameFor f : fors) {
+                    String frame = render(peer, f);
+                    if (frame != null) {
+                        frames.add(frame);
+                    }
+                }
+                if (!frames.isEmpty()) {
+                    peer.wire().send(frames);
+                }
+            }
+            scheduled = !waiting.isEmpty();
+            if (scheduled) {
+                // not execute(): Netty runs up to 64 queued tasks before it looks at the sockets again,
+                // so a slice that re-queued itself would run the whole broadcast while answers and the
+                // host's requests wait unread. A scheduled task runs after the next round of I/O.
+                try {
+                    loop.schedule(this, 0, TimeUnit.NANOSECONDS);
+                } catch (RejectedExecutionException e) {
+                    LOG.debugf("event loop shut down: frames to %d participants not sent", waiting.size());
+                }
+            }
+        }
+
+        private void execute(Runnable task) {
+            try {
+                loop.execute(task);
+            } catch (RejectedExecutionException e) {
+                LOG.debugf("event loop shut down: frames to %d participants not sent", waiting.size()); // the server is stopping
             }
         }
     }
 
-    private static void sendAll(List<Peer> peers, FrameFor frameFor) {
-        for (Peer peer : peers) {
-            try {
-                String frame = frameFor.apply(peer);
-                if (frame != null) {
-                    send(peer.connection(), frame);
-                }
-            } catch (RuntimeException e) {
-                LOG.warnf(e, "no frame for participant %d", peer.participantId());
-            }
+    private static String render(Peer peer, FrameFor frameFor) {
+        try {
+            return frameFor.apply(peer);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "no frame for participant %d", peer.participantId());
+            return null;
         }
     }
 

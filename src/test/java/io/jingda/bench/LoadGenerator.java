@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jingda.ServerProcess;
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -61,6 +63,8 @@ public final class LoadGenerator {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Connections per loopback source address before the next one is used (ephemeral ports). */
     static final int PER_SOURCE = 20_000;
+    /** The generator's client threads. */
+    static final int EVENT_LOOPS = 2;
 
     /** The benchmark's parameters. */
     public record Options(String url, int participants, int questions, int windowSeconds, boolean autoAdvance,
@@ -112,6 +116,7 @@ public final class LoadGenerator {
     public record Result(int participants, int questions, int joined, int connected, long joinTotalMs, long joinP99Ms,
                          long connectTotalMs, long answersSent, long answersAccepted, long answersRejectedLate,
                          long ackP50, long ackP95, long ackP99, long ackMax, long ackMissing,
+                         long ackAcceptedP99, long ackRefusedP99, long clientLagP99, long clientLagMax,
                          long lbP50, long lbP95, long lbP99, long lbMax, long lbSpreadMaxMs, long lbMissing,
                          long lbFromActionP50, long lbFromActionP99,
                          double msgsPerParticipantPerQuestion, double bytesPerParticipantPerQuestion,
@@ -152,6 +157,12 @@ public final class LoadGenerator {
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final Stats joinLatency = new Stats();
     private final Stats ackLatency = new Stats();
+    private final Stats ackAcceptedLatency = new Stats();
+    /** Acks refusing an answer; most were sent after the deadline, during the close-reveal-leaderboard burst. */
+    private final Stats ackRefusedLatency = new Stats();
+    /** How late the generator's own event loops ran a 10 ms timer while playing: when high, the client is the limit. */
+    private final Stats clientLag = new Stats();
+    private volatile boolean playing;
     private final Stats lbLatency = new Stats();
     private final AtomicLong answersSent = new AtomicLong();
     /** Answers scheduled or sent and not yet acknowledged. */
@@ -171,7 +182,7 @@ public final class LoadGenerator {
 
     public LoadGenerator(Options o) {
         this.o = o;
-        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setBlockedThreadCheckInterval(10_000));
+        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(EVENT_LOOPS).setBlockedThreadCheckInterval(10_000));
     }
 
     public static void main(String[] args) throws Exception {
@@ -249,8 +260,11 @@ public final class LoadGenerator {
             long framesBefore = players.stream().mapToLong(p -> p.frames).sum();
             long bytesBefore = players.stream().mapToLong(p -> p.bytes).sum();
             finished = new CountDownLatch(connected);
+            playing = true;
+            eventLoopContexts().forEach(this::probeLag);
             play(contestId, players);
             boolean allFinished = finished.await(30, TimeUnit.SECONDS);
+            playing = false;
             if (!allFinished) {
                 log("%d participants never received 'finished'", finished.getCount());
             }
@@ -292,7 +306,8 @@ public final class LoadGenerator {
             return new Result(o.participants(), o.questions(), joined, connected, joinTotal, joinLatency.percentile(99),
                     connectTotal, answersSent.get(), accepted.get(), rejectedLate.get(),
                     ackLatency.percentile(50), ackLatency.percentile(95), ackLatency.percentile(99), ackLatency.max(),
-                    ackMissing, lbLatency.percentile(50), lbLatency.percentile(95), lbLatency.percentile(99),
+                    ackMissing, ackAcceptedLatency.percentile(99), ackRefusedLatency.percentile(99),
+                    clientLag.percentile(99), clientLag.max(), lbLatency.percentile(50), lbLatency.percentile(95), lbLatency.percentile(99),
                     lbLatency.max(), lbSpread, lbExpected - lbLatency.count(),
                     lbFromAction.percentile(50), lbFromAction.percentile(99),
                     round(frames / perPQ), round(bytes / perPQ),
@@ -331,20 +346,20 @@ public final class LoadGenerator {
                 ==== Jingda live-contest benchmark: %d participants, %d questions (warm-up before it: %d participants) ====
                 joined           %d in %d ms (p99 %d ms); %d WebSockets connected in %d ms
                 answers          %d sent, %d accepted, %d refused as late; %d never acknowledged
-                answer ack       p50 %d ms, p95 %d ms, p99 %d ms, max %d ms
+                answer ack       p50 %d ms, p95 %d ms, p99 %d ms, max %d ms; p99 of acceptances %d ms, of refusals %d ms
                 leaderboard      from closedAt: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms; first-to-last spread %d ms; %d missing
                                  from the host's leaderboard request: p50 %d ms, p99 %d ms
                 traffic          %.2f messages and %.0f bytes (before compression) per participant per question; WebSocket extensions: %s
                 database         %s: %d answers stored, %d acknowledged but lost, %d accepted after the deadline, scores match: %s (%d mismatches)
                 server           %.1f CPU s, peak heap %d MB (limit %s)
-                load generator   %.1f CPU s; wall %d ms
+                load generator   %.1f CPU s; its event loops ran late by p99 %d ms, max %d ms while playing; wall %d ms
                 server log       %s
                 """, r.participants(), r.questions(), r.warmup(), r.joined(), r.joinTotalMs(), r.joinP99Ms(), r.connected(),
                 r.connectTotalMs(), r.answersSent(), r.answersAccepted(), r.answersRejectedLate(), r.ackMissing(),
-                r.ackP50(), r.ackP95(), r.ackP99(), r.ackMax(), r.lbP50(), r.lbP95(), r.lbP99(), r.lbMax(),
+                r.ackP50(), r.ackP95(), r.ackP99(), r.ackMax(), r.ackAcceptedP99(), r.ackRefusedP99(), r.lbP50(), r.lbP95(), r.lbP99(), r.lbMax(),
                 r.lbSpreadMaxMs(), r.lbMissing(), r.lbFromActionP50(), r.lbFromActionP99(), r.msgsPerParticipantPerQuestion(), r.bytesPerParticipantPerQuestion(),
                 r.wsExtensions(), r.dbCheck(), r.storedAnswers(), r.answersLost(), r.lateAccepted(), r.scoresMatch(), r.scoreMismatches(),
-                r.serverCpuSeconds(), r.serverPeakHeapMb(), r.serverHeapLimit(), r.clientCpuSeconds(), r.wallMs(),
+                r.serverCpuSeconds(), r.serverPeakHeapMb(), r.serverHeapLimit(), r.clientCpuSeconds(), r.clientLagP99(), r.clientLagMax(), r.wallMs(),
                 r.serverReport().isEmpty() ? "(a server given by url)" : r.serverReport());
     }
 
@@ -447,13 +462,50 @@ public final class LoadGenerator {
                 worker[0].run();
             });
         };
+        // a connection stays on the event loop of the context that opened it: start the workers on
+        // every loop, or all the sockets would share one client thread
+        List<Context> contexts = eventLoopContexts();
         for (int c = 0; c < Math.min(o.concurrency(), n); c++) {
-            vertx.runOnContext(v -> worker[0].run());
+            contexts.get(c % contexts.size()).runOnContext(v -> worker[0].run());
         }
         if (!done.await(10, TimeUnit.MINUTES)) {
             throw new IllegalStateException(what + " did not finish");
         }
         return ok.get();
+    }
+
+    /** Measures, on that context's event loop, how late a 10 ms timer fires, until the game ends. */
+    private void probeLag(Context ctx) {
+        ctx.runOnContext(v -> {
+            long due = System.currentTimeMillis() + 10;
+            vertx.setTimer(10, t -> {
+                clientLag.add(Math.max(0, System.currentTimeMillis() - due));
+                if (playing) {
+                    probeLag(ctx);
+                }
+            });
+        });
+    }
+
+    private List<Context> contexts;
+
+    /** One context on each of the generator's event loops (each deployed verticle gets the next loop). */
+    private List<Context> eventLoopContexts() throws Exception {
+        if (contexts != null) {
+            return contexts;
+        }
+        contexts = new ArrayList<>();
+        for (int k = 0; k < EVENT_LOOPS; k++) {
+            Promise<Context> p = Promise.promise();
+            vertx.deployVerticle(new AbstractVerticle() {
+                @Override
+                public void start() {
+                    p.complete(context);
+                }
+            }).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            contexts.add(p.future().result());
+        }
+        return contexts;
     }
 
     private int join(List<Player> players, String code) throws Exception {
@@ -609,6 +661,7 @@ public final class LoadGenerator {
         Long sent = p.sentAt.remove(qid);
         if (sent != null) {
             ackLatency.add(now - sent);
+            (ok ? ackAcceptedLatency : ackRefusedLatency).add(now - sent);
             unacknowledged.decrementAndGet();
         }
         if (ok) {

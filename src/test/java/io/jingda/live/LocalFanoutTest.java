@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,6 +76,33 @@ class LocalFanoutTest {
             assertThat(received.get(pid)).as("participant %d", pid).containsExactlyElementsOf(expected);
             assertThat(threads.get(pid)).as("sent from the participant's own loop").containsOnly(loopThread.get(pid));
         }
+    }
+
+    @Test
+    void framesPilingUpForAParticipantGoOutInOneWrite() throws Exception {
+        LocalFanout fanout = new LocalFanout();
+        EventLoop loop = loops.get(0);
+        Map<Long, List<List<String>>> writes = new ConcurrentHashMap<>();
+        int players = LocalFanout.SLICE + 3;
+        for (long pid = 1; pid <= players; pid++) {
+            long id = pid;
+            writes.put(pid, new CopyOnWriteArrayList<>());
+            fanout.addPlayer(4, pid, connection(pid), loop, frames -> writes.get(id).add(List.copyOf(frames)));
+        }
+        CountDownLatch hold = new CountDownLatch(1);
+        loop.submit(() -> hold.await(10, TimeUnit.SECONDS)); // the loop is busy while both are posted
+        fanout.broadcast(4, Audience.PLAYERS, "reveal");
+        fanout.eachPlayer(4, pid -> "leaderboard:" + pid);
+        hold.countDown();
+        await().atMost(10, TimeUnit.SECONDS).until(() -> writes.values().stream().allMatch(w -> !w.isEmpty()));
+
+        for (long pid = 1; pid <= players; pid++) {
+            assertThat(writes.get(pid)).as("participant %d", pid).containsExactly(List.of("reveal", "leaderboard:" + pid));
+        }
+        // once served, a participant's next frame is a write of its own
+        fanout.broadcast(4, Audience.PLAYERS, "next");
+        await().atMost(10, TimeUnit.SECONDS).until(() -> writes.values().stream().allMatch(w -> w.size() == 2));
+        assertThat(writes.get(1L).get(1)).containsExactly("next");
     }
 
     @Test
