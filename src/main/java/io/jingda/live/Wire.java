@@ -86,6 +86,11 @@ interface Wire {
             }
         }
 
+        /** False when this Quarkus version hides the Vert.x WebSocket elsewhere (frames then go one by one). */
+        static boolean available() {
+            return WEB_SOCKET != null;
+        }
+
         static ChannelHandlerContext context(WebSocketConnection c) {
             if (WEB_SOCKET == null || !WEB_SOCKET.getDeclaringClass().isInstance(c)) {
                 return null;

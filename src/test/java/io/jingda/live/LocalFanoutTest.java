@@ -1,13 +1,22 @@
 package io.jingda.live;
 
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.DefaultEventLoop;
 import io.netty.channel.EventLoop;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.ReferenceCountUtil;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Proxy;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -103,6 +113,51 @@ class LocalFanoutTest {
         fanout.broadcast(4, Audience.PLAYERS, "next");
         await().atMost(10, TimeUnit.SECONDS).until(() -> writes.values().stream().allMatch(w -> w.size() == 2));
         assertThat(writes.get(1L).get(1)).containsExactly("next");
+    }
+
+    /**
+     * A long broadcast must not keep the loop from its sockets: on a Netty NIO loop, a task that
+     * re-queued itself with execute() would run up to 64 times before the loop read again.
+     */
+    @Test
+    void theLoopReadsItsSocketsBetweenSlices() throws Exception {
+        NioEventLoopGroup group = new NioEventLoopGroup(1);
+        try (Socket client = new Socket()) {
+            EventLoop loop = group.next();
+            AtomicInteger sent = new AtomicInteger();
+            AtomicInteger sentWhenRead = new AtomicInteger(-1);
+            Channel server = new ServerBootstrap().group(group, group).channel(NioServerSocketChannel.class)
+                    .childHandler(new ChannelInboundHandlerAdapter() {
+                        @Override
+                        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                            sentWhenRead.compareAndSet(-1, sent.get());
+                            ReferenceCountUtil.release(msg);
+                        }
+                    }).bind(InetAddress.getLoopbackAddress(), 0).sync().channel();
+            client.connect(server.localAddress());
+
+            LocalFanout fanout = new LocalFanout();
+            int players = LocalFanout.SLICE * 10;
+            for (long pid = 1; pid <= players; pid++) {
+                fanout.addPlayer(5, pid, connection(pid), loop, frames -> {
+                    sent.incrementAndGet();
+                    long until = System.nanoTime() + 100_000; // a slow write: the broadcast takes 256 ms
+                    while (System.nanoTime() < until) {
+                        Thread.onSpinWait();
+                    }
+                });
+            }
+            fanout.broadcast(5, Audience.PLAYERS, "reveal");
+            await().atMost(10, TimeUnit.SECONDS).until(() -> sent.get() > 0);
+            client.getOutputStream().write(1); // an answer arrives while the broadcast is going out
+            client.getOutputStream().flush();
+
+            await().atMost(10, TimeUnit.SECONDS).until(() -> sent.get() == players);
+            await().atMost(10, TimeUnit.SECONDS).until(() -> sentWhenRead.get() >= 0);
+            assertThat(sentWhenRead.get()).as("frames sent when the loop read the socket").isLessThan(players);
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        }
     }
 
     @Test
