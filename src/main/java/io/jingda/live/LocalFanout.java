@@ -176,11 +176,11 @@ public class LocalFanout implements Fanout {
 
     /**
      * The frames waiting on one event loop, per participant, in the order they were posted. A
-     * task drains {@value #SLICE} participants at a time and queues the next slice behind
-     * whatever arrived meanwhile (a host's HTTP response, acks), so nothing waits for a whole
-     * broadcast. Frames posted for a participant that has not been served yet (a leaderboard right
-     * after a reveal) go out together: one write and one flush, one wake-up of the client.
-     * Everything but {@link #post} runs on the loop.
+     * task serves {@value #SLICE} participants, and the loop reads its sockets and runs its other
+     * tasks (answers, acks, the host's HTTP requests) before the next slice, so nothing waits for
+     * a whole broadcast. Frames posted for a participant that has not been served yet (a
+     * leaderboard right after a reveal) go out together: one write and one flush, one wake-up of
+     * the client. Everything but {@link #post} runs on the loop.
      */
     static final class Outbox implements Runnable {
         private final EventLoop loop;
@@ -221,27 +221,31 @@ public class LocalFanout implements Fanout {
                     }
                 }
                 if (!frames.isEmpty()) {
-                    peer.wire().send(frames);
+                    try {
+                        peer.wire().send(frames);
+                    } catch (RuntimeException e) {
+                        LOG.warnf(e, "could not write to participant %d", peer.participantId());
+                    }
                 }
             }
             scheduled = !waiting.isEmpty();
             if (scheduled) {
-                // not execute(): Netty runs up to 64 queued tasks before it looks at the sockets again,
-                // so a slice that re-queued itself would run the whole broadcast while answers and the
-                // host's requests wait unread. A scheduled task runs after the next round of I/O.
-                try {
-                    loop.schedule(this, 0, TimeUnit.NANOSECONDS);
-                } catch (RejectedExecutionException e) {
-                    LOG.debugf("event loop shut down: frames to %d participants not sent", waiting.size());
-                }
+                // not execute(): Netty runs up to 64 queued tasks before it reads its sockets again, so
+                // a slice that re-queued itself would send the whole broadcast while answers and the
+                // host's requests wait unread. A task scheduled now runs after the next round of I/O.
+                submit(() -> loop.schedule(this, 0, TimeUnit.NANOSECONDS));
             }
         }
 
         private void execute(Runnable task) {
+            submit(() -> loop.execute(task));
+        }
+
+        private static void submit(Runnable handOver) {
             try {
-                loop.execute(task);
+                handOver.run();
             } catch (RejectedExecutionException e) {
-                LOG.debugf("event loop shut down: frames to %d participants not sent", waiting.size()); // the server is stopping
+                LOG.debug("event loop shut down: a broadcast was not sent"); // the server is stopping
             }
         }
     }
