@@ -29,7 +29,7 @@ import java.util.function.LongFunction;
  * participants posts to each event loop's {@link Outbox} the loop's own connections; the loop
  * renders personal frames and writes them {@value #SLICE} participants per task, instead of one
  * cross-thread hand-off and wake-up per frame. Frames that pile up for one participant (a reveal
- * and the leaderboard right behind it) are written with one flush ({@link Wire}).
+ * and the leaderboard right behind it) are handed to its {@link Wire} together.
  */
 @ApplicationScoped
 public class LocalFanout implements Fanout {
@@ -88,7 +88,7 @@ public class LocalFanout implements Fanout {
     }
 
     void addPlayer(long contestId, long participantId, WebSocketConnection c, EventLoop loop) {
-        addPlayer(contestId, participantId, c, loop, loop == null ? Wire.of(c) : Wire.onLoop(c, loop));
+        addPlayer(contestId, participantId, c, loop, Wire.of(c));
     }
 
     void addPlayer(long contestId, long participantId, WebSocketConnection c, EventLoop loop, Wire wire) {
@@ -179,8 +179,8 @@ public class LocalFanout implements Fanout {
      * task serves {@value #SLICE} participants, and the loop reads its sockets and runs its other
      * tasks (answers, acks, the host's HTTP requests) before the next slice, so nothing waits for
      * a whole broadcast. Frames posted for a participant that has not been served yet (a
-     * leaderboard right after a reveal) go out together: one write and one flush, one wake-up of
-     * the client. Everything but {@link #post} runs on the loop.
+     * leaderboard right after a reveal) go out together, back to back, so the client usually reads
+     * them in one wake-up. Everything but {@link #post} runs on the loop.
      */
     static final class Outbox implements Runnable {
         private final EventLoop loop;

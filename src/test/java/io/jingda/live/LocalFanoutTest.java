@@ -89,7 +89,7 @@ class LocalFanoutTest {
     }
 
     @Test
-    void framesPilingUpForAParticipantGoOutInOneWrite() throws Exception {
+    void framesPilingUpForAParticipantGoOutTogether() throws Exception {
         LocalFanout fanout = new LocalFanout();
         EventLoop loop = loops.get(0);
         Map<Long, List<List<String>>> writes = new ConcurrentHashMap<>();
@@ -109,7 +109,7 @@ class LocalFanoutTest {
         for (long pid = 1; pid <= players; pid++) {
             assertThat(writes.get(pid)).as("participant %d", pid).containsExactly(List.of("reveal", "leaderboard:" + pid));
         }
-        // once served, a participant's next frame is a write of its own
+        // once served, a participant's next frame goes out on its own
         fanout.broadcast(4, Audience.PLAYERS, "next");
         await().atMost(10, TimeUnit.SECONDS).until(() -> writes.values().stream().allMatch(w -> w.size() == 2));
         assertThat(writes.get(1L).get(1)).containsExactly("next");
