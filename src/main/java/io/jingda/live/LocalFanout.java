@@ -38,36 +38,9 @@ public class LocalFanout implements Fanout {
 
     /**
      * A participant's connection, its event loop (null when it was not opened on one) and how
-     * frames are written to it. Identity, not value, equality: a reconnect is a new peer.
+     * frames are written to it. A reconnect is a new peer (another connection).
      */
-    static final class Peer {
-        private final long participantId;
-        private final WebSocketConnection connection;
-        private final EventLoop loop;
-        private final Wire wire;
-
-        Peer(long participantId, WebSocketConnection connection, EventLoop loop, Wire wire) {
-            this.participantId = participantId;
-            this.connection = connection;
-            this.loop = loop;
-            this.wire = wire;
-        }
-
-        long participantId() {
-            return participantId;
-        }
-
-        WebSocketConnection connection() {
-            return connection;
-        }
-
-        EventLoop loop() {
-            return loop;
-        }
-
-        Wire wire() {
-            return wire;
-        }
+    record Peer(long participantId, WebSocketConnection connection, EventLoop loop, Wire wire) {
     }
 
     static final class Room {
