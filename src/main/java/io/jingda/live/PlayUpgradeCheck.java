@@ -27,6 +27,9 @@ public class PlayUpgradeCheck implements HttpUpgradeCheck {
         Optional<Long> id = parse(ctx.pathParam("contestId"));
         String token = ctx.httpRequest().getParam("token");
         boolean ok = id.isPresent() && sessions.authenticate(id.get(), token).isPresent();
+        if (ok) {
+            Flushes.consolidate(ctx.httpRequest());
+        }
         return ok ? CheckResult.permitUpgrade() : CheckResult.rejectUpgrade(403);
     }
 
