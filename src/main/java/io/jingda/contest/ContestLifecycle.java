@@ -128,7 +128,17 @@ public class ContestLifecycle {
                     reveal(rt);
                 }
             }
-            case LEADERBOARD -> leaderboard(rt);
+            case LEADERBOARD -> {
+                // straight from an open or closed question: the reveal and the leaderboard go out
+                // together, so each participant gets its result and rank in one write
+                if (rt.phase == QuestionPhase.OPEN) {
+                    close(rt);
+                }
+                if (rt.phase == QuestionPhase.CLOSED) {
+                    reveal(rt);
+                }
+                leaderboard(rt);
+            }
             case PAUSE -> {
                 rt.pause(now);
                 save(rt);

@@ -101,8 +101,8 @@ final class ContestRuntime {
             case LOBBY -> a.addAll(List.of("start", "finish"));
             case RUNNING -> {
                 switch (phase) {
-                    case OPEN -> a.addAll(List.of("close", "reveal"));
-                    case CLOSED -> a.add("reveal");
+                    case OPEN -> a.addAll(List.of("close", "reveal", "leaderboard"));
+                    case CLOSED -> a.addAll(List.of("reveal", "leaderboard"));
                     case REVEALED -> a.addAll(List.of("leaderboard", "next"));
                     case LEADERBOARD -> a.add("next");
                 }

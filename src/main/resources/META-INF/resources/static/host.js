@@ -17,7 +17,7 @@ function allowed(c) {
     case 'PAUSED': return ['resume', 'finish'];
     case 'FINISHED': return [];
     case 'RUNNING': {
-      const p = { OPEN: ['close', 'reveal'], CLOSED: ['reveal'], REVEALED: ['leaderboard', 'next'], LEADERBOARD: ['next'] }[c.phase] || [];
+      const p = { OPEN: ['close', 'reveal', 'leaderboard'], CLOSED: ['reveal', 'leaderboard'], REVEALED: ['leaderboard', 'next'], LEADERBOARD: ['next'] }[c.phase] || [];
       return [...p, 'pause', 'finish'];
     }
     default: return [];

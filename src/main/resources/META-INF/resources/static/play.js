@@ -318,8 +318,13 @@ function viewReveal() {
 
 function viewLeaderboard() {
   const l = S.leaderboard;
+  // straight after the reveal (a host showing both at once) the result is repeated here
+  const y = S.reveal && S.reveal.questionId === l.questionId ? (S.reveal.you || {}) : null;
   return [topline(),
     h('h1', { class: 'center' }, t('board.title')),
+    y ? h('p', { class: 'center', id: 'my-result', 'data-correct': String(!!y.correct) },
+      `${!y.answered ? '⌛ ' + t('reveal.none') : y.correct ? '✓ ' + t('reveal.right') : '✗ ' + t('reveal.wrong')}`
+      + ` · ${t('reveal.points', { n: y.points ?? 0 })}`) : null,
     h('p', { class: 'center', id: 'my-rank' }, S.you.rank ? t('board.yours', { rank: S.you.rank, n: l.participants }) : ''),
     board(l.top, S.you, l.participants)];
 }

@@ -70,7 +70,8 @@ public final class LoadGenerator {
     public record Options(String url, int participants, int questions, int windowSeconds, boolean autoAdvance,
                           String adminUser, String adminPassword, String jdbcUrl, String jdbcUser, String jdbcPassword,
                           int sources, long serverPid, Path jar, String heap, long seed, int concurrency,
-                          double lateFraction, long graceMs, Path workDir, boolean quiet, boolean deflate, int warmup) {
+                          double lateFraction, long graceMs, Path workDir, boolean quiet, boolean deflate, int warmup,
+                          boolean boardDirect) {
 
         static Options parse(String[] args) {
             Map<String, String> a = new HashMap<>();
@@ -104,7 +105,19 @@ public final class LoadGenerator {
                     // browsers offer permessage-deflate on every WebSocket; so does the generator unless deflate=false
                     Boolean.parseBoolean(a.getOrDefault("deflate", "true")),
                     // participants of a short contest played first and not measured (JIT warm-up); 0: none
-                    Integer.parseInt(a.getOrDefault("warmup", "0")));
+                    Integer.parseInt(a.getOrDefault("warmup", "0")),
+                    // host-paced, after the close: board=direct calls 'leaderboard' at once (it reveals too, so
+                    // each participant gets its result and rank in one write); board=after-reveal calls 'reveal',
+                    // then 'leaderboard'
+                    parseBoard(a.getOrDefault("board", "direct")));
+        }
+
+        private static boolean parseBoard(String s) {
+            return switch (s) {
+                case "direct" -> true;
+                case "after-reveal" -> false;
+                default -> throw new IllegalArgumentException("board must be direct or after-reveal, not '" + s + "'");
+            };
         }
 
         private static String blank(String s) {
@@ -123,7 +136,7 @@ public final class LoadGenerator {
                          long answersLost, long lateAccepted, Boolean scoresMatch, long scoreMismatches,
                          long storedAnswers, double serverCpuSeconds, long serverPeakHeapMb, String serverHeapLimit,
                          double clientCpuSeconds, long wallMs, String dbCheck, String wsExtensions, int warmup,
-                         String serverReport) {
+                         String serverReport, String pace) {
         public String json() {
             try {
                 return JSON.writeValueAsString(this);
@@ -316,7 +329,8 @@ public final class LoadGenerator {
                     db == null ? -1 : db.stored, round(serverCpu), peakHeap, o.url() == null ? o.heap() : "n/a",
                     round((clientCpuNanos() - clientCpu0) / 1e9), System.currentTimeMillis() - t0,
                     db == null ? "skipped (no jdbc=… for a server given by url)" : "ok",
-                    wsExtensions == null || wsExtensions.isBlank() ? "none" : wsExtensions, o.warmup(), serverReport);
+                    wsExtensions == null || wsExtensions.isBlank() ? "none" : wsExtensions, o.warmup(), serverReport,
+                    o.autoAdvance() ? "auto" : o.boardDirect() ? "direct" : "after-reveal");
         } finally {
             if (server != null) {
                 server.close();
@@ -334,7 +348,7 @@ public final class LoadGenerator {
         log("warm-up: a contest of %d participants × 3 questions, not measured", o.warmup());
         Options w = new Options(baseUrl, o.warmup(), 3, o.windowSeconds(), false, o.adminUser(), o.adminPassword(), null,
                 null, null, 1, -1, o.jar(), o.heap(), o.seed() + 1, o.concurrency(), o.lateFraction(), o.graceMs(),
-                o.workDir(), true, o.deflate(), 0);
+                o.workDir(), true, o.deflate(), 0, o.boardDirect());
         Result r = new LoadGenerator(w).run();
         log("warm-up done: %d answers accepted, ack p99 %d ms, leaderboard p99 %d ms", r.answersAccepted(), r.ackP99(),
                 r.lbP99());
@@ -343,7 +357,7 @@ public final class LoadGenerator {
     /** The readable summary printed before the JSON line. */
     static String summary(Result r) {
         return String.format(Locale.ROOT, """
-                ==== Jingda live-contest benchmark: %d participants, %d questions (warm-up before it: %d participants) ====
+                ==== Jingda live-contest benchmark: %d participants, %d questions (warm-up before it: %d participants; pace: %s) ====
                 joined           %d in %d ms (p99 %d ms); %d WebSockets connected in %d ms
                 answers          %d sent, %d accepted, %d refused as late; %d never acknowledged
                 answer ack       p50 %d ms, p95 %d ms, p99 %d ms, max %d ms; p99 of acceptances %d ms, of refusals %d ms
@@ -354,7 +368,7 @@ public final class LoadGenerator {
                 server           %.1f CPU s, peak heap %d MB (limit %s)
                 load generator   %.1f CPU s; its event loops ran late by p99 %d ms, max %d ms while playing; wall %d ms
                 server log       %s
-                """, r.participants(), r.questions(), r.warmup(), r.joined(), r.joinTotalMs(), r.joinP99Ms(), r.connected(),
+                """, r.participants(), r.questions(), r.warmup(), r.pace(), r.joined(), r.joinTotalMs(), r.joinP99Ms(), r.connected(),
                 r.connectTotalMs(), r.answersSent(), r.answersAccepted(), r.answersRejectedLate(), r.ackMissing(),
                 r.ackP50(), r.ackP95(), r.ackP99(), r.ackMax(), r.ackAcceptedP99(), r.ackRefusedP99(), r.lbP50(), r.lbP95(), r.lbP99(), r.lbMax(),
                 r.lbSpreadMaxMs(), r.lbMissing(), r.lbFromActionP50(), r.lbFromActionP99(), r.msgsPerParticipantPerQuestion(), r.bytesPerParticipantPerQuestion(),
@@ -576,15 +590,22 @@ public final class LoadGenerator {
             long deadline = deadlines.get(qid);
             CountDownLatch lb = lbLatches.computeIfAbsent(qid, k -> new CountDownLatch(1));
             if (!o.autoAdvance()) {
-                // host-paced: the host reveals and shows the leaderboard as soon as the window has closed
+                // host-paced: the host shows the leaderboard as soon as the window has closed
                 sleepUntil(deadline + o.graceMs() + 20);
                 long r0 = System.currentTimeMillis();
-                action(contestId, "reveal");
-                long r1 = System.currentTimeMillis();
-                leaderboardAskedAt.put(qid, r1);
-                action(contestId, "leaderboard");
-                log("host: reveal %d ms after the deadline took %d ms, leaderboard took %d ms", r0 - deadline,
-                        r1 - r0, System.currentTimeMillis() - r1);
+                if (o.boardDirect()) {
+                    leaderboardAskedAt.put(qid, r0);
+                    action(contestId, "leaderboard");
+                    log("host: leaderboard (with the reveal) %d ms after the deadline took %d ms", r0 - deadline,
+                            System.currentTimeMillis() - r0);
+                } else {
+                    action(contestId, "reveal");
+                    long r1 = System.currentTimeMillis();
+                    leaderboardAskedAt.put(qid, r1);
+                    action(contestId, "leaderboard");
+                    log("host: reveal %d ms after the deadline took %d ms, leaderboard took %d ms", r0 - deadline,
+                            r1 - r0, System.currentTimeMillis() - r1);
+                }
             }
             if (!lb.await(60, TimeUnit.SECONDS)) {
                 log("no leaderboard for %s", qid);

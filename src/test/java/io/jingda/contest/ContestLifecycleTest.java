@@ -44,7 +44,8 @@ class ContestLifecycleTest {
     @Test
     void everyStateRefusesWhatDoesNotFit() {
         clock.freeze();
-        long id = create(admin(), LiveApi.contestBody(List.of(LiveApi.questionOf("single", 0), LiveApi.questionOf("single", 1))));
+        long id = create(admin(), LiveApi.contestBody(List.of(LiveApi.questionOf("single", 0), LiveApi.questionOf("single", 1),
+                LiveApi.questionOf("single", 2), LiveApi.questionOf("single", 3))));
         only(id, "DRAFT", Set.of("open"));
         act(admin(), id, "open").statusCode(200).body("status", equalTo("LOBBY")).body("code", notNullValue());
         only(id, "LOBBY", Set.of("start", "finish"));
@@ -53,9 +54,9 @@ class ContestLifecycleTest {
                 .then().statusCode(409).body("status", equalTo("LOBBY"));
         admin().delete("/api/contests/" + id).then().statusCode(409);
         act(admin(), id, "start").statusCode(200).body("phase", equalTo("OPEN")).body("questionIndex", equalTo(0));
-        only(id, "RUNNING", Set.of("close", "reveal", "pause", "finish"));
+        only(id, "RUNNING", Set.of("close", "reveal", "leaderboard", "pause", "finish"));
         act(admin(), id, "close").statusCode(200).body("phase", equalTo("CLOSED"));
-        only(id, "RUNNING", Set.of("reveal", "pause", "finish"));
+        only(id, "RUNNING", Set.of("reveal", "leaderboard", "pause", "finish"));
         act(admin(), id, "reveal").statusCode(200).body("phase", equalTo("REVEALED"));
         only(id, "RUNNING", Set.of("leaderboard", "next", "pause", "finish"));
         act(admin(), id, "leaderboard").statusCode(200).body("phase", equalTo("LEADERBOARD"));
@@ -66,6 +67,12 @@ class ContestLifecycleTest {
         act(admin(), id, "next").statusCode(200).body("questionIndex", equalTo(1)).body("phase", equalTo("OPEN"));
         // reveal straight from OPEN closes first
         act(admin(), id, "reveal").statusCode(200).body("phase", equalTo("REVEALED"));
+        // the leaderboard straight from OPEN closes and reveals first; from CLOSED it reveals first
+        act(admin(), id, "next").statusCode(200).body("questionIndex", equalTo(2));
+        act(admin(), id, "leaderboard").statusCode(200).body("phase", equalTo("LEADERBOARD"));
+        act(admin(), id, "next").statusCode(200).body("questionIndex", equalTo(3));
+        act(admin(), id, "close").statusCode(200).body("phase", equalTo("CLOSED"));
+        act(admin(), id, "leaderboard").statusCode(200).body("phase", equalTo("LEADERBOARD"));
         act(admin(), id, "finish").statusCode(200).body("status", equalTo("FINISHED"));
         only(id, "FINISHED", Set.of());
         act(admin(), id, "open").statusCode(409).body("allowed.size()", equalTo(0));

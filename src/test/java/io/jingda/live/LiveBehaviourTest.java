@@ -107,6 +107,45 @@ class LiveBehaviourTest {
     }
 
     @Test
+    void theLeaderboardStraightFromAnOpenQuestionClosesAndRevealsFirst() {
+        clock.freeze();
+        long id = singleQuestions(1, Map.of());
+        LiveContestTest.Q q = view(id).get(0);
+        String code = openLobby(admin(), id);
+        LiveApi.Joined a = join(code, "quick");
+        LiveApi.Joined b = join(code, "slow");
+        try (WsClient pa = WsClient.play(base, id, a.token());
+             WsClient pb = WsClient.play(base, id, b.token());
+             WsClient screen = WsClient.screen(base, code)) {
+            pa.await("state");
+            pb.await("state");
+            screen.await("state");
+            act(admin(), id, "start").statusCode(200);
+            pa.await("question");
+            clock.advance(1000);
+            pa.answer(q.id(), q.correctIds().get(0), "r1");
+            assertTrue(pa.await("ack").get("accepted").asBoolean());
+            int mark = pa.mark();
+            act(admin(), id, "leaderboard").statusCode(200).body("phase", equalTo("LEADERBOARD"));
+            JsonNode board = pa.await("leaderboard", mark, n -> true);
+            List<String> types = pa.all().subList(mark, pa.all().size()).stream().map(n -> n.get("type").asText()).toList();
+            // a 'closed' may come first, unless the reveal superseded it before it went out
+            assertEquals(List.of("reveal", "leaderboard"), types.stream().filter(t -> !t.equals("closed")).toList());
+            assertTrue(pa.ofType("reveal").get(0).at("/you/correct").asBoolean());
+            assertEquals(1, board.at("/you/rank").asInt());
+            assertEquals(1, board.get("top").get(0).get("rank").asInt());
+            assertEquals("quick", board.get("top").get(0).get("nickname").asText());
+            JsonNode slow = pb.await("leaderboard");
+            assertEquals(2, slow.at("/you/rank").asInt());
+            assertFalse(pb.ofType("reveal").get(0).at("/you/answered").asBoolean());
+            // the screen shows both, in order
+            screen.await("leaderboard");
+            List<String> shown = screen.all().stream().map(n -> n.get("type").asText()).toList();
+            assertTrue(shown.indexOf("reveal") >= 0 && shown.indexOf("reveal") < shown.indexOf("leaderboard"), shown.toString());
+        }
+    }
+
+    @Test
     void pauseFreezesTheCountdown() {
         clock.freeze();
         long id = singleQuestions(1, Map.of());

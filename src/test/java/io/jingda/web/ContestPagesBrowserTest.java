@@ -123,6 +123,9 @@ class ContestPagesBrowserTest {
             b.shot("screen-leaderboard-desktop");
             b.to(ming).await(By.cssSelector(".board li.me"));
             assertThat(b.driver.findElement(By.cssSelector(".board li.me .name")).getText()).isEqualTo("小明");
+            // the leaderboard repeats the participant's result of the question
+            assertThat(b.driver.findElement(By.id("my-result")).getAttribute("data-correct")).isEqualTo("false");
+            assertThat(b.driver.findElement(By.id("my-result")).getText()).contains("✗");
             b.shot("play-leaderboard-phone");
 
             // ---- question 2: Alice and XSS right again, Ming wrong
