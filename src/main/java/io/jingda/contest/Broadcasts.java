@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Builds the frames of the live protocol from a contest's state and hands them to the
  * {@link Fanout}. Shared frames are serialised once; personal ones ({@code you}) append a few
- * numbers to the shared string. Question frames with shuffled options are rendered once per
+ * numbers to the shared string, in one concatenation per recipient. Question frames with shuffled options are rendered once per
  * distinct option order, not once per participant.
  */
 @ApplicationScoped
@@ -101,7 +101,8 @@ public class Broadcasts {
         }
         fanout.broadcast(rt.id, Audience.HOSTS, shared);
         fanout.broadcast(rt.id, Audience.SCREENS, shared);
-        fanout.eachPlayer(rt.id, pid -> personal(rt, shared, ContestRuntime.LastKind.REVEAL, idx, pid));
+        String head = Frames.personalHead(shared);
+        fanout.eachPlayer(rt.id, pid -> personal(rt, head, ContestRuntime.LastKind.REVEAL, idx, pid));
     }
 
     void leaderboard(ContestRuntime rt) {
@@ -115,7 +116,8 @@ public class Broadcasts {
         }
         fanout.broadcast(rt.id, Audience.HOSTS, shared);
         fanout.broadcast(rt.id, Audience.SCREENS, shared);
-        fanout.eachPlayer(rt.id, pid -> personal(rt, shared, ContestRuntime.LastKind.LEADERBOARD, -1, pid));
+        String head = Frames.personalHead(shared);
+        fanout.eachPlayer(rt.id, pid -> personal(rt, head, ContestRuntime.LastKind.LEADERBOARD, -1, pid));
     }
 
     void finished(ContestRuntime rt, List<RankingTable.Standing> standings) {
@@ -128,7 +130,8 @@ public class Broadcasts {
         }
         fanout.broadcast(rt.id, Audience.HOSTS, shared);
         fanout.broadcast(rt.id, Audience.SCREENS, shared);
-        fanout.eachPlayer(rt.id, pid -> personal(rt, shared, ContestRuntime.LastKind.FINISHED, -1, pid));
+        String head = Frames.personalHead(shared);
+        fanout.eachPlayer(rt.id, pid -> personal(rt, head, ContestRuntime.LastKind.FINISHED, -1, pid));
     }
 
     static List<Messages.Entry> entries(ContestRuntime rt, List<RankingTable.Standing> standings) {
@@ -141,30 +144,38 @@ public class Broadcasts {
     }
 
     /**
-     * The shared frame plus this participant's "you", built from numbers only (nothing to escape).
-     * Called on the event loops, possibly after the host has moved on: a reveal names its question.
+     * The shared frame (its {@link Frames#personalHead head}) plus this participant's "you", built from
+     * numbers only (nothing to escape), in one concatenation. Called on the event loops, possibly after
+     * the host has moved on: a reveal names its question.
      */
-    static String personal(ContestRuntime rt, String shared, ContestRuntime.LastKind kind, int idx, long pid) {
+    static String personal(ContestRuntime rt, String head, ContestRuntime.LastKind kind, int idx, long pid) {
         ParticipantState p = rt.participants.get(pid);
         if (p == null) {
             return null;
         }
-        StringBuilder you = new StringBuilder(96).append('{');
+        long score;
+        Integer rank;
+        boolean answered = false;
+        boolean correct = false;
+        long points = 0;
+        int streak;
         synchronized (rt) {
             if (kind == ContestRuntime.LastKind.REVEAL) {
                 ParticipantState.AnswerRecord a = p.answers.get(idx);
-                boolean answered = a != null && a.stored.isDone();
-                you.append("\"answered\":").append(answered)
-                        .append(",\"correct\":").append(answered && a.verdict.correct())
-                        .append(",\"points\":").append(answered ? a.verdict.points() : 0)
-                        .append(",\"streak\":").append(p.shownStreak).append(',');
+                answered = a != null && a.stored.isDone();
+                correct = answered && a.verdict.correct();
+                points = answered ? a.verdict.points() : 0;
             }
-            you.append("\"score\":").append(p.shownScore);
-            if (p.shownRank != null) {
-                you.append(",\"rank\":").append(p.shownRank);
-            }
+            streak = p.shownStreak;
+            score = p.shownScore;
+            rank = p.shownRank;
         }
-        return Frames.withYou(shared, you.append('}').toString());
+        String tail = rank == null ? "}}" : ",\"rank\":" + rank + "}}";
+        if (kind == ContestRuntime.LastKind.REVEAL) {
+            return head + "{\"answered\":" + answered + ",\"correct\":" + correct + ",\"points\":" + points
+                    + ",\"streak\":" + streak + ",\"score\":" + score + tail;
+        }
+        return head + "{\"score\":" + score + tail;
     }
 
     // ---- pause / resume ----
@@ -271,6 +282,6 @@ public class Broadcasts {
         if (shared == null) {
             return null;
         }
-        return p == null ? shared : personal(rt, shared, kind, idx, p.id);
+        return p == null ? shared : personal(rt, Frames.personalHead(shared), kind, idx, p.id);
     }
 }

@@ -19,12 +19,15 @@ public final class Frames {
     }
 
     /**
-     * A shared frame plus one recipient's {@code you} object, without serialising the shared part
-     * again: {@code {...shared...,"you":{...}}}. {@code you} must be a JSON object.
+     * The part of a personal frame that every recipient shares: the shared frame without its closing
+     * brace, then {@code ,"you":}. Computed once per broadcast; each recipient's frame is this head,
+     * its {@code you} object and a closing brace, concatenated in one allocation
+     * ({@code head + you + "}"}), without serialising the shared part again.
      */
-    public static String withYou(String shared, String you) {
-        StringBuilder sb = new StringBuilder(shared.length() + you.length() + 8);
-        sb.append(shared, 0, shared.length() - 1).append(",\"you\":").append(you).append('}');
-        return sb.toString();
+    public static String personalHead(String shared) {
+        if (shared.isEmpty() || shared.charAt(shared.length() - 1) != '}') {
+            throw new IllegalArgumentException("not a JSON object: " + shared);
+        }
+        return shared.substring(0, shared.length() - 1) + ",\"you\":";
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * The frames of the live protocol (JSON text, discriminated by {@code type}). Fields that are
  * null are left out. Messages that carry a per-recipient {@code you} are serialised once
- * without it; {@link Frames#withYou} appends each recipient's part.
+ * without it; {@link Frames#personalHead} and each recipient's part make its frame.
  */
 public final class Messages {
     private Messages() {

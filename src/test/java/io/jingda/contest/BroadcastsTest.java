@@ -1,8 +1,11 @@
 package io.jingda.contest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jingda.live.Audience;
 import io.jingda.live.Fanout;
+import io.jingda.live.Frames;
 import io.jingda.live.LocalLiveRanking;
 import io.jingda.question.QuestionType;
 import io.jingda.scoring.AnswerKey;
@@ -14,6 +17,7 @@ import java.util.Set;
 import java.util.function.LongFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Frames a broadcast renders later, on the event loops, against the state they find then. */
 class BroadcastsTest {
@@ -95,5 +99,41 @@ class BroadcastsTest {
                 .contains("\"you\":{\"answered\":false");
         // hosts and screens still get both
         assertThat(fanout.shared).filteredOn(f -> f.contains("\"type\":\"closed\"")).hasSize(2);
+    }
+
+    @Test
+    void aPersonalFrameIsTheSharedFramePlusTheParticipantsOwnPart() throws Exception {
+        DeferredFanout fanout = new DeferredFanout();
+        ContestRuntime rt = closedContest();
+        ParticipantState p = rt.participants.get(1L);
+        ParticipantState.AnswerRecord a = new ParticipantState.AnswerRecord(0, "r1",
+                new RoundMode.Verdict(null, "\"a\"", "a", true, 950, 1), 5_000, 4_000);
+        a.stored.complete(null);
+        p.answers.put(0, a);
+        rt.reveal(null);
+        p.shownScore = 950;
+        p.shownRank = 1;
+        p.shownStreak = 1;
+        Broadcasts broadcasts = new Broadcasts(fanout, new ContestClock());
+        broadcasts.reveal(rt);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode reveal = (ObjectNode) json.readTree(fanout.pending.get(0).apply(1));
+        assertThat(reveal.remove("you")).isEqualTo(json.readTree(
+                "{\"answered\":true,\"correct\":true,\"points\":950,\"streak\":1,\"score\":950,\"rank\":1}"));
+        assertThat(reveal).isEqualTo(json.readTree(fanout.shared.get(0).substring("HOSTS ".length())));
+
+        rt.leaderboard(null);
+        p.shownRank = null; // not ranked yet: no rank
+        broadcasts.leaderboard(rt);
+        ObjectNode board = (ObjectNode) json.readTree(fanout.pending.get(1).apply(1));
+        assertThat(board.remove("you")).isEqualTo(json.readTree("{\"score\":950}"));
+        assertThat(board.get("type").asText()).isEqualTo("leaderboard");
+        assertThat(fanout.pending.get(1).apply(2)).as("not a participant").isNull();
+    }
+
+    @Test
+    void aPersonalHeadNeedsAJsonObject() {
+        assertThat(Frames.personalHead("{\"type\":\"x\",\"t\":\"上海\"}")).isEqualTo("{\"type\":\"x\",\"t\":\"上海\",\"you\":");
+        assertThatThrownBy(() -> Frames.personalHead("[1]")).isInstanceOf(IllegalArgumentException.class);
     }
 }
