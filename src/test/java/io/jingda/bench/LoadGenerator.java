@@ -47,6 +47,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 /**
  * The load generator of the live-contest benchmark. It starts the packaged server (or targets one by
@@ -136,7 +137,7 @@ public final class LoadGenerator {
                          long answersLost, long lateAccepted, Boolean scoresMatch, long scoreMismatches,
                          long storedAnswers, double serverCpuSeconds, long serverPeakHeapMb, String serverHeapLimit,
                          double clientCpuSeconds, long wallMs, String dbCheck, String wsExtensions, int warmup,
-                         String serverReport, String pace) {
+                         String serverReport, String pace, List<Long> lbP99ByQuestion) {
         public String json() {
             try {
                 return JSON.writeValueAsString(this);
@@ -187,6 +188,8 @@ public final class LoadGenerator {
     private final Map<String, Long> leaderboardAskedAt = new ConcurrentHashMap<>();
     private final Stats lbFromAction = new Stats();
     private final Map<String, Stats> lbReceipts = new ConcurrentHashMap<>();
+    /** Leaderboard latency from closedAt, per question: a cold server's first closes stand out. */
+    private final Map<String, Stats> lbLatencyByQuestion = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> lbLatches = new ConcurrentHashMap<>();
     private volatile CountDownLatch finished;
     private String baseUrl;
@@ -330,7 +333,10 @@ public final class LoadGenerator {
                     round((clientCpuNanos() - clientCpu0) / 1e9), System.currentTimeMillis() - t0,
                     db == null ? "skipped (no jdbc=… for a server given by url)" : "ok",
                     wsExtensions == null || wsExtensions.isBlank() ? "none" : wsExtensions, o.warmup(), serverReport,
-                    o.autoAdvance() ? "auto" : o.boardDirect() ? "direct" : "after-reveal");
+                    o.autoAdvance() ? "auto" : o.boardDirect() ? "direct" : "after-reveal",
+                    IntStream.range(0, o.questions()).mapToObj(questionIds::get)
+                            .map(qid -> qid == null || !lbLatencyByQuestion.containsKey(qid) ? -1L
+                                    : lbLatencyByQuestion.get(qid).percentile(99)).toList());
         } finally {
             if (server != null) {
                 server.close();
@@ -362,7 +368,7 @@ public final class LoadGenerator {
                 answers          %d sent, %d accepted, %d refused as late; %d never acknowledged
                 answer ack       p50 %d ms, p95 %d ms, p99 %d ms, max %d ms; p99 of acceptances %d ms, of refusals %d ms
                 leaderboard      from closedAt: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms; first-to-last spread %d ms; %d missing
-                                 from the host's leaderboard request: p50 %d ms, p99 %d ms
+                                 from the host's leaderboard request: p50 %d ms, p99 %d ms; p99 per question (ms): %s
                 traffic          %.2f messages and %.0f bytes (before compression) per participant per question; WebSocket extensions: %s
                 database         %s: %d answers stored, %d acknowledged but lost, %d accepted after the deadline, scores match: %s (%d mismatches)
                 server           %.1f CPU s, peak heap %d MB (limit %s)
@@ -371,7 +377,7 @@ public final class LoadGenerator {
                 """, r.participants(), r.questions(), r.warmup(), r.pace(), r.joined(), r.joinTotalMs(), r.joinP99Ms(), r.connected(),
                 r.connectTotalMs(), r.answersSent(), r.answersAccepted(), r.answersRejectedLate(), r.ackMissing(),
                 r.ackP50(), r.ackP95(), r.ackP99(), r.ackMax(), r.ackAcceptedP99(), r.ackRefusedP99(), r.lbP50(), r.lbP95(), r.lbP99(), r.lbMax(),
-                r.lbSpreadMaxMs(), r.lbMissing(), r.lbFromActionP50(), r.lbFromActionP99(), r.msgsPerParticipantPerQuestion(), r.bytesPerParticipantPerQuestion(),
+                r.lbSpreadMaxMs(), r.lbMissing(), r.lbFromActionP50(), r.lbFromActionP99(), r.lbP99ByQuestion(), r.msgsPerParticipantPerQuestion(), r.bytesPerParticipantPerQuestion(),
                 r.wsExtensions(), r.dbCheck(), r.storedAnswers(), r.answersLost(), r.lateAccepted(), r.scoresMatch(), r.scoreMismatches(),
                 r.serverCpuSeconds(), r.serverPeakHeapMb(), r.serverHeapLimit(), r.clientCpuSeconds(), r.clientLagP99(), r.clientLagMax(), r.wallMs(),
                 r.serverReport().isEmpty() ? "(a server given by url)" : r.serverReport());
@@ -699,6 +705,7 @@ public final class LoadGenerator {
 
     private void onLeaderboard(String qid, long closedAt, long now) {
         lbLatency.add(now - closedAt);
+        lbLatencyByQuestion.computeIfAbsent(qid, k -> new Stats()).add(now - closedAt);
         Long asked = leaderboardAskedAt.get(qid);
         if (asked != null) {
             lbFromAction.add(now - asked);
