@@ -22,7 +22,10 @@ public final class WsClient implements AutoCloseable {
     private final WebSocketClientConnection connection;
 
     private WsClient(BasicWebSocketConnector connector) {
+        // on the connection's event loop: the default (blocking) runs each message as an unordered
+        // worker task, so two frames sent back to back could be recorded in the wrong order
         this.connection = connector
+                .executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
                 .onTextMessage((c, m) -> frames.add(m))
                 .onClose((c, r) -> closeReason = r)
                 .connectAndAwait();
