@@ -18,8 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Builds the frames of the live protocol from a contest's state and hands them to the
  * {@link Fanout}. Shared frames are serialised once; personal ones ({@code you}) append a few
- * numbers to the shared string, in one concatenation per recipient. Question frames with shuffled options are rendered once per
- * distinct option order, not once per participant.
+ * numbers to the shared string, in one concatenation per recipient. Question frames with shuffled
+ * options are rendered once per distinct option order, not once per participant.
  */
 @ApplicationScoped
 public class Broadcasts {
