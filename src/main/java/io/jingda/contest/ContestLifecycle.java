@@ -129,13 +129,10 @@ public class ContestLifecycle {
                 }
             }
             case LEADERBOARD -> {
-                // straight from an open or closed question: the reveal and the leaderboard go out
-                // together, so each participant gets its result and rank in one write
-                if (rt.phase == QuestionPhase.OPEN) {
-                    close(rt);
-                }
-                if (rt.phase == QuestionPhase.CLOSED) {
-                    reveal(rt);
+                // straight from an open or closed question: it reveals first (closing first if need be), and
+                // the reveal and the leaderboard go out together, so each participant gets both in one write
+                if (rt.phase == QuestionPhase.OPEN || rt.phase == QuestionPhase.CLOSED) {
+                    apply(rt, ContestAction.REVEAL);
                 }
                 leaderboard(rt);
             }
