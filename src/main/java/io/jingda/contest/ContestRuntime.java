@@ -92,6 +92,13 @@ final class ContestRuntime {
         return ranking.size();
     }
 
+    /** The nicknames of the latest n participants not removed, oldest first (for the projector's lobby). */
+    synchronized List<String> latestNames(int n) {
+        return participants.values().stream().filter(p -> !p.kicked)
+                .sorted(java.util.Comparator.comparingLong((ParticipantState p) -> p.id).reversed()).limit(n)
+                .sorted(java.util.Comparator.comparingLong(p -> p.id)).map(p -> p.nickname).toList();
+    }
+
     // ---------------------------------------------------------------- the state machine
 
     synchronized List<String> allowedActions() {
