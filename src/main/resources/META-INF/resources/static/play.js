@@ -277,7 +277,8 @@ function viewQuestion() {
           S.picks.has(o.id) ? S.picks.delete(o.id) : S.picks.add(o.id);
           render();
         }
-      }, h('span', { class: 'shape' }, shapeIcon(i)), optionText(q, o))));
+      }, h('span', { class: 'shape' }, shapeIcon(i)), optionText(q, o),
+        S.picks.has(o.id) ? h('span', { class: 'picked' }, icon('check')) : null)));
     if (multi) parts.push(h('p', { class: 'center hint' }, t('q.multi.hint')));
     parts.push(opts);
     if (multi) {

@@ -66,7 +66,7 @@ function viewLobby() {
 function namesList() {
   const more = S.participants - S.names.length;
   return h('ul', { class: 'names', id: 'screen-names', 'aria-label': t('screen.lobby.names') },
-    [...S.names].reverse().map((n, i) => h('li', { class: `c${i % 8}` }, n)),
+    S.names.map((n, i) => h('li', { class: `c${i % 8}` }, n)).reverse(),
     more > 0 ? h('li', { class: 'more' }, t('screen.lobby.more', { n: more })) : null);
 }
 
@@ -154,7 +154,7 @@ function render() {
  * explanation) its type is scaled down (--fit, from 1 to 0.4) until it fits.
  */
 function fit() {
-  const main = root.querySelector('main.screen');
+  const main = root.querySelector('main[data-view]');
   if (!main) return;
   const tooTall = () => main.scrollHeight > window.innerHeight + 1 || main.scrollWidth > window.innerWidth + 1;
   let scale = 1;
