@@ -299,12 +299,12 @@ function viewReport(r) {
   const general = errs.filter(e => !key(e));
   const c = r.counts || {};
   return h('section', { class: 'card', id: 'import-report', 'aria-labelledby': 'report-h' },
-    h('h2', { id: 'report-h' }, r.committed ? `✓ ${t('admin.import.committed')}` : t('admin.import.report')),
+    h('h2', { id: 'report-h' }, r.committed ? [icon('check'), ` ${t('admin.import.committed')}`] : t('admin.import.report')),
     h('p', {}, t('admin.import.summary', { format: r.format || '?', encoding: r.encoding || '–', parsed: c.parsed ?? 0,
       create: c.toCreate ?? 0, update: c.toUpdate ?? 0, skipped: c.skipped ?? 0, dup: c.duplicate ?? 0 })),
-    errs.length ? h('div', { class: 'notice error', role: 'alert', id: 'import-errors' }, `✗ ${t('admin.import.haserrors', { n: errs.length })}`,
+    errs.length ? h('div', { class: 'notice error', role: 'alert', id: 'import-errors' }, icon('cross'), ` ${t('admin.import.haserrors', { n: errs.length })}`,
       general.length ? h('ul', {}, general.map(e => h('li', {}, e.message))) : null)
-      : h('div', { class: 'notice ok', role: 'status' }, r.committed ? `✓ ${t('admin.import.committed')}` : `✓ ${t('admin.import.noerrors')}`),
+      : h('div', { class: 'notice ok', role: 'status' }, icon('check'), ` ${r.committed ? t('admin.import.committed') : t('admin.import.noerrors')}`),
     h('table', { id: 'preview-table' },
       h('thead', {}, h('tr', {}, ['admin.import.where', 'admin.import.action', 'admin.type', 'admin.stem', 'admin.answer', 'admin.import.problems'].map(k => h('th', { scope: 'col' }, t(k))))),
       h('tbody', {}, rows.map(({ pos, item }) => {
@@ -314,7 +314,7 @@ function viewReport(r) {
         return h('tr', { class: bad ? 'has-error' : '', 'data-where': key(pos) || '' },
           h('td', {}, where(pos)), h('td', {}, item ? t(`action.import.${item.action}`) : t('action.import.error')),
           h('td', {}, q.type ? t(`type.${q.type}`) : ''), h('td', {}, q.stem || ''), h('td', {}, q.answer !== undefined ? answerText(q) : ''),
-          h('td', { class: 'err' }, ps.map(p => h('div', {}, `${p.level === 'error' ? '✗' : '⚠'} ${p.column ? `[${p.column}] ` : ''}${p.field ? p.field + ': ' : ''}${p.message}`))));
+          h('td', { class: 'err' }, ps.map(p => h('div', {}, icon(p.level === 'error' ? 'cross' : 'warn'), ` ${p.column ? `[${p.column}] ` : ''}${p.field ? p.field + ': ' : ''}${p.message}`))));
       }))));
 }
 

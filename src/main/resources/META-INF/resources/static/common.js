@@ -165,6 +165,7 @@ const ICONS = {
   pause: ['path', { d: 'M7 4h3v16H7zM14 4h3v16h-3z', fill: 'currentColor' }],
   plus: ['path', { d: 'M12 5v14M5 12h14', fill: 'none', stroke: 'currentColor', 'stroke-width': '3', 'stroke-linecap': 'round' }],
   back: ['path', { d: 'M19 12H5M11 6l-6 6 6 6', fill: 'none', stroke: 'currentColor', 'stroke-width': '2.6', 'stroke-linecap': 'round', 'stroke-linejoin': 'round' }],
+  warn: ['path', { d: 'M12 3L2 21h20zM12 10v5M12 18h.01', fill: 'none', stroke: 'currentColor', 'stroke-width': '2.2', 'stroke-linejoin': 'round', 'stroke-linecap': 'round' }],
   dots: ['path', { d: 'M5 12h.01M12 12h.01M19 12h.01', fill: 'none', stroke: 'currentColor', 'stroke-width': '4', 'stroke-linecap': 'round' }],
   // the answer shapes, in option order
   triangle: ['path', { d: 'M12 3l10 18H2z', fill: 'currentColor' }],
