@@ -19,9 +19,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -50,7 +52,7 @@ public class ContestService {
 
     /** The contests the caller may see, newest first, each with its number of participants (removed ones left out). */
     public List<ContestDto> list(Caller caller) {
-        java.util.Map<Long, Integer> counts = new java.util.HashMap<>();
+        Map<Long, Integer> counts = new HashMap<>();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = contests.getEntityManager().createNativeQuery(
                 "SELECT contest_id, COUNT(*) FROM participant WHERE kicked = FALSE GROUP BY contest_id").getResultList();
@@ -177,11 +179,11 @@ public class ContestService {
 
     private void snapshot(Contest c, Checked checked) {
         int idx = 0;
-        java.util.Map<String, java.util.Map<String, String>> titles = new java.util.HashMap<>();
+        Map<String, Map<String, String>> titles = new HashMap<>();
         for (Question q : checked.questions) {
-            java.util.Map<String, String> reports = titles.computeIfAbsent(q.setId, id -> {
+            Map<String, String> reports = titles.computeIfAbsent(q.setId, id -> {
                 QuestionSet s = sets.findById(id);
-                return s == null || s.reports == null ? java.util.Map.of() : s.reports;
+                return s == null || s.reports == null ? Map.of() : s.reports;
             });
             String title = q.sourceReport == null ? null : reports.get(q.sourceReport);
             contestQuestions.persist(ContestQuestionMapper.snapshot(c.id, idx++, q, checked.settings.timeLimit(), title));
