@@ -199,6 +199,7 @@ public class Broadcasts {
 
     void pushIfDirty(ContestRuntime rt, long now, long intervalMs) {
         String lobby = null;
+        String screenLobby = null;
         String participants = null;
         String hostProgress = null;
         String screenProgress = null;
@@ -209,6 +210,7 @@ public class Broadcasts {
             if (rt.lobbyDirty) {
                 rt.lobbyDirty = false;
                 lobby = Frames.json(new Messages.Lobby(rt.participantCount()));
+                screenLobby = screenLobby(rt);
                 participants = Frames.json(new Messages.Participants(rt.participantCount(),
                         List.copyOf(tail(rt.joinedSince)), List.copyOf(tail(rt.leftSince))));
                 rt.joinedSince.clear();
@@ -228,13 +230,20 @@ public class Broadcasts {
         }
         if (lobby != null) {
             fanout.broadcast(rt.id, Audience.PLAYERS, lobby);
-            fanout.broadcast(rt.id, Audience.SCREENS, lobby);
+            fanout.broadcast(rt.id, Audience.SCREENS, screenLobby);
             fanout.broadcast(rt.id, Audience.HOSTS, lobby);
             fanout.broadcast(rt.id, Audience.HOSTS, participants);
         }
         if (hostProgress != null) {
             fanout.broadcast(rt.id, Audience.HOSTS, hostProgress);
             fanout.broadcast(rt.id, Audience.SCREENS, screenProgress);
+        }
+    }
+
+    /** The lobby frame of the projector: the count and the latest nicknames. */
+    String screenLobby(ContestRuntime rt) {
+        synchronized (rt) {
+            return Frames.json(new Messages.Lobby(rt.participantCount(), rt.latestNames(Messages.Lobby.LOBBY_NAMES)));
         }
     }
 

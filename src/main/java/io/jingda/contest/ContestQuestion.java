@@ -42,6 +42,9 @@ public class ContestQuestion {
     public String sourceExcerpt;
     @Column(name = "source_url")
     public String sourceUrl;
+    /** The report's title, from the question's set when the contest was created (null if the set has none). */
+    @Column(name = "source_title")
+    public String sourceTitle;
     @Column(name = "time_limit")
     public int timeLimit;
     public int points;

@@ -32,7 +32,8 @@ final class ContestQuestionMapper {
      * shuffled here, so neither an id nor a position can hint at the answer. True/false keeps the
      * fixed order (true, false), which is the same for every question and so implies nothing.
      */
-    static ContestQuestion snapshot(long contestId, int idx, Question q, Integer timeLimitOverride) {
+    static ContestQuestion snapshot(long contestId, int idx, Question q, Integer timeLimitOverride,
+                                    String sourceTitle) {
         ContestQuestion c = new ContestQuestion();
         c.contestId = contestId;
         c.idx = idx;
@@ -45,6 +46,7 @@ final class ContestQuestionMapper {
         c.sourceReport = q.sourceReport;
         c.sourceExcerpt = q.sourceExcerpt;
         c.sourceUrl = q.sourceUrl;
+        c.sourceTitle = q.sourceReport == null ? null : sourceTitle;
         c.timeLimit = timeLimitOverride != null ? timeLimitOverride : q.timeLimit;
         c.points = q.points;
         JsonNode answer = JsonText.tree(q.answer);
@@ -117,7 +119,7 @@ final class ContestQuestionMapper {
             case NUMERIC -> new AnswerKey.Numeric(answer.asDouble(), c.tolerance == null ? 0 : c.tolerance);
         };
         SourceDto source = c.sourceReport == null && c.sourceExcerpt == null && c.sourceUrl == null ? null
-                : new SourceDto(c.sourceReport, c.sourceExcerpt, c.sourceUrl);
+                : new SourceDto(c.sourceReport, c.sourceExcerpt, c.sourceUrl, c.sourceTitle);
         return new LiveQuestion(c.idx, c.publicId, c.type, c.stem, List.copyOf(options), key, answer, c.tolerance,
                 c.explanation, source, c.timeLimit * 1000L, c.points);
     }

@@ -105,13 +105,15 @@ public class ContestResource {
         if (format == null || format.isEmpty() || format.equals("json")) {
             return Response.ok(r, MediaType.APPLICATION_JSON_TYPE).build();
         }
-        String name = "contest-" + id + "-results";
+        Contest contest = contests.require(id, caller());
+        java.util.function.Function<String, String> name = ext -> ResultsExport.contentDisposition(id, contest.title,
+                contest.createdAt, java.time.ZoneId.systemDefault(), ext);
         return switch (format) {
             case "csv" -> Response.ok(ResultsExport.csv(r), "text/csv; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").build();
+                    .header("Content-Disposition", name.apply("csv")).build();
             case "xlsx" -> Response.ok(ResultsExport.xlsx(r),
                             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-                    .header("Content-Disposition", "attachment; filename=\"" + name + ".xlsx\"").build();
+                    .header("Content-Disposition", name.apply("xlsx")).build();
             default -> throw ApiException.invalid(List.of(new io.jingda.system.FieldError("format",
                     "must be json, csv or xlsx")));
         };

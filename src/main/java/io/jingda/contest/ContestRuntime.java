@@ -7,6 +7,7 @@ import io.jingda.scoring.RankingTable;
 import io.jingda.scoring.ScoringRules;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -90,6 +91,13 @@ final class ContestRuntime {
 
     int participantCount() {
         return ranking.size();
+    }
+
+    /** The nicknames of the latest n participants not removed, oldest first (for the projector's lobby). */
+    synchronized List<String> latestNames(int n) {
+        return participants.values().stream().filter(p -> !p.kicked)
+                .sorted(Comparator.comparingLong((ParticipantState p) -> p.id).reversed()).limit(n)
+                .sorted(Comparator.comparingLong(p -> p.id)).map(p -> p.nickname).toList();
     }
 
     // ---------------------------------------------------------------- the state machine

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jingda.question.Question;
 import io.jingda.question.QuestionRepository;
 import io.jingda.question.QuestionRules;
+import io.jingda.question.QuestionSet;
+import io.jingda.question.QuestionSetRepository;
 import io.jingda.question.QuestionType;
 import io.jingda.system.ApiException;
 import io.jingda.system.FieldError;
@@ -17,9 +19,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -34,18 +38,27 @@ public class ContestService {
     private final ContestRepository contests;
     private final ContestQuestionRepository contestQuestions;
     private final QuestionRepository bank;
+    private final QuestionSetRepository sets;
     private final ContestConfig config;
 
     public ContestService(ContestRepository contests, ContestQuestionRepository contestQuestions,
-                          QuestionRepository bank, ContestConfig config) {
+                          QuestionRepository bank, QuestionSetRepository sets, ContestConfig config) {
         this.contests = contests;
         this.contestQuestions = contestQuestions;
         this.bank = bank;
+        this.sets = sets;
         this.config = config;
     }
 
+    /** The contests the caller may see, newest first, each with its number of participants (removed ones left out). */
     public List<ContestDto> list(Caller caller) {
-        return contests.listVisibleTo(caller.name(), caller.admin()).stream().map(c -> toDto(c, null)).toList();
+        Map<Long, Integer> counts = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = contests.getEntityManager().createNativeQuery(
+                "SELECT contest_id, COUNT(*) FROM participant WHERE kicked = FALSE GROUP BY contest_id").getResultList();
+        rows.forEach(r -> counts.put(((Number) r[0]).longValue(), ((Number) r[1]).intValue()));
+        return contests.listVisibleTo(caller.name(), caller.admin()).stream()
+                .map(c -> toDto(c, null, counts.getOrDefault(c.id, 0))).toList();
     }
 
     public ContestDto get(long id, Caller caller) {
@@ -151,19 +164,29 @@ public class ContestService {
     }
 
     static ContestDto toDto(Contest c, List<ContestQuestion> questions) {
+        return toDto(c, questions, null);
+    }
+
+    static ContestDto toDto(Contest c, List<ContestQuestion> questions, Integer participants) {
         List<ContestDto.QuestionView> views = questions == null ? null : questions.stream().map(q -> {
             LiveQuestion l = ContestQuestionMapper.live(q);
             return new ContestDto.QuestionView(q.idx, q.publicId, q.bankId, q.type.wire(), q.stem, l.options(),
                     l.correct(), q.tolerance, q.explanation, l.source(), q.timeLimit, q.points);
         }).toList();
         return new ContestDto(c.id, c.title, c.owner, c.status, c.phase, c.code, c.questionIndex, c.questionCount,
-                null, settings(c), c.createdAt, c.updatedAt, views);
+                participants, settings(c), c.createdAt, c.updatedAt, views);
     }
 
     private void snapshot(Contest c, Checked checked) {
         int idx = 0;
+        Map<String, Map<String, String>> titles = new HashMap<>();
         for (Question q : checked.questions) {
-            contestQuestions.persist(ContestQuestionMapper.snapshot(c.id, idx++, q, checked.settings.timeLimit()));
+            Map<String, String> reports = titles.computeIfAbsent(q.setId, id -> {
+                QuestionSet s = sets.findById(id);
+                return s == null || s.reports == null ? Map.of() : s.reports;
+            });
+            String title = q.sourceReport == null ? null : reports.get(q.sourceReport);
+            contestQuestions.persist(ContestQuestionMapper.snapshot(c.id, idx++, q, checked.settings.timeLimit(), title));
         }
     }
 

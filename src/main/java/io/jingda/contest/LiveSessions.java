@@ -70,6 +70,15 @@ public class LiveSessions {
         return replay == null ? List.of(broadcasts.state(rt, p, false)) : List.of(broadcasts.state(rt, p, false), replay);
     }
 
+    /** What a projector gets on connect: the watcher's frames, and in the lobby the names already in. */
+    public List<String> screenFrames(long contestId) {
+        ContestRuntime rt = registry.get(contestId).orElse(null);
+        if (rt != null && rt.status == ContestStatus.LOBBY) {
+            return List.of(broadcasts.state(rt, null, true), broadcasts.screenLobby(rt));
+        }
+        return watcherFrames(contestId);
+    }
+
     public List<String> watcherFrames(long contestId) {
         ContestRuntime rt = registry.get(contestId).orElse(null);
         if (rt == null) {

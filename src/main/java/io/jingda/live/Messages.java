@@ -34,9 +34,20 @@ public final class Messages {
                       Integer streak) {
     }
 
-    public record Lobby(String type, int participants) {
+    /**
+     * The lobby count. {@code names} (screens only, else null) holds the nicknames of the latest
+     * {@link #LOBBY_NAMES} participants still in, oldest first, so the projector can show who joined.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Lobby(String type, int participants, List<String> names) {
+        public static final int LOBBY_NAMES = 50;
+
         public Lobby(int participants) {
-            this("lobby", participants);
+            this("lobby", participants, null);
+        }
+
+        public Lobby(int participants, List<String> names) {
+            this("lobby", participants, names);
         }
     }
 

@@ -41,7 +41,7 @@ public class ScreenEndpoint {
         c.userData().put(CONTEST, id);
         Inbound.init(c, config.socket().messagesPerSecond(), config.socket().burst());
         fanout.add(id, Audience.SCREENS, c);
-        sessions.watcherFrames(id).forEach(f -> LocalFanout.send(c, f));
+        sessions.screenFrames(id).forEach(f -> LocalFanout.send(c, f));
     }
 
     @OnTextMessage

@@ -2,6 +2,8 @@ package io.jingda.question;
 
 import io.jingda.system.JsonText;
 
+import java.util.Map;
+
 /** Entity to DTO and back; the DTO must already have passed {@link QuestionRules}. */
 public final class QuestionMapper {
     private QuestionMapper() {
@@ -32,7 +34,8 @@ public final class QuestionMapper {
     }
 
     public static QuestionSetDto toDto(QuestionSet s, Long count) {
-        return new QuestionSetDto(s.id, s.title, s.description, s.language, s.tags, count);
+        return new QuestionSetDto(s.id, s.title, s.description, s.language, s.tags,
+                s.reports == null || s.reports.isEmpty() ? null : s.reports, count);
     }
 
     public static void apply(QuestionSetDto d, QuestionSet s) {
@@ -40,5 +43,6 @@ public final class QuestionMapper {
         s.description = d.description();
         s.language = d.language();
         s.tags = d.tags();
+        s.reports = d.reports() == null ? Map.of() : d.reports();
     }
 }

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -301,7 +302,34 @@ public final class QuestionRules {
             errors.add(new FieldError(prefix + "language", "must be a language tag such as zh-CN or en"));
         }
         List<String> tags = checkTags(s.tags(), prefix + "tags", errors);
-        return new QuestionSetDto(s.id(), title, description, language, tags, null);
+        Map<String, String> reports = checkReports(s.reports(), prefix + "reports", errors);
+        return new QuestionSetDto(s.id(), title, description, language, tags, reports, null);
+    }
+
+    public static final int MAX_REPORTS = 100;
+
+    /** Report titles: keys as a question's source.report (1-200 characters), titles 1-300 characters. */
+    private static Map<String, String> checkReports(Map<String, String> raw, String field, List<FieldError> errors) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        if (raw.size() > MAX_REPORTS) {
+            errors.add(new FieldError(field, "has more than " + MAX_REPORTS + " reports"));
+            return null;
+        }
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        raw.forEach((file, title) -> {
+            String f = file == null ? "" : file.strip();
+            String t = title == null ? "" : title.strip();
+            if (f.isEmpty() || f.length() > 200) {
+                errors.add(new FieldError(field, "a report's file name must be 1-200 characters"));
+            } else if (t.isEmpty() || t.length() > 300) {
+                errors.add(new FieldError(field + "." + f, "the title must be 1-300 characters"));
+            } else {
+                out.put(f, t);
+            }
+        });
+        return out.isEmpty() ? null : java.util.Collections.unmodifiableMap(out);
     }
 
     private static String blankToNull(String s) {

@@ -67,7 +67,8 @@ public class QuestionService {
             return Optional.empty();
         }
         QuestionSetDto d = checkSet(body == null ? null
-                : new QuestionSetDto(id, body.title(), body.description(), body.language(), body.tags(), null));
+                : new QuestionSetDto(id, body.title(), body.description(), body.language(), body.tags(),
+                        body.reports(), null));
         QuestionMapper.apply(d, s);
         s.updatedAt = Instant.now();
         return Optional.of(QuestionMapper.toDto(s, questions.countBySet(id)));

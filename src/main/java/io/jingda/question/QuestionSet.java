@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 @Entity
 @Table(name = "question_set")
@@ -21,6 +22,10 @@ public class QuestionSet {
     public String language;
     @Convert(converter = StringListConverter.class)
     public List<String> tags = List.of();
+    /** Report file name to the report's title (see {@link QuestionSetDto#reports()}). */
+    @Column(name = "report_titles")
+    @Convert(converter = StringMapConverter.class)
+    public Map<String, String> reports = Map.of();
     @Enumerated(EnumType.STRING)
     public Origin origin;
     @Column(name = "created_at")

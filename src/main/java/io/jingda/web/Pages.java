@@ -39,6 +39,21 @@ public class Pages {
         this.identity = identity;
     }
 
+    /**
+     * The participant page without a code. It is the same shell as /join/{code}, served here (not
+     * as a static file) so that it gets the same headers: CSP, no-store, nosniff.
+     */
+    @GET
+    public Response entry() {
+        return page("play", null);
+    }
+
+    @GET
+    @Path("index.html")
+    public Response entryIndex() {
+        return page("play", null);
+    }
+
     @GET
     @Path("join/{code}")
     public Response join(@PathParam("code") String code) {

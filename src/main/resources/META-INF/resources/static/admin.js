@@ -1,6 +1,6 @@
 // Organizer page (/admin): the bank, imports with preview, exports and templates, past contests.
 import { t, onLangChange } from './i18n.js';
-import { h, mount, api, staffHeader, errorText, ApiError, LETTERS } from './common.js';
+import { h, mount, api, staffHeader, errorText, ApiError, LETTERS, icon, optionText } from './common.js';
 
 const root = document.getElementById('app');
 const TYPES = ['single', 'multiple', 'true_false', 'text', 'numeric'];
@@ -66,7 +66,7 @@ function viewBank() {
       h('button', { type: 'button', class: 'btn small danger', 'aria-label': t('admin.delete.label', { id: q.id }), onclick: () => removeQuestion(q) }, t('admin.delete'))))));
   const sets = h('section', { class: 'card' },
     h('div', { class: 'row' }, h('h2', { class: 'grow' }, t('admin.sets')),
-      h('button', { type: 'button', class: 'btn small', onclick: () => openSetEditor(null) }, `＋ ${t('admin.set.new')}`),
+      h('button', { type: 'button', class: 'btn small', onclick: () => openSetEditor(null) }, icon('plus'), ` ${t('admin.set.new')}`),
       h('a', { class: 'btn small light', href: '/api/imports/templates/csv', download: '' }, t('admin.template.csv')),
       h('a', { class: 'btn small light', href: '/api/imports/templates/xlsx', download: '' }, t('admin.template.xlsx'))),
     h('table', {}, h('thead', {}, h('tr', {}, ['admin.col.set', 'admin.col.count', 'admin.export', ''].map(k => h('th', { scope: 'col' }, k ? t(k) : '')))),
@@ -81,7 +81,7 @@ function viewBank() {
       }))));
   return [sets, h('section', { class: 'card' },
     h('div', { class: 'row' }, h('h2', { class: 'grow' }, t('admin.questions')),
-      h('button', { type: 'button', class: 'btn small', id: 'new-question', onclick: () => openEditor(null) }, `＋ ${t('admin.question.new')}`)),
+      h('button', { type: 'button', class: 'btn small', id: 'new-question', onclick: () => openEditor(null) }, icon('plus'), ` ${t('admin.question.new')}`)),
     searchForm,
     p ? h('p', { class: 'muted' }, t('admin.found', { n: p.total })) : null,
     h('table', { id: 'bank-table' }, h('thead', {}, h('tr', {}, ['ID', t('admin.type'), t('admin.stem'), t('admin.answer'), ''].map(x => h('th', { scope: 'col' }, x)))),
@@ -299,12 +299,12 @@ function viewReport(r) {
   const general = errs.filter(e => !key(e));
   const c = r.counts || {};
   return h('section', { class: 'card', id: 'import-report', 'aria-labelledby': 'report-h' },
-    h('h2', { id: 'report-h' }, r.committed ? `✓ ${t('admin.import.committed')}` : t('admin.import.report')),
+    h('h2', { id: 'report-h' }, r.committed ? [icon('check'), ` ${t('admin.import.committed')}`] : t('admin.import.report')),
     h('p', {}, t('admin.import.summary', { format: r.format || '?', encoding: r.encoding || '–', parsed: c.parsed ?? 0,
       create: c.toCreate ?? 0, update: c.toUpdate ?? 0, skipped: c.skipped ?? 0, dup: c.duplicate ?? 0 })),
-    errs.length ? h('div', { class: 'notice error', role: 'alert', id: 'import-errors' }, `✗ ${t('admin.import.haserrors', { n: errs.length })}`,
+    errs.length ? h('div', { class: 'notice error', role: 'alert', id: 'import-errors' }, icon('cross'), ` ${t('admin.import.haserrors', { n: errs.length })}`,
       general.length ? h('ul', {}, general.map(e => h('li', {}, e.message))) : null)
-      : h('div', { class: 'notice ok', role: 'status' }, r.committed ? `✓ ${t('admin.import.committed')}` : `✓ ${t('admin.import.noerrors')}`),
+      : h('div', { class: 'notice ok', role: 'status' }, icon('check'), ` ${r.committed ? t('admin.import.committed') : t('admin.import.noerrors')}`),
     h('table', { id: 'preview-table' },
       h('thead', {}, h('tr', {}, ['admin.import.where', 'admin.import.action', 'admin.type', 'admin.stem', 'admin.answer', 'admin.import.problems'].map(k => h('th', { scope: 'col' }, t(k))))),
       h('tbody', {}, rows.map(({ pos, item }) => {
@@ -314,7 +314,7 @@ function viewReport(r) {
         return h('tr', { class: bad ? 'has-error' : '', 'data-where': key(pos) || '' },
           h('td', {}, where(pos)), h('td', {}, item ? t(`action.import.${item.action}`) : t('action.import.error')),
           h('td', {}, q.type ? t(`type.${q.type}`) : ''), h('td', {}, q.stem || ''), h('td', {}, q.answer !== undefined ? answerText(q) : ''),
-          h('td', { class: 'err' }, ps.map(p => h('div', {}, `${p.level === 'error' ? '✗' : '⚠'} ${p.column ? `[${p.column}] ` : ''}${p.field ? p.field + ': ' : ''}${p.message}`))));
+          h('td', { class: 'err' }, ps.map(p => h('div', {}, icon(p.level === 'error' ? 'cross' : 'warn'), ` ${p.column ? `[${p.column}] ` : ''}${p.field ? p.field + ': ' : ''}${p.message}`))));
       }))));
 }
 
@@ -326,7 +326,7 @@ function viewContests() {
     S.contests === null ? t('loading') : S.contests.length === 0 ? t('host.none') :
       h('table', {}, h('thead', {}, h('tr', {}, ['host.col.title', 'host.col.status', 'admin.col.people', 'admin.col.date', ''].map(k => h('th', { scope: 'col' }, k ? t(k) : '')))),
         h('tbody', {}, S.contests.map(c => h('tr', {}, h('td', {}, c.title), h('td', {}, h('span', { class: 'status-tag' }, t(`status.${c.status}`))),
-          h('td', {}, String(c.participants ?? '–')), h('td', {}, c.createdAt ? new Date(c.createdAt).toLocaleString() : ''),
+          h('td', { class: 'people' }, String(c.participants ?? '–')), h('td', {}, c.createdAt ? new Date(c.createdAt).toLocaleString() : ''),
           h('td', {}, h('a', { class: 'btn small', href: `#contest=${c.id}` }, t('results.details'))))))))];
 }
 
@@ -337,7 +337,7 @@ function hbar(label, value, max, text, ok) {
 }
 
 function viewResults(r) {
-  return [h('div', { class: 'row' }, h('a', { class: 'btn small light', href: '#contests' }, `← ${t('host.back')}`),
+  return [h('div', { class: 'row' }, h('a', { class: 'btn small light', href: '#contests' }, icon('back'), ` ${t('host.back')}`),
       h('h1', { class: 'grow' }, r.title), h('span', { class: 'status-tag' }, t(`status.${r.status}`)),
       h('a', { class: 'btn small', href: `/api/contests/${r.contestId}/results?format=csv`, download: '' }, t('results.csv')),
       h('a', { class: 'btn small', href: `/api/contests/${r.contestId}/results?format=xlsx`, download: '' }, t('results.xlsx'))),
@@ -351,7 +351,7 @@ function viewResults(r) {
         hbar(t('results.correctPct'), q.correctPercent, 100, `${q.correctPercent}%`, true),
         h('p', { class: 'muted' }, t('results.qline', { a: q.answered, s: q.averageTimeMs == null ? '–' : (q.averageTimeMs / 1000).toFixed(1) })),
         q.options ? (() => { const max = Math.max(1, ...q.options.map(o => o.count)); return q.options.map((o, i) =>
-          hbar(`${LETTERS[i]}. ${o.text}${o.correct ? ' ✓' : ''}`, o.count, max, String(o.count), o.correct)); })()
+          hbar([`${LETTERS[i]}. ${optionText(q, o)}`, o.correct ? icon('check', t('screen.correct')) : null], o.count, max, String(o.count), o.correct)); })()
           : Object.entries(q.distribution || {}).slice(0, 10).map(([k, v]) => hbar(k, v, q.answered, String(v), false)))))];
 }
 

@@ -152,6 +152,50 @@ export { csrfToken };
 export const SHAPES = ['▲', '◆', '●', '■', '★', '⬟', '⬢', '✚'];
 export const LETTERS = 'ABCDEFGH';
 
+// ---- icons: inline SVG, so nothing depends on the device's emoji or symbol fonts ----
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const ICONS = {
+  check: ['path', { d: 'M4 12.5l5 5L20 6.5', fill: 'none', stroke: 'currentColor', 'stroke-width': '3.2', 'stroke-linecap': 'round', 'stroke-linejoin': 'round' }],
+  cross: ['path', { d: 'M6 6l12 12M18 6L6 18', fill: 'none', stroke: 'currentColor', 'stroke-width': '3.2', 'stroke-linecap': 'round' }],
+  hourglass: ['path', { d: 'M6 3h12M6 21h12M7 3c0 5 10 6 10 9s-10 4-10 9M17 3c0 5-10 6-10 9s10 4 10 9', fill: 'none', stroke: 'currentColor', 'stroke-width': '2.2', 'stroke-linecap': 'round', 'stroke-linejoin': 'round' }],
+  star: ['path', { d: 'M12 2.5l2.9 6.1 6.6.8-4.9 4.6 1.3 6.6L12 17.3l-5.9 3.3 1.3-6.6-4.9-4.6 6.6-.8z', fill: 'currentColor' }],
+  flag: ['path', { d: 'M5 21V4M5 4h11l-2 4 2 4H5', fill: 'none', stroke: 'currentColor', 'stroke-width': '2.4', 'stroke-linecap': 'round', 'stroke-linejoin': 'round' }],
+  screen: ['path', { d: 'M3 4h18v12H3zM8 20h8M12 16v4', fill: 'none', stroke: 'currentColor', 'stroke-width': '2.2', 'stroke-linejoin': 'round', 'stroke-linecap': 'round' }],
+  pause: ['path', { d: 'M7 4h3v16H7zM14 4h3v16h-3z', fill: 'currentColor' }],
+  plus: ['path', { d: 'M12 5v14M5 12h14', fill: 'none', stroke: 'currentColor', 'stroke-width': '3', 'stroke-linecap': 'round' }],
+  back: ['path', { d: 'M19 12H5M11 6l-6 6 6 6', fill: 'none', stroke: 'currentColor', 'stroke-width': '2.6', 'stroke-linecap': 'round', 'stroke-linejoin': 'round' }],
+  warn: ['path', { d: 'M12 3L2 21h20zM12 10v5M12 18h.01', fill: 'none', stroke: 'currentColor', 'stroke-width': '2.2', 'stroke-linejoin': 'round', 'stroke-linecap': 'round' }],
+  dots: ['path', { d: 'M5 12h.01M12 12h.01M19 12h.01', fill: 'none', stroke: 'currentColor', 'stroke-width': '4', 'stroke-linecap': 'round' }],
+  // the answer shapes, in option order
+  triangle: ['path', { d: 'M12 3l10 18H2z', fill: 'currentColor' }],
+  diamond: ['path', { d: 'M12 2l10 10-10 10L2 12z', fill: 'currentColor' }],
+  circle: ['circle', { cx: '12', cy: '12', r: '10', fill: 'currentColor' }],
+  square: ['path', { d: 'M3 3h18v18H3z', fill: 'currentColor' }],
+  pentagon: ['path', { d: 'M12 2l10 7.3-3.8 11.7H5.8L2 9.3z', fill: 'currentColor' }],
+  hexagon: ['path', { d: 'M6.5 2.5h11L23 12l-5.5 9.5h-11L1 12z', fill: 'currentColor' }],
+  cross4: ['path', { d: 'M9 2h6v7h7v6h-7v7H9v-7H2V9h7z', fill: 'currentColor' }],
+};
+const SHAPE_ICONS = ['triangle', 'diamond', 'circle', 'square', 'star', 'pentagon', 'hexagon', 'cross4'];
+
+/** An inline SVG icon (data-icon=name). Decorative unless label is given, which becomes its accessible name. */
+export function icon(name, label) {
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('class', 'ico');
+  svg.setAttribute('data-icon', name);
+  svg.setAttribute('focusable', 'false');
+  if (label) { svg.setAttribute('role', 'img'); svg.setAttribute('aria-label', label); } else svg.setAttribute('aria-hidden', 'true');
+  const [tag, attrs] = ICONS[name];
+  const el = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  svg.append(el);
+  return svg;
+}
+
+/** The shape of the i-th option, as an SVG icon. */
+export function shapeIcon(i) { return icon(SHAPE_ICONS[i % SHAPE_ICONS.length]); }
+
 /** An option's label for display: the server's true/false texts follow the page's language. */
 export function optionText(q, o) {
   if (q && (q.questionType || q.type) === 'true_false') {
@@ -193,7 +237,7 @@ export function board(top, me, participants) {
       h('span', { class: 'score' }, String(e.score)));
   });
   if (me && me.rank && !(top || []).some(e => e.nickname === me.nickname)) {
-    items.push(h('li', { class: 'gap', 'aria-hidden': 'true' }, '⋯'));
+    items.push(h('li', { class: 'gap', 'aria-hidden': 'true' }, icon('dots')));
     items.push(h('li', { class: 'me', 'aria-current': 'true' },
       h('span', { class: 'rank' }, String(me.rank)),
       h('span', { class: 'name', 'data-me': t('board.you') }, me.nickname || ''),

@@ -1,7 +1,7 @@
 // Host console (/host): create contests, run the lobby and the questions, watch answers live.
 import { t, onLangChange } from './i18n.js';
 import { h, mount, api, liveSocket, clock, timer, startTicker, board, podium, distributionChart, staffHeader, errorText,
-  SHAPES, optionText } from './common.js';
+  SHAPES, optionText, icon, shapeIcon } from './common.js';
 
 const root = document.getElementById('app');
 const TYPES = ['single', 'multiple', 'true_false', 'text', 'numeric'];
@@ -93,6 +93,8 @@ function onLive(m) {
 }
 
 async function act(action) {
+  // finishing cannot be undone: ask first
+  if (action === 'finish' && !confirm(t('host.finish.confirm', { title: S.contest.title }))) return;
   S.error = null;
   try {
     S.contest = { ...S.contest, ...(await api('POST', `/api/contests/${S.contest.id}/actions/${action}`)) };
@@ -117,7 +119,7 @@ function viewList() {
     h('td', {}, c.code || '–'), h('td', {}, String(c.questionCount)),
     h('td', {}, h('a', { class: 'btn small', href: `#contest=${c.id}` }, t('host.console')))));
   return [h('div', { class: 'row' }, h('h1', { class: 'grow' }, t('host.title')),
-      h('a', { class: 'btn', href: '#new', id: 'new-contest' }, `＋ ${t('host.new')}`)),
+      h('a', { class: 'btn', href: '#new', id: 'new-contest' }, icon('plus'), ` ${t('host.new')}`)),
     h('div', { class: 'card' }, S.list === null ? t('loading') : S.list.length === 0 ? t('host.none') :
       h('table', {}, h('thead', {}, h('tr', {}, ['host.col.title', 'host.col.status', 'host.col.code', 'host.col.questions', '']
         .map(k => h('th', { scope: 'col' }, k ? t(k) : '')))), h('tbody', {}, rows)))];
@@ -242,7 +244,7 @@ function viewConsole() {
       h('div', { class: 'grow' },
         h('div', { class: 'code-big', id: 'join-code', 'aria-label': t('screen.code', { code: c.code }) }, c.code),
         h('p', {}, h('a', { href: joinUrl, id: 'join-link', target: '_blank', rel: 'noopener' }, joinUrl)),
-        h('p', {}, h('a', { class: 'btn small', href: `/screen/${c.code}`, target: '_blank', rel: 'noopener', id: 'screen-link' }, `▣ ${t('host.screen')}`))),
+        h('p', {}, h('a', { class: 'btn small', href: `/screen/${c.code}`, target: '_blank', rel: 'noopener', id: 'screen-link' }, icon('screen'), ` ${t('host.screen')}`))),
       h('img', { class: 'qr-small', src: `/qr/join/${c.code}.svg`, alt: t('qr.alt', { url: joinUrl }) })) : h('p', {}, t('host.nocode')),
     h('h2', { id: 'people-h' }, t('host.people', { n: S.people.size }), ' ', h('span', { class: 'status-tag', id: 'host-count' }, String(L.participants ?? S.people.size))),
     peopleList());
@@ -251,15 +253,15 @@ function viewConsole() {
     h('h2', { id: 'q-h' }, t('q.progress', { i: q.index + 1, n: q.total })),
     c.phase === 'OPEN' ? timer(remaining, q.timeLimitMs, () => L.paused) : null,
     h('p', { class: 'stem host-stem', id: 'stem' }, q.stem),
-    q.options?.length ? h('ol', { style: 'list-style:none;padding:0' }, q.options.map((o, i) => h('li', {}, `${SHAPES[i % 8]} ${optionText(q, o)}`))) : null,
+    q.options?.length ? h('ol', { style: 'list-style:none;padding:0' }, q.options.map((o, i) => h('li', { class: 'shape-line' }, shapeIcon(i), ` ${optionText(q, o)}`))) : null,
     h('p', { id: 'host-answered', 'aria-live': 'polite' }, t('screen.answered', { a: L.reveal?.answered ?? L.progress?.answered ?? 0, n: L.progress?.participants ?? L.participants ?? 0 })),
     q.options?.length ? h('div', { id: 'host-chart' }, distributionChart(q, L.reveal?.distribution || L.progress?.distribution,
       L.reveal && Array.isArray(L.reveal.correct) ? L.reveal.correct : null)) : null,
-    L.reveal ? h('p', {}, h('strong', {}, `✓ ${t('reveal.answer')}: `), revealText(q, L.reveal)) : null) : null;
+    L.reveal ? h('p', {}, h('strong', {}, icon('check'), ` ${t('reveal.answer')}: `), revealText(q, L.reveal)) : null) : null;
   const done = c.status === 'FINISHED' ? resultsPanel() : null;
   const lb = L.leaderboard && c.status !== 'FINISHED' ? h('section', { class: 'card' }, h('h2', {}, t('board.title')), board(L.leaderboard.top, null)) : null;
   return [
-    h('div', { class: 'row' }, h('a', { href: '#', class: 'btn small light' }, `← ${t('host.back')}`),
+    h('div', { class: 'row' }, h('a', { href: '#', class: 'btn small light' }, icon('back'), ` ${t('host.back')}`),
       h('h1', { class: 'grow' }, c.title),
       h('span', { class: 'status-tag', id: 'contest-status' }, `${t(`status.${c.status}`)}${c.phase && c.status === 'RUNNING' ? ' · ' + t(`phase.${c.phase}`) : ''}`),
       c.settings?.autoAdvance ? h('span', { class: 'status-tag' }, t('host.auto')) : null),

@@ -11,9 +11,14 @@ let lang = LANGS.includes(localStorage.getItem(KEY)) ? localStorage.getItem(KEY)
 const listeners = [];
 document.documentElement.lang = lang;
 
-/** The message for key in the current language, with {name} placeholders filled in (as text). */
+/**
+ * The message for key in the current language, with {name} placeholders filled in (as text). With
+ * params.n === 1 the key's singular form, key + '.one', is used if the catalog has it.
+ */
 export function t(key, params = {}) {
-  const s = catalogs[lang][key] ?? catalogs['zh-CN'][key] ?? key;
+  // plurals: a count of 1 in {n} takes the key's ".one" form where the catalog has one ("1 player")
+  const one = 'n' in params && Number(params.n) === 1 ? catalogs[lang][`${key}.one`] : undefined;
+  const s = one ?? catalogs[lang][key] ?? catalogs['zh-CN'][key] ?? key;
   return s.replace(/\{(\w+)\}/g, (m, k) => (k in params ? String(params[k]) : m));
 }
 

@@ -1,8 +1,9 @@
 // Participant page: join with code and nickname, then follow the contest over /ws/play.
 import { t, langButton, onLangChange } from './i18n.js';
-import { h, mount, liveSocket, clock, timer, startTicker, board, podium, SHAPES, optionText, ApiError, csrfToken } from './common.js';
+import { h, mount, liveSocket, clock, timer, startTicker, board, podium, optionText, ApiError, csrfToken, icon, shapeIcon } from './common.js';
 
 const KEY = 'jingda.play';
+const MINE = 'jingda.play.answer'; // the answer given to the current question, kept across a reload
 const root = document.getElementById('app');
 const pathCode = (location.pathname.match(/^\/join\/(\d{6})/) || [])[1] || '';
 
@@ -17,6 +18,7 @@ const S = {
   pending: null,      // an answer waiting for its ack (resent after a reconnect)
   picks: new Set(),
   draft: '',
+  mine: JSON.parse(sessionStorage.getItem(MINE) || 'null'), // {questionId, choice}: what you answered
   status: null,
   paused: false,
   remainingMs: null,
@@ -75,7 +77,9 @@ function leave(noticeKey) {
   socket?.stop();
   socket = null;
   sessionStorage.removeItem(KEY);
+  sessionStorage.removeItem(MINE);
   S.session = null;
+  S.mine = null;
   S.view = 'join';
   S.notice = noticeKey ? t(noticeKey) : null;
   render();
@@ -134,7 +138,7 @@ function onMessage(m) {
       break;
     case 'ack':
       if (m.accepted || m.reason === 'ALREADY_ANSWERED') { S.answered = true; S.pending = null; }
-      else { S.pending = null; S.notice = t(`ack.${m.reason}`); }
+      else { S.pending = null; S.notice = t(`ack.${m.reason}`); forgetMine(m.questionId); }
       break;
     case 'closed':
       if (S.q && m.questionId === S.q.questionId) S.view = 'closed';
@@ -166,10 +170,36 @@ function onMessage(m) {
   render();
 }
 
+function forgetMine(questionId) {
+  if (S.mine && S.mine.questionId === questionId) { S.mine = null; sessionStorage.removeItem(MINE); }
+}
+
+/** The ids (choice types) or the text you answered to q, or null. */
+function myAnswer(q) {
+  return q && S.mine && S.mine.questionId === q.questionId ? S.mine.choice : null;
+}
+
+/** "Your answer": the options you picked (shape and text), or the text or number you sent. */
+function myAnswerView(q, correctIds) {
+  const choice = myAnswer(q);
+  if (choice === null || choice === undefined) return null;
+  const ids = Array.isArray(choice) ? choice : [choice];
+  const picked = q.options?.length ? q.options.map((o, i) => [o, i]).filter(([o]) => ids.includes(o.id)) : null;
+  return h('div', { class: 'my-answer', id: 'my-answer' },
+    h('span', { class: 'label' }, t('q.yours')),
+    picked ? h('ul', {}, picked.map(([o, i]) => h('li', { class: `c${i % 8}`, 'data-option': o.id,
+        'data-correct': correctIds ? String(correctIds.includes(o.id)) : null },
+      shapeIcon(i), h('span', {}, optionText(q, o)),
+      correctIds ? icon(correctIds.includes(o.id) ? 'check' : 'cross', correctIds.includes(o.id) ? t('screen.correct') : t('screen.wrong')) : null)))
+      : h('span', { class: 'text' }, String(choice)));
+}
+
 function send(choice) {
   if (!S.q || S.answered || S.pending) return;
   S.pending = { type: 'answer', questionId: S.q.questionId, choice,
     requestId: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}` };
+  S.mine = { questionId: S.q.questionId, choice };
+  sessionStorage.setItem(MINE, JSON.stringify(S.mine));
   if (!socket?.send(S.pending)) S.notice = t('notice.offline');
   render();
 }
@@ -217,11 +247,11 @@ function viewLobby() {
   return [topline(),
     h('h1', { class: 'center' }, S.title),
     h('div', { class: 'state-big locked' },
-      h('span', { class: 'icon', 'aria-hidden': 'true' }, '★'),
+      h('span', { class: 'icon' }, icon('star')),
       h('span', { class: 'title' }, t('lobby.in')),
       h('span', { class: 'sub' }, t('lobby.wait'))),
     h('div', { class: 'lobby-count pulse', id: 'lobby-count', 'aria-live': 'polite' }, String(S.participants)),
-    h('p', { class: 'center' }, t('lobby.joined'))];
+    h('p', { class: 'center', id: 'lobby-joined' }, t('lobby.joined', { n: S.participants }))];
 }
 
 function viewQuestion() {
@@ -232,26 +262,30 @@ function viewQuestion() {
     h('div', { class: 'stem', id: 'stem' }, q.stem)];
   if (S.answered) {
     parts.push(h('div', { class: 'state-big locked', id: 'locked', role: 'status' },
-      h('span', { class: 'icon', 'aria-hidden': 'true' }, '✓'),
+      h('span', { class: 'icon' }, icon('check')),
       h('span', { class: 'title' }, t('q.locked')),
       h('span', { class: 'sub' }, t('q.locked.sub'))));
+    parts.push(myAnswerView(q, null));
   } else if (['single', 'true_false', 'multiple'].includes(q.questionType)) {
     const multi = q.questionType === 'multiple';
-    const opts = h('div', { class: `options${q.options.length > 4 ? ' one-col' : ''}`, role: 'group', 'aria-label': t('q.options') },
+    const opts = h('div', { class: `options${q.options.length > 4 ? ' one-col many' : ''}`, role: 'group', 'aria-label': t('q.options') },
       q.options.map((o, i) => h('button', {
         type: 'button', class: `opt c${i % 8}`, 'data-option': o.id, disabled: locked,
-        'aria-pressed': multi ? String(S.picks.has(o.id)) : null,
+        'aria-pressed': multi || S.picks.has(o.id) ? String(S.picks.has(o.id)) : null,
         onclick: () => {
-          if (!multi) { send(o.id); return; }
+          if (!multi) { S.picks = new Set([o.id]); send(o.id); return; }
           S.picks.has(o.id) ? S.picks.delete(o.id) : S.picks.add(o.id);
           render();
         }
-      }, h('span', { class: 'shape', 'aria-hidden': 'true' }, SHAPES[i % 8]), optionText(q, o))));
+      }, h('span', { class: 'shape' }, shapeIcon(i)), optionText(q, o),
+        S.picks.has(o.id) ? h('span', { class: 'picked' }, icon('check')) : null)));
+    if (multi) parts.push(h('p', { class: 'center hint' }, t('q.multi.hint')));
     parts.push(opts);
     if (multi) {
-      parts.push(h('p', { class: 'center' }, t('q.multi.hint')));
-      parts.push(h('button', { type: 'button', class: 'btn block dark', id: 'submit-answer',
-        disabled: locked || S.picks.size === 0, onclick: () => send([...S.picks]) }, t('q.submit')));
+      // sticky: however many options, the button stays on screen
+      parts.push(h('div', { class: 'submit-bar' }, h('button', { type: 'button', class: 'btn block dark', id: 'submit-answer',
+        disabled: locked || S.picks.size === 0, onclick: () => send([...S.picks]) },
+        S.picks.size ? t('q.submit.n', { n: S.picks.size }) : t('q.submit'))));
     }
   } else {
     const numeric = q.questionType === 'numeric';
@@ -281,9 +315,10 @@ function viewClosed() {
   return [topline(),
     S.q ? h('div', { class: 'stem' }, S.q.stem) : null,
     h('div', { class: 'state-big locked', id: 'closed', role: 'status' },
-      h('span', { class: 'icon', 'aria-hidden': 'true' }, '⌛'),
+      h('span', { class: 'icon' }, icon('hourglass')),
       h('span', { class: 'title' }, t('q.closed')),
-      h('span', { class: 'sub' }, S.answered ? t('q.closed.answered') : t('q.closed.none')))];
+      h('span', { class: 'sub' }, S.answered ? t('q.closed.answered') : t('q.closed.none'))),
+    S.answered && S.q ? myAnswerView(S.q, null) : null];
 }
 
 function correctText(r, q) {
@@ -300,18 +335,20 @@ function viewReveal() {
   const r = S.reveal;
   const y = r.you || {};
   const cls = !y.answered ? 'none' : y.correct ? 'right' : 'wrong';
-  const icon = !y.answered ? '⌛' : y.correct ? '✓' : '✗';
+  const glyph = !y.answered ? 'hourglass' : y.correct ? 'check' : 'cross';
   const title = !y.answered ? t('reveal.none') : y.correct ? t('reveal.right') : t('reveal.wrong');
   return [topline(),
     h('div', { class: `state-big ${cls}`, id: 'result', role: 'status', 'data-correct': String(!!y.correct) },
-      h('span', { class: 'icon', 'aria-hidden': 'true' }, icon),
+      h('span', { class: 'icon' }, icon(glyph)),
       h('span', { class: 'title' }, title),
       h('span', { class: 'sub', id: 'points' }, t('reveal.points', { n: y.points ?? 0 }))),
     h('div', { class: 'stats' },
       h('div', { class: 'stat' }, h('b', { id: 'rank' }, y.rank ? String(y.rank) : '–'), h('span', {}, t('you.rank'))),
       h('div', { class: 'stat' }, h('b', { id: 'score' }, String(y.score ?? 0)), h('span', {}, t('you.score'))),
       h('div', { class: 'stat' }, h('b', { id: 'streak' }, `${y.streak ?? 0}`), h('span', {}, t('you.streak')))),
-    h('div', { class: 'correct-answer' }, h('strong', {}, `✓ ${t('reveal.answer')}: `),
+    y.answered && S.q?.questionId === r.questionId
+      ? myAnswerView(S.q, Array.isArray(r.correct) && S.q.options?.length ? r.correct : null) : null,
+    h('div', { class: 'correct-answer' }, h('strong', {}, icon('check'), ` ${t('reveal.answer')}: `),
       h('span', { id: 'correct-answer' }, correctText(r, S.q))),
     r.explanation ? h('p', { class: 'explain' }, r.explanation) : null];
 }
@@ -323,7 +360,8 @@ function viewLeaderboard() {
   return [topline(),
     h('h1', { class: 'center' }, t('board.title')),
     y ? h('p', { class: 'center', id: 'my-result', 'data-correct': String(!!y.correct) },
-      `${!y.answered ? '⌛ ' + t('reveal.none') : y.correct ? '✓ ' + t('reveal.right') : '✗ ' + t('reveal.wrong')}`
+      icon(!y.answered ? 'hourglass' : y.correct ? 'check' : 'cross'),
+      ` ${!y.answered ? t('reveal.none') : y.correct ? t('reveal.right') : t('reveal.wrong')}`
       + ` · ${t('reveal.points', { n: y.points ?? 0 })}`) : null,
     h('p', { class: 'center', id: 'my-rank' }, S.you.rank ? t('board.yours', { rank: S.you.rank, n: l.participants }) : ''),
     board(l.top, S.you, l.participants)];
@@ -334,16 +372,16 @@ function viewFinished() {
   return [topline(),
     h('h1', { class: 'center' }, t('final.title')),
     h('div', { class: 'state-big locked', id: 'final' },
-      h('span', { class: 'icon', 'aria-hidden': 'true' }, S.you.rank && S.you.rank <= 3 ? '★' : '⚑'),
+      h('span', { class: 'icon' }, icon(S.you.rank && S.you.rank <= 3 ? 'star' : 'flag')),
       h('span', { class: 'title', id: 'final-rank' }, S.you.rank ? t('final.rank', { rank: S.you.rank }) : t('final.norank')),
-      h('span', { class: 'sub' }, t('final.score', { n: S.you.score ?? 0, p: f.participants ?? S.participants }))),
+      h('span', { class: 'sub' }, t('final.score', { s: S.you.score ?? 0, n: f.participants ?? S.participants }))),
     podium(f.podium),
     h('button', { type: 'button', class: 'btn block light', onclick: () => leave(null) }, t('final.again'))];
 }
 
 function viewWaiting() {
   return [topline(), h('div', { class: 'state-big locked', role: 'status' },
-    h('span', { class: 'icon', 'aria-hidden': 'true' }, '⌛'), h('span', { class: 'title' }, t('waiting')))];
+    h('span', { class: 'icon' }, icon('hourglass')), h('span', { class: 'title' }, t('waiting')))];
 }
 
 function render() {
@@ -353,7 +391,7 @@ function render() {
     leaderboard: viewLeaderboard, finished: viewFinished, connecting: viewWaiting, waiting: viewWaiting };
   const view = S.session ? views[S.view] || viewWaiting : viewJoin;
   mount(root, h('main', { class: 'play', 'data-view': S.session ? S.view : 'join' }, view()),
-    S.paused && S.session ? h('div', { class: 'overlay', role: 'alert', id: 'paused' }, '❚❚', t('paused')) : null,
+    S.paused && S.session ? h('div', { class: 'overlay', role: 'alert', id: 'paused' }, icon('pause'), t('paused')) : null,
     h('div', { id: 'conn', class: 'conn', role: 'status', hidden: true }));
   paintConn();
 }
@@ -361,6 +399,8 @@ function render() {
 function paintCount() {
   const el = document.getElementById('lobby-count');
   if (el) el.textContent = String(S.participants);
+  const words = document.getElementById('lobby-joined');
+  if (words) words.textContent = t('lobby.joined', { n: S.participants });
 }
 
 function paintConn() {

@@ -1,11 +1,11 @@
 // Big screen (/screen/{code}): the public projector view over /ws/screen/{code}.
 import { t, langButton, onLangChange } from './i18n.js';
-import { h, mount, liveSocket, clock, timer, startTicker, board, podium, distributionChart, SHAPES, optionText } from './common.js';
+import { h, mount, liveSocket, clock, timer, startTicker, board, podium, distributionChart, SHAPES, optionText, icon, shapeIcon } from './common.js';
 
 const root = document.getElementById('app');
 const code = (location.pathname.match(/^\/screen\/([^/]+)/) || [])[1] || '';
 const S = { view: 'connecting', title: '', participants: 0, q: null, answered: 0, paused: false, remainingMs: null,
-  reveal: null, leaderboard: null, finished: null, missing: false };
+  reveal: null, leaderboard: null, finished: null, missing: false, names: [] };
 
 function onMessage(m) {
   S.missing = false;
@@ -19,7 +19,8 @@ function onMessage(m) {
       break;
     case 'lobby':
       S.participants = m.participants;
-      if (S.view === 'lobby') { const el = document.getElementById('screen-count'); if (el) { el.textContent = t('screen.joined', { n: m.participants }); return; } }
+      if (Array.isArray(m.names)) S.names = m.names;
+      if (S.view === 'lobby' && paintLobby()) return;
       break;
     case 'question': S.q = m; S.answered = 0; S.reveal = null; S.paused = false; S.remainingMs = null; S.view = 'question'; break;
     case 'progress': {
@@ -57,7 +58,27 @@ function viewLobby() {
       h('div', { class: 'join-how' }, t('screen.how', { host: location.host })),
       h('div', { class: 'code', id: 'screen-code', 'aria-label': t('screen.code', { code }) }, code),
       h('div', { class: 'count pulse', id: 'screen-count', 'aria-live': 'polite' }, t('screen.joined', { n: S.participants }))),
-    h('div', { class: 'qr' }, h('img', { src: `/qr/join/${code}.svg`, alt: t('qr.alt', { url: joinUrl() }) })))];
+    h('div', { class: 'qr' }, h('img', { src: `/qr/join/${code}.svg`, alt: t('qr.alt', { url: joinUrl() }) }))),
+    namesList()];
+}
+
+/** The nicknames as they join (the latest ones the server sends), newest first, like Kahoot's lobby. */
+function namesList() {
+  const more = S.participants - S.names.length;
+  return h('ul', { class: 'names', id: 'screen-names', 'aria-label': t('screen.lobby.names') },
+    S.names.map((n, i) => h('li', { class: `c${i % 8}` }, n)).reverse(),
+    more > 0 ? h('li', { class: 'more' }, t('screen.lobby.more', { n: more })) : null);
+}
+
+/** Joins update the count and the names in place, so the QR code is not redrawn on every join. */
+function paintLobby() {
+  const count = document.getElementById('screen-count');
+  const names = document.getElementById('screen-names');
+  if (!count || !names) return false;
+  count.textContent = t('screen.joined', { n: S.participants });
+  names.replaceWith(namesList());
+  fit();
+  return true;
 }
 
 function optionsGrid(q, correctIds) {
@@ -65,8 +86,8 @@ function optionsGrid(q, correctIds) {
     const ok = correctIds?.includes(o.id);
     return h('div', { class: `opt c${i % 8}${correctIds && !ok ? ' dim' : ''}`, 'data-option': o.id,
         'data-correct': correctIds ? String(!!ok) : null },
-      h('span', { class: 'shape', 'aria-hidden': 'true' }, SHAPES[i % 8]), optionText(q, o),
-      correctIds ? h('span', { class: 'mark' }, ok ? `✓` : '✗', h('span', { class: 'sr-only' }, ok ? t('screen.correct') : t('screen.wrong'))) : null);
+      h('span', { class: 'shape' }, shapeIcon(i)), h('span', { class: 'text' }, optionText(q, o)),
+      correctIds ? h('span', { class: 'mark' }, icon(ok ? 'check' : 'cross', ok ? t('screen.correct') : t('screen.wrong'))) : null);
   }));
 }
 
@@ -83,7 +104,7 @@ function viewQuestion() {
 
 function viewClosed() {
   return [head(), h('div', { class: 'stem' }, S.q?.stem || ''),
-    h('div', { class: 'state-big locked' }, h('span', { class: 'icon', 'aria-hidden': 'true' }, '⌛'),
+    h('div', { class: 'state-big locked' }, h('span', { class: 'icon' }, icon('hourglass')),
       h('span', { class: 'title' }, t('q.closed')), h('span', { class: 'sub' }, t('screen.answered', { a: S.answered, n: S.participants })))];
 }
 
@@ -94,12 +115,13 @@ function viewReveal() {
   return [head(), h('div', { class: 'stem' }, q.stem),
     ids ? h('div', { class: 'grid2' }, optionsGrid(q, ids), h('div', { class: 'card', id: 'distribution' },
       h('h2', {}, t('screen.distribution', { a: r.answered })), distributionChart(q, r.distribution, ids)))
-      : h('div', { class: 'state-big right', id: 'distribution' }, h('span', { class: 'title' }, `✓ ${text}`),
+      : h('div', { class: 'state-big right', id: 'distribution' }, h('span', { class: 'title' }, icon('check'), ` ${text}`),
         h('span', { class: 'sub' }, t('screen.distribution', { a: r.answered }))),
     r.explanation || r.source?.excerpt ? h('div', { class: 'source', id: 'source' },
       r.explanation ? h('p', {}, r.explanation) : null,
       r.source?.excerpt ? h('blockquote', {}, `“${r.source.excerpt}”`) : null,
-      r.source?.report ? h('small', {}, t('screen.source', { report: r.source.report })) : null) : null];
+      r.source?.title || r.source?.report ? h('small', { id: 'source-report' },
+        t('screen.source', { report: r.source.title || r.source.report })) : null) : null];
 }
 
 function viewLeaderboard() {
@@ -113,7 +135,7 @@ function viewFinished() {
 }
 
 function viewMissing() {
-  return [head(), h('div', { class: 'state-big locked', role: 'status' }, h('span', { class: 'icon', 'aria-hidden': 'true' }, '▣'),
+  return [head(), h('div', { class: 'state-big locked', role: 'status' }, h('span', { class: 'icon' }, icon('screen')),
     h('span', { class: 'title' }, S.missing ? t('screen.nocontest', { code }) : t('waiting')))];
 }
 
@@ -123,8 +145,27 @@ function render() {
   const views = { lobby: viewLobby, question: viewQuestion, closed: viewClosed, reveal: viewReveal,
     leaderboard: viewLeaderboard, finished: viewFinished };
   mount(root, h('main', { class: 'screen', 'data-view': S.view }, (views[S.view] || viewMissing)()),
-    S.paused ? h('div', { class: 'overlay', role: 'alert' }, '❚❚', t('paused')) : null);
+    S.paused ? h('div', { class: 'overlay', role: 'alert' }, icon('pause'), t('paused')) : null);
+  fit();
 }
+
+/**
+ * The projector never scrolls: when a view is taller than the screen (five long options, a long
+ * explanation) its type is scaled down (--fit, from 1 to 0.4) until it fits.
+ */
+function fit() {
+  const main = root.querySelector('main[data-view]');
+  if (!main) return;
+  const tooTall = () => main.scrollHeight > window.innerHeight + 1 || main.scrollWidth > window.innerWidth + 1;
+  let scale = 1;
+  main.style.setProperty('--fit', '1');
+  while (tooTall() && scale > 0.4) {
+    scale = Math.round((scale - 0.04) * 100) / 100;
+    main.style.setProperty('--fit', String(scale));
+  }
+  main.dataset.fit = String(scale);
+}
+window.addEventListener('resize', fit);
 
 liveSocket(() => `/ws/screen/${encodeURIComponent(code)}`, {
   onMessage,

@@ -205,6 +205,28 @@ class LiveBehaviourTest {
     }
 
     @Test
+    void theScreensLobbyFrameNamesWhoJoinedAndPlayersGetOnlyTheCount() {
+        long id = singleQuestions(1, Map.of());
+        String code = openLobby(admin(), id);
+        LiveApi.Joined first = join(code, "先到");
+        try (WsClient screen = WsClient.screen(base, code); WsClient player = WsClient.play(base, id, first.token())) {
+            screen.await("state");
+            // on connect: the names already in
+            screen.await("lobby", 0, n -> n.path("names").toString().equals("[\"先到\"]"));
+            player.await("state");
+            join(code, "second");
+            JsonNode lobby = screen.await("lobby", 0, n -> n.get("participants").asInt() == 2);
+            assertEquals("[\"先到\",\"second\"]", lobby.get("names").toString());
+            JsonNode toPlayer = player.await("lobby", 0, n -> n.get("participants").asInt() == 2);
+            assertFalse(toPlayer.has("names"), "participants get the count only");
+            long pid = admin().get("/api/contests/" + id + "/participants").then().extract()
+                    .jsonPath().getLong("find { it.nickname == 'second' }.participantId");
+            admin().delete("/api/contests/" + id + "/participants/" + pid).then().statusCode(204);
+            screen.await("lobby", 0, n -> n.get("participants").asInt() == 1 && n.get("names").size() == 1);
+        }
+    }
+
+    @Test
     void reconnectResumesAndANewConnectionReplacesTheOld() {
         clock.freeze();
         long id = singleQuestions(2, Map.of());

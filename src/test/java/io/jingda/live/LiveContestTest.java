@@ -230,7 +230,13 @@ class LiveContestTest {
             assertEquals(66.7, r.getDouble("questions[0].correctPercent"), 0.01);
             assertEquals((1000 + 1000 + 3000) / 3, r.getLong("questions[0].averageTimeMs"));
             String csv = admin().queryParam("format", "csv").get("/api/contests/" + id + "/results")
-                    .then().statusCode(200).extract().asString();
+                    .then().statusCode(200)
+                    // named after the title (测试竞赛) and date, with an ASCII fallback
+                    .header("Content-Disposition", org.hamcrest.Matchers.matchesPattern(
+                            "attachment; filename=\"contest-" + id + "-\\d{4}-\\d{2}-\\d{2}-results\\.csv\"; "
+                                    + "filename\\*=UTF-8''%E6%B5%8B%E8%AF%95%E7%AB%9E%E8%B5%9B-\\d{4}-\\d{2}-\\d{2}-results\\.csv"))
+                    .extract().asString();
+            assertTrue(csv.startsWith("\uFEFFRank,Nickname,Score,Correct answers,"));
             assertTrue(csv.contains("小明"));
             assertTrue(csv.contains("<script>x</script>"));
             byte[] xlsx = admin().queryParam("format", "xlsx").get("/api/contests/" + id + "/results")

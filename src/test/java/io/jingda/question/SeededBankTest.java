@@ -47,6 +47,26 @@ class SeededBankTest {
     List<Question> bank;
     List<QuestionSet> bankSets;
 
+    /** The reports' own headlines, as ../shared/reports/README.md lists them. */
+    static final Map<String, String> TITLES = Map.of(
+            "000_464910fd62c3cc8c.txt", "辽宁省强化细化深化党史学习教育 汲取全面振兴全方位振兴力量",
+            "001_ad064c3f8b927a52.txt", "部分省市党史学习教育领导小组办公室负责同志座谈会发言摘编",
+            "002_67e40d34bb47b71a.txt", "讲好雷锋故事 赓续精神血脉——抚顺市以弘扬和传承雷锋精神为主线推动党史学习教育走深走实",
+            "003_3ffef64d0b6c4b29.txt", "吉林省加强组织领导，精心谋划部署 “严新细实”抓好党史学习教育",
+            "004_482eecf055e9753a.txt", "学史力行办实事 为民解难谋福祉——我区开展党史学习教育成效综述");
+
+    @Test
+    void everySetNamesTheTitleOfEachReportItsQuestionsCite() {
+        Map<String, QuestionSet> byId = new HashMap<>();
+        bankSets.forEach(s -> byId.put(s.id, s));
+        for (Question q : bank) {
+            Map<String, String> reports = byId.get(q.setId).reports;
+            assertThat(reports).as("set %s: reports", q.setId).containsKey(q.sourceReport);
+            assertThat(reports.get(q.sourceReport)).as("title of %s in set %s", q.sourceReport, q.setId)
+                    .isEqualTo(TITLES.get(q.sourceReport));
+        }
+    }
+
     @BeforeEach
     void load() {
         LoadReport report = loader.load(Path.of("questions"));

@@ -90,6 +90,44 @@ final class Browser implements AutoCloseable {
         return emulate(Map.of("width", 1366, "height", 860, "deviceScaleFactor", 1, "mobile", false));
     }
 
+    /** A phone of the given CSS size (390x844: an iPhone 12-15; 360x640: a small Android). */
+    Browser phone(int width, int height) {
+        return emulate(Map.of("width", width, "height", height, "deviceScaleFactor", 2, "mobile", true));
+    }
+
+    /** A projector or monitor of the given CSS size (1920x1080, 1280x720). */
+    Browser display(int width, int height) {
+        return emulate(Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+    }
+
+    /** The element's box in viewport coordinates: {top, bottom, left, right, innerHeight, innerWidth}. */
+    @SuppressWarnings("unchecked")
+    Map<String, Number> box(String css) {
+        return (Map<String, Number>) js("const e = document.querySelector(arguments[0]); if (!e) return null;"
+                + "const r = e.getBoundingClientRect(); return {top: r.top, bottom: r.bottom, left: r.left, right: r.right,"
+                + " innerHeight: window.innerHeight, innerWidth: window.innerWidth};", css);
+    }
+
+    /** True if the element is wholly inside the viewport. */
+    boolean onScreen(String css) {
+        Map<String, Number> b = box(css);
+        return b != null && b.get("top").doubleValue() >= 0 && b.get("left").doubleValue() >= 0
+                && b.get("bottom").doubleValue() <= b.get("innerHeight").doubleValue() + 0.5
+                && b.get("right").doubleValue() <= b.get("innerWidth").doubleValue() + 0.5;
+    }
+
+    /** The page is no taller or wider than the viewport (nothing to scroll to). */
+    boolean fitsViewport() {
+        return (Boolean) js("const d = document.documentElement; return d.scrollHeight <= window.innerHeight + 1"
+                + " && d.scrollWidth <= window.innerWidth + 1;");
+    }
+
+    /** The computed font size in CSS px of the first element css selects. */
+    double fontSize(String css) {
+        return ((Number) js("return parseFloat(getComputedStyle(document.querySelector(arguments[0])).fontSize);", css))
+                .doubleValue();
+    }
+
     private Browser emulate(Map<String, Object> size) {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", size);
         // the pages honour reduced motion: screenshots show the end state, not a frame of an animation

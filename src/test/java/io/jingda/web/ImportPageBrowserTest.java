@@ -94,7 +94,7 @@ class ImportPageBrowserTest {
                     && d.findElements(By.cssSelector("#preview-table tbody tr")).size() == 3, "a clean preview");
             assertThat(b.all(By.cssSelector("#preview-table tr.has-error"))).isEmpty();
             b.await(By.id("import-commit")).click();
-            b.awaitText(By.id("import-report"), "✓");
+            b.await(By.cssSelector("#import-report h2 svg[data-icon=check]"));
             b.await(By.id("flash"));
             b.shot("admin-import-done-desktop");
         }

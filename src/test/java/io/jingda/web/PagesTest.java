@@ -38,6 +38,20 @@ class PagesTest {
     }
 
     @Test
+    void theEntryPageHasTheSameHeadersAndBodyAsTheJoinPage() {
+        Response join = RestAssured.get("/join/123456");
+        for (String path : new String[]{"/", "/index.html"}) {
+            Response r = RestAssured.get(path);
+            r.then().statusCode(200).contentType(containsString("text/html"))
+                    .header("Content-Security-Policy", equalTo(join.header("Content-Security-Policy")))
+                    .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                    .header("X-Content-Type-Options", equalTo("nosniff"))
+                    .header("Cache-Control", containsString("no-store"))
+                    .body(equalTo(join.body().asString()));
+        }
+    }
+
+    @Test
     void staffPagesSendAnonymousBrowsersToTheLoginPage() {
         RestAssured.given().redirects().follow(false).get("/host").then().statusCode(303)
                 .header("Location", containsString("/login?next=/host"));

@@ -56,7 +56,7 @@ public final class NativeSetFormat implements QuestionFormat {
     @Override
     public ExportResult write(QuestionSetDto set, List<QuestionDto> questions) {
         QuestionSetDto header = new QuestionSetDto(set.id(), set.title(), set.description(), set.language(),
-                set.tags(), null);
+                set.tags(), set.reports(), null);
         List<QuestionDto> body = questions.stream().map(q -> q.withSet(null)).toList();
         return new ExportResult(nativeFormat.write(new SetFile(header, body), syntax), List.of());
     }
