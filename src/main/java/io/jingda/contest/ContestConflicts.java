@@ -1,6 +1,7 @@
 package io.jingda.contest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.jingda.question.RelatedQuestions;
 import io.jingda.system.ApiException;
 
 import java.util.List;
@@ -34,5 +35,19 @@ final class ContestConflicts {
         return new ApiException(409, "INVALID_STATE", msg, List.of(),
                 new StateConflict("INVALID_STATE", msg, c.id, c.status, c.phase, c.questionIndex, c.questionCount,
                         List.of("finish")));
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RelatedConflict(String code, String message, List<List<String>> pairs) {
+    }
+
+    /** questionIds pairs questions that give each other away; the request may confirm them. */
+    static ApiException relatedQuestions(List<RelatedQuestions.Pair> pairs) {
+        List<List<String>> named = pairs.stream().map(p -> List.of(p.first(), p.second())).toList();
+        String msg = "related questions in one contest: " + pairs.stream()
+                .map(p -> p.first() + " and " + p.second()).collect(java.util.stream.Collectors.joining(", "))
+                + "; send \"confirmRelated\": true to keep them";
+        return new ApiException(409, "RELATED_QUESTIONS", msg, List.of(),
+                new RelatedConflict("RELATED_QUESTIONS", msg, named));
     }
 }

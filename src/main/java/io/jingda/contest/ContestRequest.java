@@ -2,7 +2,10 @@ package io.jingda.contest;
 
 import java.util.List;
 
-/** POST/PUT /api/contests. Either {@code questionIds} (in order) or {@code draw}. */
+/**
+ * POST/PUT /api/contests. Either {@code questionIds} (in order) or {@code draw}. {@code confirmRelated}
+ * accepts questionIds that include related questions (otherwise a 409 names the pairs).
+ */
 public record ContestRequest(
         String title,
         List<String> questionIds,
@@ -13,5 +16,6 @@ public record ContestRequest(
         Integer leaderboardSize,
         ContestSettings.AutoAdvance autoAdvance,
         Integer maxParticipants,
-        String round) {
+        String round,
+        Boolean confirmRelated) {
 }

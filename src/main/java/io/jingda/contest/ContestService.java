@@ -8,6 +8,7 @@ import io.jingda.question.QuestionRules;
 import io.jingda.question.QuestionSet;
 import io.jingda.question.QuestionSetRepository;
 import io.jingda.question.QuestionType;
+import io.jingda.question.RelatedQuestions;
 import io.jingda.system.ApiException;
 import io.jingda.system.FieldError;
 import io.jingda.system.JsonText;
@@ -247,6 +248,12 @@ public class ContestService {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
+        if (hasIds && !Boolean.TRUE.equals(r.confirmRelated())) {
+            List<RelatedQuestions.Pair> pairs = RelatedQuestions.pairs(questions);
+            if (!pairs.isEmpty()) {
+                throw ContestConflicts.relatedQuestions(pairs);
+            }
+        }
         ContestSettings s = new ContestSettings(r.timeLimit(), new ContestSettings.Scoring(mode, streak),
                 Boolean.TRUE.equals(r.shuffleOptions()), leaderboardSize, auto, max, round, draw);
         return new Checked(title, questions, s);
@@ -272,7 +279,11 @@ public class ContestService {
         return out;
     }
 
-    /** Matching questions sorted by id, shuffled with the seed: the same bank and seed give the same pick. */
+    /**
+     * Matching questions sorted by id, shuffled with the seed, then taken in that order, skipping any
+     * question related to one already taken: the same bank and seed give the same pick, and a draw never
+     * holds two related questions.
+     */
     private List<Question> drawn(ContestSettings.Draw d, List<FieldError> errors) {
         int count = d.count() == null ? 10 : d.count();
         if (count < 1 || count > MAX_QUESTIONS) {
@@ -298,6 +309,12 @@ public class ContestService {
             return List.of();
         }
         Collections.shuffle(pool, new Random(d.seed()));
-        return List.copyOf(pool.subList(0, count));
+        List<Question> picked = RelatedQuestions.pickUnrelated(pool, count);
+        if (picked.size() < count) {
+            errors.add(new FieldError("draw.count", "only " + picked.size() + " of the " + pool.size()
+                    + " matching questions can be drawn together (the others are related to them)"));
+            return List.of();
+        }
+        return List.copyOf(picked);
     }
 }

@@ -46,6 +46,12 @@ public class Question {
     /** Read-only view of the tags column, for tag search. */
     @Column(name = "tags", insertable = false, updatable = false)
     String tagsJson;
+    /**
+     * Ids of questions that must not be in the same contest as this one (one side of each pair is
+     * enough; see {@link RelatedQuestions}). Null when the column is empty.
+     */
+    @Convert(converter = StringListConverter.class)
+    public List<String> related = List.of();
     public int difficulty;
     @Column(name = "time_limit")
     public int timeLimit;
@@ -56,4 +62,9 @@ public class Question {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** {@link #related}, never null. */
+    public List<String> relatedIds() {
+        return related == null ? List.of() : related;
+    }
 }

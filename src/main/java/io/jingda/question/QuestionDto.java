@@ -8,6 +8,7 @@ import java.util.List;
 /**
  * A question as organizers see it, on the REST API and in the native files. It carries the
  * answer, so it only travels on organizer channels. {@code set} may be omitted inside a set file.
+ * {@code related} lists questions that must not share a contest with this one (null when none).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record QuestionDto(
@@ -23,15 +24,24 @@ public record QuestionDto(
         List<String> tags,
         Integer difficulty,
         Integer timeLimit,
-        Integer points) {
+        Integer points,
+        List<String> related) {
+
+    /** Without {@code related}: what every format but the native one can hold. */
+    public QuestionDto(String id, String set, String type, String stem, List<String> options, JsonNode answer,
+                       Double tolerance, String explanation, SourceDto source, List<String> tags, Integer difficulty,
+                       Integer timeLimit, Integer points) {
+        this(id, set, type, stem, options, answer, tolerance, explanation, source, tags, difficulty, timeLimit,
+                points, null);
+    }
 
     public QuestionDto withSet(String setId) {
         return new QuestionDto(id, setId, type, stem, options, answer, tolerance, explanation, source, tags,
-                difficulty, timeLimit, points);
+                difficulty, timeLimit, points, related);
     }
 
     public QuestionDto withId(String newId) {
         return new QuestionDto(newId, set, type, stem, options, answer, tolerance, explanation, source, tags,
-                difficulty, timeLimit, points);
+                difficulty, timeLimit, points, related);
     }
 }

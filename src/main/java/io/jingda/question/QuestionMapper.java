@@ -2,6 +2,7 @@ package io.jingda.question;
 
 import io.jingda.system.JsonText;
 
+import java.util.List;
 import java.util.Map;
 
 /** Entity to DTO and back; the DTO must already have passed {@link QuestionRules}. */
@@ -13,7 +14,8 @@ public final class QuestionMapper {
         SourceDto source = q.sourceReport == null && q.sourceExcerpt == null && q.sourceUrl == null
                 ? null : new SourceDto(q.sourceReport, q.sourceExcerpt, q.sourceUrl);
         return new QuestionDto(q.id, q.setId, q.type.wire(), q.stem, q.options, JsonText.tree(q.answer), q.tolerance,
-                q.explanation, source, q.tags, q.difficulty, q.timeLimit, q.points);
+                q.explanation, source, q.tags, q.difficulty, q.timeLimit, q.points,
+                q.relatedIds().isEmpty() ? null : q.relatedIds());
     }
 
     /** Copies a checked DTO's content onto the entity (not id, set, order or origin). */
@@ -31,6 +33,7 @@ public final class QuestionMapper {
         q.difficulty = d.difficulty();
         q.timeLimit = d.timeLimit();
         q.points = d.points();
+        q.related = d.related() == null ? List.of() : d.related();
     }
 
     public static QuestionSetDto toDto(QuestionSet s, Long count) {

@@ -37,6 +37,7 @@ public final class QuestionRules {
     public static final int MAX_TAGS = 20;
     public static final int MAX_TAG = 50;
     public static final int MAX_EXPLANATION = 4000;
+    public static final int MAX_RELATED = 30;
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     public static final Pattern SET_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
@@ -104,13 +105,40 @@ public final class QuestionRules {
         if (points < 0 || points > 100_000) {
             errors.add(new FieldError(prefix + "points", "must be between 0 and 100000"));
         }
+        List<String> related = checkRelated(q.related(), q.id(), prefix + "related", errors);
         if (!errors.isEmpty()) {
             return new Result(null, errors);
         }
         String explanation = q.explanation() == null || q.explanation().isBlank() ? null : q.explanation().strip();
         return new Result(new QuestionDto(q.id(), q.set(), type.wire(), stem, options, answer,
-                type == QuestionType.NUMERIC ? q.tolerance() : null, explanation, source, tags, difficulty, timeLimit, points),
+                type == QuestionType.NUMERIC ? q.tolerance() : null, explanation, source, tags, difficulty, timeLimit, points,
+                related),
                 List.of());
+    }
+
+    /** Question ids, each once, not the question's own; ids not (yet) in the bank are allowed. */
+    private static List<String> checkRelated(List<String> raw, String ownId, String field, List<FieldError> errors) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        if (raw.size() > MAX_RELATED) {
+            errors.add(new FieldError(field, "at most " + MAX_RELATED + " related questions"));
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            String r = raw.get(i) == null ? null : raw.get(i).strip();
+            if (r == null || !ID.matcher(r).matches()) {
+                errors.add(new FieldError(field + "[" + i + "]", "must be a question id"));
+            } else if (r.equals(ownId)) {
+                errors.add(new FieldError(field + "[" + i + "]", "a question cannot be related to itself"));
+            } else if (out.contains(r)) {
+                errors.add(new FieldError(field + "[" + i + "]", "names '" + r + "' twice"));
+            } else {
+                out.add(r);
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static List<String> checkOptions(List<String> raw, String prefix, List<FieldError> errors) {
