@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -41,13 +42,21 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper(priority = 1)
-    public Response unauthenticated(io.quarkus.security.UnauthorizedException e) {
-        return challenge("authentication is required (HTTP Basic or a signed-in session)");
+    public Response unauthenticated(io.quarkus.security.UnauthorizedException e, HttpHeaders headers) {
+        return challenge("authentication is required (HTTP Basic or a signed-in session)", headers);
     }
 
     @ServerExceptionMapper(priority = 1)
-    public Response authenticationFailed(io.quarkus.security.AuthenticationFailedException e) {
-        return challenge("wrong user name or password");
+    public Response authenticationFailed(io.quarkus.security.AuthenticationFailedException e, HttpHeaders headers) {
+        boolean session = headers.getCookies().containsKey(SessionCookie.NAME)
+                && headers.getHeaderString(HttpHeaders.AUTHORIZATION) == null;
+        return challenge(session ? "the session has ended; sign in again" : "wrong user name or password", headers);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response signInLocked(SignInLockedException e) {
+        return Response.status(429).type(MediaType.APPLICATION_JSON_TYPE)
+                .header("Retry-After", e.retryAfterSeconds()).entity(e.body()).build();
     }
 
     @ServerExceptionMapper(priority = 1)
@@ -55,10 +64,18 @@ public class ErrorMappers {
         return json(403, new ApiError("FORBIDDEN", "your account does not have the role this needs"));
     }
 
-    private static Response challenge(String message) {
-        return Response.status(401).type(MediaType.APPLICATION_JSON_TYPE)
-                .header("WWW-Authenticate", "Basic realm=\"jingda\"")
-                .entity(new ApiError("UNAUTHORIZED", message)).build();
+    /**
+     * 401. The Basic challenge makes a browser show its own login prompt, so it goes only to API
+     * clients: not to a call that carries the session cookie or {@code X-Requested-With} (the pages' calls).
+     */
+    private static Response challenge(String message, HttpHeaders headers) {
+        Response.ResponseBuilder b = Response.status(401).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ApiError("UNAUTHORIZED", message));
+        if (!headers.getCookies().containsKey(SessionCookie.NAME)
+                && headers.getHeaderString("X-Requested-With") == null) {
+            b.header("WWW-Authenticate", "Basic realm=\"jingda\"");
+        }
+        return b.build();
     }
 
     @ServerExceptionMapper(priority = 1)
