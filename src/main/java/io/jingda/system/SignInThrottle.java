@@ -89,7 +89,7 @@ public final class SignInThrottle {
             if (!underAttack || attackStarts) {
                 log.append("sign-in of account '").append(key(account)).append("' from ").append(key(address))
                         .append(" locked for ").append(seconds(ms)).append(" s after ").append(byPair.failures)
-                        .append(" failures. ");
+                        .append(byPair.failures == 1 ? " failure. " : " failures. ");
             }
         }
         if (byAddress.failures >= limits.addressFailures() && byAddress.lockedUntil <= now) {

@@ -77,8 +77,8 @@ public class Pages {
 
     /**
      * Ends the browser session on the server (the CSRF guard has checked the request's token): the
-     * account's session version goes up, so this session's cookies, and every other session of the
-     * account, no longer work, wherever they were saved.
+     * account's session version moves to now, so this session's cookie, and every other session of
+     * the account, no longer work, wherever they were saved.
      */
     @POST
     @Path("logout")
