@@ -141,8 +141,11 @@ class PagesTest {
         RestAssured.given().redirects().follow(false).cookie("quarkus-credential", saved[0])
                 .cookie("jingda-csrf", saved[1]).header("X-CSRF-Token", saved[1]).post("/logout").then().statusCode(303);
         // the saved cookie, replayed: refused, and never with a Basic challenge (it rides on a session)
-        RestAssured.given().cookie("quarkus-credential", saved[0]).get("/api/session").then().statusCode(401)
-                .header("WWW-Authenticate", org.hamcrest.Matchers.nullValue()).body("code", equalTo("UNAUTHORIZED"));
+        Response replayed = RestAssured.given().cookie("quarkus-credential", saved[0]).get("/api/session");
+        replayed.then().statusCode(401).header("WWW-Authenticate", org.hamcrest.Matchers.nullValue())
+                .body("code", equalTo("UNAUTHORIZED")).body("message", containsString("session has ended"));
+        // and the browser is told to drop it
+        org.assertj.core.api.Assertions.assertThat(replayed.getDetailedCookie("quarkus-credential").getMaxAge()).isZero();
         RestAssured.given().cookie("quarkus-credential", saved[0]).cookie("jingda-csrf", saved[1])
                 .header("X-CSRF-Token", saved[1]).contentType("application/json")
                 .body("{\"title\":\"after logout\",\"draw\":{\"sets\":[\"liaoning\"],\"count\":1,\"seed\":1}}")
