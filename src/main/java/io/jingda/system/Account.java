@@ -32,4 +32,10 @@ public class Account {
     public String roles;
     @Column(name = "created_at")
     public Instant createdAt;
+    /**
+     * The session version: when (epoch ms) the account's sessions were last revoked, by sign-out or a
+     * new password. A session cookie issued or renewed before it no longer works.
+     */
+    @Column(name = "session_version")
+    public long sessionVersion;
 }

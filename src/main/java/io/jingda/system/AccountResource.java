@@ -6,6 +6,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -37,6 +38,16 @@ public class AccountResource {
     public Response create(AccountRequest body) {
         AccountDto created = service.create(body);
         return Response.created(URI.create("/api/accounts/" + created.username())).entity(created).build();
+    }
+
+    /** A new password; every session of the account ends. */
+    @PUT
+    @Path("{username}/password")
+    public Response resetPassword(@PathParam("username") String username, PasswordReset body) {
+        if (!service.resetPassword(username, body == null ? null : body.password())) {
+            throw ApiException.notFound("account", username);
+        }
+        return Response.noContent().build();
     }
 
     @DELETE

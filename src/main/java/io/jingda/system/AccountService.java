@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 
 @ApplicationScoped
 @Transactional
@@ -31,9 +32,7 @@ public class AccountService {
         if (r.username() == null || !r.username().matches("[A-Za-z0-9._-]{3,64}")) {
             errors.add(new FieldError("username", "must be 3-64 letters, digits, '.', '_' or '-'"));
         }
-        if (r.password() == null || r.password().length() < 8 || r.password().length() > 72) {
-            errors.add(new FieldError("password", "must be 8 to 72 characters"));
-        }
+        checkPassword("password", r.password(), errors);
         if (r.roles() == null || r.roles().isEmpty()) {
             errors.add(new FieldError("roles", "needs at least one of organizer, host, admin"));
         } else {
@@ -60,6 +59,43 @@ public class AccountService {
             throw ApiException.conflict("SELF_DELETE", "you cannot delete the account you are signed in with");
         }
         return accounts.delete("username", username) > 0;
+    }
+
+    /** A new password from an admin: every session of the account ends. False if there is no such account. */
+    public boolean resetPassword(String username, String password) {
+        List<FieldError> errors = new ArrayList<>();
+        checkPassword("password", password, errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        Account a = accounts.findByUsername(username).orElse(null);
+        if (a == null) {
+            return false;
+        }
+        a.passwordHash = BcryptUtil.bcryptHash(password);
+        a.sessionVersion = revocationTime();
+        return true;
+    }
+
+    /** Ends every session of the account (sign-out): wherever its cookies were saved, they no longer work. */
+    public void revokeSessions(String username) {
+        accounts.update("sessionVersion = ?1 where username = ?2", revocationTime(), username);
+    }
+
+    /** Quarkus stamps session cookies with the system clock, so revocations use it too (not a test clock). */
+    private static long revocationTime() {
+        return System.currentTimeMillis();
+    }
+
+    Optional<AccountCredentials> credentials(String username) {
+        return accounts.findByUsername(username).map(a -> new AccountCredentials(a.username, a.passwordHash,
+                toDto(a).roles(), a.sessionVersion));
+    }
+
+    static void checkPassword(String field, String password, List<FieldError> errors) {
+        if (password == null || password.length() < 8 || password.length() > 72) {
+            errors.add(new FieldError(field, "must be 8 to 72 characters"));
+        }
     }
 
     public long count() {

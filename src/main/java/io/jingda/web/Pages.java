@@ -1,7 +1,10 @@
 package io.jingda.web;
 
+import io.jingda.system.AccountService;
 import io.jingda.system.Roles;
+import io.jingda.system.SessionCookie;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -34,9 +38,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public class Pages {
     private static final Map<String, String> SHELLS = new ConcurrentHashMap<>();
     private final SecurityIdentity identity;
+    private final AccountService accounts;
 
-    public Pages(SecurityIdentity identity) {
+    public Pages(SecurityIdentity identity, AccountService accounts) {
         this.identity = identity;
+        this.accounts = accounts;
     }
 
     /**
@@ -68,48 +74,70 @@ public class Pages {
 
     @GET
     @Path("host")
-    public Response host(@Context HttpHeaders headers) {
-        return staffPage("host", "/host", headers, Roles.HOST, Roles.ADMIN);
+    public Response host(@Context HttpHeaders headers, @Context HttpServerRequest request) {
+        return staffPage("host", "/host", headers, request, Roles.HOST, Roles.ADMIN);
     }
 
     @GET
     @Path("admin")
-    public Response admin(@Context HttpHeaders headers) {
-        return staffPage("admin", "/admin", headers, Roles.ORGANIZER, Roles.ADMIN);
+    public Response admin(@Context HttpHeaders headers, @Context HttpServerRequest request) {
+        return staffPage("admin", "/admin", headers, request, Roles.ORGANIZER, Roles.ADMIN);
     }
 
     @GET
     @Path("login")
-    public Response login(@Context HttpHeaders headers) {
-        return page("login", headers);
+    public Response login(@Context HttpHeaders headers, @Context HttpServerRequest request) {
+        return page("login", headers, request, 200);
     }
 
-    /** Ends the browser session (the CSRF guard has checked the request's token). */
+    /**
+     * Ends the browser session on the server (the CSRF guard has checked the request's token): the
+     * account's session version moves to now, so this session's cookie, and every other session of
+     * the account, no longer work, wherever they were saved.
+     */
     @POST
     @Path("logout")
-    public Response logout() {
+    public Response logout(@Context HttpServerRequest request) {
+        signedIn().ifPresent(accounts::revokeSessions);
         return Response.seeOther(URI.create("/login?loggedOut=1"))
-                .cookie(new NewCookie.Builder(CsrfGuard.SESSION_COOKIE).value("").path("/").maxAge(0).httpOnly(true)
-                        .sameSite(NewCookie.SameSite.STRICT).build())
+                .cookie(cleared(SessionCookie.NAME, request))
                 .build();
     }
 
-    private Response staffPage(String name, String path, HttpHeaders headers, String... roles) {
-        if (identity.isAnonymous()) {
+    private static NewCookie cleared(String name, HttpServerRequest request) {
+        return new NewCookie.Builder(name).value("").path("/").maxAge(0).httpOnly(true).secure(request.isSSL())
+                .sameSite(NewCookie.SameSite.STRICT).build();
+    }
+
+    /** The signed-in user; empty when anonymous or when the session has ended (revoked, expired). */
+    private Optional<String> signedIn() {
+        try {
+            return identity.isAnonymous() ? Optional.empty() : Optional.of(identity.getPrincipal().getName());
+        } catch (RuntimeException e) {
+            if (e instanceof io.quarkus.security.AuthenticationException) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private Response staffPage(String name, String path, HttpHeaders headers, HttpServerRequest request,
+                               String... roles) {
+        if (signedIn().isEmpty()) {
             return Response.seeOther(URI.create("/login?next=" + path)).build();
         }
         if (Set.of(roles).stream().noneMatch(identity::hasRole)) {
-            return page("forbidden", headers, 403);
+            return page("forbidden", headers, request, 403);
         }
-        return page(name, headers);
+        return page(name, headers, request, 200);
     }
 
     private Response page(String name, HttpHeaders headers) {
-        return page(name, headers, 200);
+        return page(name, headers, null, 200);
     }
 
-    /** Staff pages (headers != null) also get the CSRF cookie their scripts echo in a header. */
-    private Response page(String name, HttpHeaders headers, int status) {
+    /** Staff pages (headers != null) also get the CSRF cookie their scripts echo in a header (Secure over HTTPS). */
+    private Response page(String name, HttpHeaders headers, HttpServerRequest request, int status) {
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         Response.ResponseBuilder b = Response.status(status).type("text/html; charset=UTF-8").entity(shell(name))
@@ -120,7 +148,7 @@ public class Pages {
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "same-origin");
         if (headers != null && !headers.getCookies().containsKey(CsrfGuard.CSRF_COOKIE)) {
-            b.cookie(CsrfGuard.newTokenCookie());
+            b.cookie(CsrfGuard.newTokenCookie(request != null && request.isSSL()));
         }
         return b.build();
     }

@@ -2,10 +2,17 @@ package io.jingda.web;
 
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.jingda.system.PasswordChange;
+import io.jingda.system.SignInGuard;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 
@@ -15,9 +22,11 @@ import java.util.List;
 @Authenticated
 public class SessionResource {
     private final SecurityIdentity identity;
+    private final SignInGuard guard;
 
-    public SessionResource(SecurityIdentity identity) {
+    public SessionResource(SecurityIdentity identity, SignInGuard guard) {
         this.identity = identity;
+        this.guard = guard;
     }
 
     public record Session(String username, List<String> roles) {
@@ -26,5 +35,14 @@ public class SessionResource {
     @GET
     public Session get() {
         return new Session(identity.getPrincipal().getName(), identity.getRoles().stream().sorted().toList());
+    }
+
+    /** Changes the signed-in user's password; every session of the account ends (sign in again). */
+    @PUT
+    @Path("password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response changePassword(PasswordChange body, @Context HttpServerRequest request) {
+        guard.changePassword(identity.getPrincipal().getName(), body, SignInGuard.address(request));
+        return Response.noContent().build();
     }
 }

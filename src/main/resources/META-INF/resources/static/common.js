@@ -132,7 +132,8 @@ function csrfToken() {
 
 /** JSON (or FormData) call with the session cookie and the CSRF header. */
 export async function api(method, path, body) {
-  const headers = { 'Accept': 'application/json', 'X-CSRF-Token': csrfToken() };
+  // X-Requested-With: a 401 then carries no Basic challenge, so the browser shows no login prompt
+  const headers = { 'Accept': 'application/json', 'X-CSRF-Token': csrfToken(), 'X-Requested-With': 'XMLHttpRequest' };
   let payload;
   if (body instanceof FormData) payload = body;
   else if (body !== undefined) { headers['Content-Type'] = 'application/json'; payload = JSON.stringify(body); }
@@ -284,7 +285,8 @@ export function staffHeader(session, titleKey) {
     h('button', { type: 'submit', class: 'btn small light', text: t('logout') }));
   logout.addEventListener('submit', async ev => {
     ev.preventDefault();
-    await fetch('/logout', { method: 'POST', headers: { 'X-CSRF-Token': csrfToken() }, credentials: 'same-origin' });
+    await fetch('/logout', { method: 'POST', headers: { 'X-CSRF-Token': csrfToken(), 'X-Requested-With': 'XMLHttpRequest' },
+      credentials: 'same-origin' });
     location.href = '/login?loggedOut=1';
   });
   return h('header', { class: 'bar' },

@@ -9,7 +9,7 @@ function render() {
     h('div', { class: 'card', role: 'alert' }, h('h1', {}, t('forbidden.title')), h('p', {}, t('forbidden.text')),
       h('div', { class: 'row' }, h('a', { class: 'btn light', href: '/' }, t('app.name')),
         h('button', { type: 'button', class: 'btn', onclick: async () => {
-          await fetch('/logout', { method: 'POST', headers: { 'X-CSRF-Token': csrfToken() } });
+          await fetch('/logout', { method: 'POST', headers: { 'X-CSRF-Token': csrfToken(), 'X-Requested-With': 'XMLHttpRequest' } });
           location.href = '/login?loggedOut=1';
         } }, t('forbidden.switch'))))));
 }

@@ -15,10 +15,11 @@ async function submit(ev) {
   S.busy = true; S.error = null; S.user = form.j_username.value; render();
   try {
     const res = await fetch('/j_security_check', {
-      method: 'POST', credentials: 'same-origin', headers: { 'X-CSRF-Token': csrfToken() },
+      method: 'POST', credentials: 'same-origin', headers: { 'X-CSRF-Token': csrfToken(), 'X-Requested-With': 'XMLHttpRequest' },
       body: new URLSearchParams({ j_username: form.j_username.value, j_password: form.j_password.value })
     });
     if (res.status === 403) { S.error = 'login.csrf'; return; }
+    if (res.status === 429) { S.error = 'login.locked'; S.retry = Number(res.headers.get('Retry-After')) || 60; return; }
     if (!res.ok || res.url.includes('error=1')) { S.error = 'login.failed'; return; }
     location.href = next;
   } catch {
@@ -36,7 +37,7 @@ function render() {
     h('form', { class: 'card', method: 'post', action: '/j_security_check', onsubmit: submit, id: 'login-form' },
       h('h2', {}, t('login.title')),
       S.out ? h('div', { class: 'notice ok', role: 'status' }, t('login.out')) : null,
-      S.error ? h('div', { class: 'notice error', role: 'alert', id: 'login-error' }, t(S.error)) : null,
+      S.error ? h('div', { class: 'notice error', role: 'alert', id: 'login-error' }, t(S.error, { s: S.retry })) : null,
       h('label', { for: 'username' }, t('login.user')), user,
       h('label', { for: 'password' }, t('login.password')), pass,
       h('button', { type: 'submit', class: 'btn block', id: 'login-btn', disabled: S.busy }, t('login.go'))),

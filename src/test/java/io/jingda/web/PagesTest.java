@@ -78,6 +78,8 @@ class PagesTest {
         // the login page shows the error either way (it reads the status or the error page's address)
         org.assertj.core.api.Assertions.assertThat(r.statusCode()).isIn(302, 401);
         org.assertj.core.api.Assertions.assertThat(r.cookie("quarkus-credential")).isNull();
+        // never a Basic challenge here: Chromium would put its own login prompt in front of the page's error
+        org.assertj.core.api.Assertions.assertThat(r.header("WWW-Authenticate")).isNull();
     }
 
     @Test
@@ -143,5 +145,85 @@ class PagesTest {
                 .cookie("jingda-csrf", s[1]).header("X-CSRF-Token", s[1]).post("/logout");
         r.then().statusCode(303).header("Location", containsString("/login"));
         org.assertj.core.api.Assertions.assertThat(r.getDetailedCookie("quarkus-credential").getMaxAge()).isZero();
+    }
+
+    @Test
+    void logoutRevokesTheSessionOnTheServerForGetAndPost() {
+        String[] saved = signIn("admin", TestAuth.ADMIN_PASSWORD);
+        String[] other = signIn("admin", TestAuth.ADMIN_PASSWORD);
+        RestAssured.given().cookie("quarkus-credential", saved[0]).get("/api/session").then().statusCode(200);
+        RestAssured.given().redirects().follow(false).cookie("quarkus-credential", saved[0])
+                .cookie("jingda-csrf", saved[1]).header("X-CSRF-Token", saved[1]).post("/logout").then().statusCode(303);
+        // the saved cookie, replayed: refused, and never with a Basic challenge (it rides on a session)
+        Response replayed = RestAssured.given().cookie("quarkus-credential", saved[0]).get("/api/session");
+        replayed.then().statusCode(401).header("WWW-Authenticate", org.hamcrest.Matchers.nullValue())
+                .body("code", equalTo("UNAUTHORIZED")).body("message", containsString("session has ended"));
+        // and the browser is told to drop it
+        org.assertj.core.api.Assertions.assertThat(replayed.getDetailedCookie("quarkus-credential").getMaxAge()).isZero();
+        RestAssured.given().cookie("quarkus-credential", saved[0]).cookie("jingda-csrf", saved[1])
+                .header("X-CSRF-Token", saved[1]).contentType("application/json")
+                .body("{\"title\":\"after logout\",\"draw\":{\"sets\":[\"liaoning\"],\"count\":1,\"seed\":1}}")
+                .post("/api/contests").then().statusCode(401);
+        RestAssured.given().redirects().follow(false).cookie("quarkus-credential", saved[0]).get("/host").then()
+                .statusCode(303).header("Location", containsString("/login"));
+        // signing out ends the account's other sessions too
+        RestAssured.given().cookie("quarkus-credential", other[0]).get("/api/session").then().statusCode(401);
+        // and a new sign-in works
+        String[] again = signIn("admin", TestAuth.ADMIN_PASSWORD);
+        RestAssured.given().cookie("quarkus-credential", again[0]).get("/api/session").then().statusCode(200);
+    }
+
+    @Test
+    void aPasswordResetRevokesTheAccountsSessions() {
+        TestAuth.account("pages-reset", "host");
+        String[] s = signIn("pages-reset", "pages-reset-password");
+        RestAssured.given().cookie("quarkus-credential", s[0]).get("/api/session").then().statusCode(200);
+        TestAuth.admin().body("{\"password\":\"a-new-password\"}").put("/api/accounts/pages-reset/password")
+                .then().statusCode(204);
+        RestAssured.given().cookie("quarkus-credential", s[0]).get("/api/session").then().statusCode(401);
+        TestAuth.as("pages-reset", "pages-reset-password").get("/api/session").then().statusCode(401);
+        TestAuth.as("pages-reset", "a-new-password").get("/api/session").then().statusCode(200);
+        TestAuth.admin().body("{\"password\":\"short\"}").put("/api/accounts/pages-reset/password")
+                .then().statusCode(400).body("errors[0].field", equalTo("password"));
+        TestAuth.admin().body("{\"password\":\"a-new-password\"}").put("/api/accounts/nobody-here/password")
+                .then().statusCode(404);
+        TestAuth.admin().body("{\"password\":\"pages-reset-password\"}").put("/api/accounts/pages-reset/password")
+                .then().statusCode(204);
+    }
+
+    @Test
+    void changingOnesOwnPasswordRevokesTheAccountsSessions() {
+        TestAuth.account("pages-change", "host");
+        String[] s = signIn("pages-change", "pages-change-password");
+        RestAssured.given().cookie("quarkus-credential", s[0]).cookie("jingda-csrf", s[1]).header("X-CSRF-Token", s[1])
+                .contentType("application/json").body("{\"currentPassword\":\"not-it-at-all\",\"password\":\"changed-password\"}")
+                .put("/api/session/password").then().statusCode(400).body("errors[0].field", equalTo("currentPassword"));
+        RestAssured.given().cookie("quarkus-credential", s[0]).cookie("jingda-csrf", s[1]).header("X-CSRF-Token", s[1])
+                .contentType("application/json")
+                .body("{\"currentPassword\":\"pages-change-password\",\"password\":\"changed-password\"}")
+                .put("/api/session/password").then().statusCode(204);
+        RestAssured.given().cookie("quarkus-credential", s[0]).get("/api/session").then().statusCode(401);
+        TestAuth.as("pages-change", "changed-password").get("/api/session").then().statusCode(200);
+        TestAuth.as("pages-change", "changed-password")
+                .body("{\"currentPassword\":\"changed-password\",\"password\":\"pages-change-password\"}")
+                .put("/api/session/password").then().statusCode(204);
+    }
+
+    @Test
+    void thePagesCallsNeverGetABasicChallenge() {
+        // the pages' fetches send X-Requested-With; a stale session cookie counts too
+        RestAssured.given().header("X-Requested-With", "XMLHttpRequest").get("/api/session").then().statusCode(401)
+                .header("WWW-Authenticate", org.hamcrest.Matchers.nullValue());
+        RestAssured.given().cookie("quarkus-credential", "stale").get("/api/session").then().statusCode(401)
+                .header("WWW-Authenticate", org.hamcrest.Matchers.nullValue());
+        RestAssured.given().header("X-Requested-With", "XMLHttpRequest").contentType("application/json").body("{}")
+                .post("/api/contests").then().statusCode(401).header("WWW-Authenticate", org.hamcrest.Matchers.nullValue());
+        String csrf = RestAssured.given().get("/login").then().extract().cookie("jingda-csrf");
+        Response wrong = RestAssured.given().redirects().follow(false).cookie("jingda-csrf", csrf).header("X-CSRF-Token", csrf)
+                .header("X-Requested-With", "XMLHttpRequest")
+                .formParam("j_username", "admin").formParam("j_password", "nope").post("/j_security_check");
+        org.assertj.core.api.Assertions.assertThat(wrong.header("WWW-Authenticate")).isNull();
+        // API clients keep the challenge
+        RestAssured.given().get("/api/session").then().statusCode(401).header("WWW-Authenticate", startsWith("Basic"));
     }
 }
