@@ -1,6 +1,5 @@
 package io.jingda.system;
 
-import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServerRequest;
@@ -22,7 +21,7 @@ import java.util.OptionalLong;
 /**
  * When a staff session's cookie was issued. Quarkus' form authentication keeps the session in one
  * encrypted cookie (AES-GCM, the key a SHA-256 of {@code quarkus.http.auth.session.encryption-key},
- * or of the random key Quarkus makes when that is unset) holding "expiry:user", with expiry =
+ * which {@link SessionKeyDefault} makes random per process when it is unset) holding "expiry:user", with expiry =
  * issued + {@code quarkus.http.auth.form.timeout}; it is issued at sign-in and renewed every
  * {@code new-cookie-interval}. Comparing that instant with the account's session version (its last
  * revocation) tells a revoked session from a live one on every request. GCM authenticates the
@@ -73,20 +72,9 @@ public class SessionCookie {
     private SecretKeySpec key() throws Exception {
         SecretKeySpec k = key;
         if (k == null) {
-            String material = configuredKey.isPresent() ? configuredKey.get() : quarkusRandomKey();
+            String material = configuredKey.orElseThrow(() -> new IllegalStateException(SessionKeyDefault.KEY + " is unset"));
             k = key = new SecretKeySpec(MessageDigest.getInstance("SHA-256")
                     .digest(material.getBytes(StandardCharsets.UTF_8)), "AES");
-        }
-        return k;
-    }
-
-    /** Without a configured key Quarkus keeps the random one it made in this field (there is no accessor). */
-    private static String quarkusRandomKey() throws ReflectiveOperationException {
-        var field = FormAuthenticationMechanism.class.getDeclaredField("encryptionKey");
-        field.setAccessible(true);
-        String k = (String) field.get(null);
-        if (k == null) {
-            throw new IllegalStateException("the form authentication key is not made yet");
         }
         return k;
     }
