@@ -13,5 +13,6 @@ public record ContestRequest(
         Integer leaderboardSize,
         ContestSettings.AutoAdvance autoAdvance,
         Integer maxParticipants,
-        String round) {
+        String round,
+        Integer joinsPerMinute) {
 }
