@@ -52,11 +52,11 @@ public interface ContestConfig {
     }
 
     interface Join {
-        /** Join attempts per client address per minute (a venue behind one NAT address needs many). */
-        @WithDefault("600")
-        int attemptsPerMinute();
-
-        /** Failed attempts (unknown code) per client address per minute: stops guessing codes. */
+        /**
+         * Failed attempts (unknown or malformed code) per client address per minute: stops guessing
+         * codes. Successful joins are not limited per address (a hall behind one NAT address), only
+         * per contest ({@code joinsPerMinute} in its settings).
+         */
         @WithDefault("30")
         int failuresPerMinute();
 

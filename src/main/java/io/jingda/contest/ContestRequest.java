@@ -17,5 +17,6 @@ public record ContestRequest(
         ContestSettings.AutoAdvance autoAdvance,
         Integer maxParticipants,
         String round,
+        Integer joinsPerMinute,
         Boolean confirmRelated) {
 }

@@ -7,6 +7,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -65,6 +66,13 @@ public class ContestResource {
     @Path("{id}")
     public ContestDto update(@PathParam("id") long id, ContestRequest body) {
         return contests.update(id, body, caller());
+    }
+
+    /** The join limits (maxParticipants, joinsPerMinute), in any state but FINISHED. */
+    @PATCH
+    @Path("{id}")
+    public ContestDto joinLimits(@PathParam("id") long id, JoinLimitsRequest body) {
+        return contests.joinLimits(id, body, caller());
     }
 
     @DELETE

@@ -27,7 +27,8 @@ final class ContestRuntime {
     final String title;
     final String owner;
     final String code;
-    final ContestSettings settings;
+    /** Replaced whole when the host changes the join limits of an open contest. */
+    volatile ContestSettings settings;
     final ScoringRules rules;
     final RoundMode round;
     final List<LiveQuestion> questions;

@@ -41,14 +41,17 @@ public class ContestService {
     private final QuestionRepository bank;
     private final QuestionSetRepository sets;
     private final ContestConfig config;
+    private final ContestRegistry registry;
 
     public ContestService(ContestRepository contests, ContestQuestionRepository contestQuestions,
-                          QuestionRepository bank, QuestionSetRepository sets, ContestConfig config) {
+                          QuestionRepository bank, QuestionSetRepository sets, ContestConfig config,
+                          ContestRegistry registry) {
         this.contests = contests;
         this.contestQuestions = contestQuestions;
         this.bank = bank;
         this.sets = sets;
         this.config = config;
+        this.registry = registry;
     }
 
     /** The contests the caller may see, newest first, each with its number of participants (removed ones left out). */
@@ -229,6 +232,8 @@ public class ContestService {
         if (max < 1 || max > config.maxParticipants()) {
             errors.add(new FieldError("maxParticipants", "must be between 1 and " + config.maxParticipants()));
         }
+        int joinsPerMinute = r.joinsPerMinute() == null ? ContestSettings.DEFAULT_JOINS_PER_MINUTE : r.joinsPerMinute();
+        checkJoinsPerMinute(joinsPerMinute, errors);
         String round = r.round() == null ? RoundMode.STANDARD.id() : r.round();
         if (RoundMode.of(round).isEmpty()) {
             errors.add(new FieldError("round", "unknown round mode '" + round + "' (available: standard)"));
@@ -255,8 +260,64 @@ public class ContestService {
             }
         }
         ContestSettings s = new ContestSettings(r.timeLimit(), new ContestSettings.Scoring(mode, streak),
-                Boolean.TRUE.equals(r.shuffleOptions()), leaderboardSize, auto, max, round, draw);
+                Boolean.TRUE.equals(r.shuffleOptions()), leaderboardSize, auto, max, round, draw, joinsPerMinute);
         return new Checked(title, questions, s);
+    }
+
+    private static void checkJoinsPerMinute(int perMinute, List<FieldError> errors) {
+        if (perMinute < 1 || perMinute > ContestSettings.MAX_JOINS_PER_MINUTE) {
+            errors.add(new FieldError("joinsPerMinute", "must be between 1 and " + ContestSettings.MAX_JOINS_PER_MINUTE));
+        }
+    }
+
+    /**
+     * Changes how many may join, and how fast, in any state but FINISHED (a host who sees the lobby
+     * fill up raises them without recreating the contest). Only the settings column is written: the
+     * engine writes the state columns of the same row on its own.
+     */
+    public ContestDto joinLimits(long id, JoinLimitsRequest r, Caller caller) {
+        Contest c = require(id, caller);
+        if (c.status == ContestStatus.FINISHED) {
+            String msg = "contest " + id + " has finished; its join limits can no longer change";
+            throw new ApiException(409, "INVALID_STATE", msg, List.of(), new ContestConflicts.StateConflict(
+                    "INVALID_STATE", msg, c.id, c.status, c.phase, c.questionIndex, c.questionCount, null));
+        }
+        if (r == null || (r.maxParticipants() == null && r.joinsPerMinute() == null)) {
+            throw ApiException.invalid(List.of(new FieldError("body", "give maxParticipants, joinsPerMinute or both")));
+        }
+        ContestSettings old = settings(c);
+        int max = r.maxParticipants() == null ? old.maxParticipants() : r.maxParticipants();
+        int perMinute = r.joinsPerMinute() == null ? old.joinsPerMinute() : r.joinsPerMinute();
+        List<FieldError> errors = new ArrayList<>();
+        if (max < 1 || max > config.maxParticipants()) {
+            errors.add(new FieldError("maxParticipants", "must be between 1 and " + config.maxParticipants()));
+        }
+        checkJoinsPerMinute(perMinute, errors);
+        ContestRuntime rt = registry.get(id).orElse(null);
+        int joined = 0;
+        if (rt != null) {
+            synchronized (rt) {
+                joined = rt.nicknameKeys.size();
+            }
+        }
+        if (errors.isEmpty() && max < joined) {
+            errors.add(new FieldError("maxParticipants", "must be at least " + joined
+                    + ", the participants who have joined"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        ContestSettings updated = old.withJoinLimits(max, perMinute);
+        String json = JsonText.write(updated);
+        Instant now = Instant.now();
+        contests.update("settings = ?1, updatedAt = ?2 where id = ?3", json, now, id);
+        if (rt != null) {
+            rt.settings = updated;
+        }
+        contests.getEntityManager().detach(c);
+        c.settings = json;
+        c.updatedAt = now;
+        return toDto(c, contestQuestions.listByContest(id));
     }
 
     private List<Question> byIds(List<String> ids, List<FieldError> errors) {

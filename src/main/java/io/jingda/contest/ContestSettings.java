@@ -14,7 +14,31 @@ public record ContestSettings(
         AutoAdvance autoAdvance,
         int maxParticipants,
         String round,
-        Draw draw) {
+        Draw draw,
+        int joinsPerMinute) {
+
+    /** Joins a contest admits per minute unless its host says otherwise: a hall of 2,000 joins in seconds. */
+    public static final int DEFAULT_JOINS_PER_MINUTE = 6000;
+    /** The most a host may set (1,000 a second). */
+    public static final int MAX_JOINS_PER_MINUTE = 60_000;
+
+    /** A contest stored before {@code joinsPerMinute} existed (0 in its JSON) gets the default. */
+    public ContestSettings {
+        if (joinsPerMinute <= 0) {
+            joinsPerMinute = DEFAULT_JOINS_PER_MINUTE;
+        }
+    }
+
+    public ContestSettings(Integer timeLimit, Scoring scoring, boolean shuffleOptions, int leaderboardSize,
+                           AutoAdvance autoAdvance, int maxParticipants, String round, Draw draw) {
+        this(timeLimit, scoring, shuffleOptions, leaderboardSize, autoAdvance, maxParticipants, round, draw, 0);
+    }
+
+    /** The same settings with other join limits (the only settings that change once a contest is open). */
+    public ContestSettings withJoinLimits(int maxParticipants, int joinsPerMinute) {
+        return new ContestSettings(timeLimit, scoring, shuffleOptions, leaderboardSize, autoAdvance, maxParticipants,
+                round, draw, joinsPerMinute);
+    }
 
     public record Scoring(String mode, Boolean streakBonus) {
     }

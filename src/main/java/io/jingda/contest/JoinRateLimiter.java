@@ -1,73 +1,134 @@
 package io.jingda.contest;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
- * Join attempts per client address: a generous bucket for all attempts (a school hall behind one
- * NAT address joins hundreds of phones) and a tight one for failed attempts (unknown codes), so
- * brute-forcing the 10^6 codes is hopeless. Real time, not the contest clock.
+ * The two limits on joining. Per client address only <em>failures</em> are limited (unknown or
+ * malformed codes, {@code join.failures-per-minute}), so brute-forcing the 10^6 codes stays
+ * hopeless while a school hall behind one NAT address joins as fast as the server can. Once an
+ * address has used up its failures, every attempt from it is refused, whatever the code (else a
+ * 429 for wrong codes and a 200 for right ones would tell the guesser which is which), except an
+ * attempt at a contest this address has already reached: it has shown that it knows that code,
+ * so a classmate's typo does not lock the whole hall out. Per contest, joins are limited by the
+ * contest's own {@code joinsPerMinute} (a token bucket of that many joins, refilled continuously).
+ * Every refusal says how many seconds until an attempt can succeed ({@code Retry-After}).
  */
 @ApplicationScoped
 public class JoinRateLimiter {
     private static final long IDLE_MS = 5 * 60_000;
+    /** Contests remembered per address as reached; more than a few from one address in 5 minutes is unusual. */
+    private static final int KNOWN_PER_ADDRESS = 16;
 
-    private static final class Buckets {
-        double attempts;
+    private static final class Address {
         double failures;
+        long last;
+        final Set<Long> reached = ConcurrentHashMap.newKeySet();
+    }
+
+    private static final class ContestBucket {
+        double tokens;
         long last;
     }
 
-    private final Map<String, Buckets> byAddress = new ConcurrentHashMap<>();
-    private final double attemptsPerMinute;
+    private final Map<String, Address> byAddress = new ConcurrentHashMap<>();
+    private final Map<Long, ContestBucket> byContest = new ConcurrentHashMap<>();
     private final double failuresPerMinute;
+    private final LongSupplier clock;
 
-    public JoinRateLimiter(ContestConfig config) {
-        this.attemptsPerMinute = config.join().attemptsPerMinute();
-        this.failuresPerMinute = config.join().failuresPerMinute();
+    @Inject
+    public JoinRateLimiter(ContestConfig config, ContestClock clock) {
+        this(config.join().failuresPerMinute(), clock::now);
     }
 
-    /** Takes one attempt; false when this address has used up its attempts or its failures. */
-    public boolean tryAttempt(String address) {
-        Buckets b = refill(address);
-        synchronized (b) {
-            if (b.attempts < 1 || b.failures < 1) {
-                return false;
+    JoinRateLimiter(int failuresPerMinute, LongSupplier clock) {
+        this.failuresPerMinute = failuresPerMinute;
+        this.clock = clock;
+    }
+
+    /**
+     * Whether this address may make an attempt at the contest it named ({@code contestId} null: the
+     * code is unknown or malformed). 0: yes; otherwise the seconds to wait.
+     */
+    public long addressWait(String address, Long contestId) {
+        Address a = refill(address);
+        synchronized (a) {
+            if (a.failures >= 1 || (contestId != null && a.reached.contains(contestId))) {
+                return 0;
             }
-            b.attempts -= 1;
-            return true;
+            return secondsUntilOne(a.failures, failuresPerMinute);
         }
     }
 
+    /** An unknown or malformed code from this address. */
     public void failed(String address) {
-        Buckets b = refill(address);
-        synchronized (b) {
-            b.failures = Math.max(0, b.failures - 1);
+        Address a = refill(address);
+        synchronized (a) {
+            a.failures = Math.max(0, a.failures - 1);
         }
     }
 
-    private Buckets refill(String address) {
-        long now = System.currentTimeMillis();
-        Buckets b = byAddress.computeIfAbsent(address, a -> {
-            Buckets n = new Buckets();
-            n.attempts = attemptsPerMinute;
-            n.failures = failuresPerMinute;
+    /** This address named an open contest's code: later attempts at that contest are not refused for its failures. */
+    public void reached(String address, long contestId) {
+        Address a = refill(address);
+        if (a.reached.size() >= KNOWN_PER_ADDRESS && !a.reached.contains(contestId)) {
+            a.reached.clear();
+        }
+        a.reached.add(contestId);
+    }
+
+    /**
+     * Takes one join from the contest's bucket of {@code perMinute}; 0 when taken, else the seconds
+     * until the next join fits. Called under the contest's lock, after every other check has passed.
+     */
+    public long tryJoin(long contestId, int perMinute) {
+        long now = clock.getAsLong();
+        ContestBucket b = byContest.computeIfAbsent(contestId, id -> {
+            ContestBucket n = new ContestBucket();
+            n.tokens = perMinute;
             n.last = now;
             return n;
         });
         synchronized (b) {
-            double minutes = (now - b.last) / 60_000.0;
-            b.attempts = Math.min(attemptsPerMinute, b.attempts + minutes * attemptsPerMinute);
-            b.failures = Math.min(failuresPerMinute, b.failures + minutes * failuresPerMinute);
+            b.tokens = Math.min(perMinute, b.tokens + Math.max(0, now - b.last) / 60_000.0 * perMinute);
             b.last = now;
+            if (b.tokens >= 1) {
+                b.tokens -= 1;
+                return 0;
+            }
+            return secondsUntilOne(b.tokens, perMinute);
         }
-        return b;
+    }
+
+    private static long secondsUntilOne(double tokens, double perMinute) {
+        double ms = (1 - tokens) / perMinute * 60_000.0;
+        return Math.max(1, (long) Math.ceil(ms / 1000.0));
+    }
+
+    private Address refill(String address) {
+        long now = clock.getAsLong();
+        Address a = byAddress.computeIfAbsent(address, k -> {
+            Address n = new Address();
+            n.failures = failuresPerMinute;
+            n.last = now;
+            return n;
+        });
+        synchronized (a) {
+            double minutes = Math.max(0, now - a.last) / 60_000.0;
+            a.failures = Math.min(failuresPerMinute, a.failures + minutes * failuresPerMinute);
+            a.last = now;
+        }
+        return a;
     }
 
     void forgetIdle() {
-        long now = System.currentTimeMillis();
+        long now = clock.getAsLong();
         byAddress.entrySet().removeIf(e -> now - e.getValue().last > IDLE_MS);
+        byContest.entrySet().removeIf(e -> now - e.getValue().last > IDLE_MS);
     }
 }

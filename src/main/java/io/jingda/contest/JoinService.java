@@ -43,16 +43,19 @@ public class JoinService {
     }
 
     public CompletionStage<JoinResponse> join(JoinRequest r, String address) {
-        if (!limiter.tryAttempt(address)) {
-            throw new ApiException(429, "RATE_LIMITED", "too many join attempts from your address; wait a minute",
-                    List.of());
-        }
         String code = r == null || r.code() == null ? "" : r.code().strip();
-        if (!code.matches("[0-9]{6}")) {
+        boolean wellFormed = code.matches("[0-9]{6}");
+        ContestRuntime rt = wellFormed ? registry.byCode(code).orElse(null) : null;
+        // refused before anything else, with the same answer whatever the code: no oracle for a guesser
+        long wait = limiter.addressWait(address, rt == null ? null : rt.id);
+        if (wait > 0) {
+            throw ApiException.tooManyRequests("RATE_LIMITED", "too many unknown contest codes from your address; "
+                    + "try again in " + wait + " s", wait);
+        }
+        if (!wellFormed) {
             limiter.failed(address);
             throw ApiException.invalid(List.of(new FieldError("code", "must be the 6-digit contest code")));
         }
-        ContestRuntime rt = registry.byCode(code).orElse(null);
         if (rt == null && registry.recentlyClosed(code)) {
             throw new ApiException(403, "CONTEST_CLOSED", "the contest with code " + code + " has finished", List.of());
         }
@@ -60,6 +63,7 @@ public class JoinService {
             limiter.failed(address);
             throw new ApiException(404, "NOT_FOUND", "no open contest has the code " + code, List.of());
         }
+        limiter.reached(address, rt.id);
         NicknameRules.Result n = NicknameRules.check(r.nickname(), config.join().blocklist().orElse(List.of()),
                 config.join().maxCombiningMarks());
         if (n.error() != null) {
@@ -75,13 +79,20 @@ public class JoinService {
             }
             int max = rt.settings.maxParticipants();
             if (rt.nicknameKeys.size() >= max) {
-                throw new ApiException(403, "CONTEST_FULL", "the contest is full (" + max + " participants)", List.of());
+                throw new ApiException(403, "CONTEST_FULL", "the contest is full: it admits " + max
+                        + " participants", List.of());
             }
             if (rt.nicknameKeys.contains(key)) {
                 String suggestion = NicknameRules.suggest(nickname, rt.nicknameKeys).orElse(null);
                 String msg = "the nickname '" + nickname + "' is taken in this contest";
                 throw new ApiException(409, "NICKNAME_TAKEN", msg, List.of(), new NicknameTaken("NICKNAME_TAKEN", msg,
                         suggestion));
+            }
+            // last, so that only joins that would succeed use up the contest's rate
+            long contestWait = limiter.tryJoin(rt.id, rt.settings.joinsPerMinute());
+            if (contestWait > 0) {
+                throw ApiException.tooManyRequests("RATE_LIMITED", "this contest admits "
+                        + rt.settings.joinsPerMinute() + " joins a minute; try again in " + contestWait + " s", contestWait);
             }
             rt.nicknameKeys.add(key);
             p = new ParticipantState(rt.nextParticipantId++, nickname, key, hash(token), clock.now());

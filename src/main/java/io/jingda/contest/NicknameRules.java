@@ -7,10 +7,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Nicknames: NFC, 1 to 20 characters (code points), no control, bidi, zero-width or other
- * invisible format characters, at most a few combining marks in a row (no "Zalgo" text that
- * spills over the leaderboard), and nothing from the blocklist. Uniqueness ignores case and
- * width (the key is NFKC, lower case).
+ * Nicknames: NFC; every Unicode space (U+00A0, U+2007, U+202F, U+3000, …) trimmed at both ends
+ * and a run of them inside turned into one ASCII space; 1 to 20 characters (code points); at
+ * least one visible character (a letter, digit, punctuation or symbol that is not default
+ * ignorable: a lone combining mark, U+FE0F or U+17B4 is not a name); no control, bidi,
+ * zero-width or other invisible format characters; at most a few combining marks in a row (no
+ * "Zalgo" text that spills over the leaderboard); nothing from the blocklist. Uniqueness ignores
+ * case, width and default-ignorable code points such as variation selectors (the key is NFKC,
+ * lower case, without them), so {@code a\uFE0F} is {@code a}.
  */
 public final class NicknameRules {
     public static final int MAX_LENGTH = 20;
@@ -26,12 +30,13 @@ public final class NicknameRules {
         if (raw == null) {
             return new Result(null, "is required");
         }
-        String n = Normalizer.normalize(raw, Normalizer.Form.NFC).strip().replaceAll(" {2,}", " ");
+        String n = spaces(Normalizer.normalize(raw, Normalizer.Form.NFC));
         int length = n.codePointCount(0, n.length());
         if (length < 1 || length > MAX_LENGTH) {
             return new Result(null, "must be 1 to " + MAX_LENGTH + " characters");
         }
         int marks = 0;
+        boolean visible = false;
         for (int i = 0; i < n.length(); ) {
             int cp = n.codePointAt(i);
             i += Character.charCount(cp);
@@ -50,7 +55,11 @@ public final class NicknameRules {
                 }
             } else {
                 marks = 0;
+                visible |= type != Character.SPACE_SEPARATOR && !defaultIgnorable(cp);
             }
+        }
+        if (!visible) {
+            return new Result(null, "must contain at least one visible character");
         }
         String folded = key(n);
         if (blocklist != null) {
@@ -65,7 +74,49 @@ public final class NicknameRules {
 
     /** Two nicknames with the same key are the same name. */
     public static String key(String nickname) {
-        return Normalizer.normalize(nickname, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        String folded = Normalizer.normalize(nickname, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        StringBuilder b = new StringBuilder(folded.length());
+        folded.codePoints().filter(cp -> !defaultIgnorable(cp)).forEach(b::appendCodePoint);
+        return b.toString();
+    }
+
+    /** Every Unicode space (Zs, and white space that is not a control) trimmed, inner runs made one ' '. */
+    static String spaces(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        boolean pending = false;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (isSpace(cp)) {
+                pending = b.length() > 0;
+                continue;
+            }
+            if (pending) {
+                b.append(' ');
+                pending = false;
+            }
+            b.appendCodePoint(cp);
+        }
+        return b.toString();
+    }
+
+    private static boolean isSpace(int cp) {
+        return Character.getType(cp) == Character.SPACE_SEPARATOR || cp == ' '
+                || (Character.isWhitespace(cp) && Character.getType(cp) != Character.CONTROL
+                && Character.getType(cp) != Character.LINE_SEPARATOR && Character.getType(cp) != Character.PARAGRAPH_SEPARATOR);
+    }
+
+    /**
+     * Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt, Unicode 15): code points a
+     * renderer shows as nothing when it does not support them, variation selectors among them.
+     */
+    static boolean defaultIgnorable(int cp) {
+        return cp == 0x00AD || cp == 0x034F || cp == 0x061C || (cp >= 0x115F && cp <= 0x1160)
+                || (cp >= 0x17B4 && cp <= 0x17B5) || (cp >= 0x180B && cp <= 0x180F) || (cp >= 0x200B && cp <= 0x200F)
+                || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x206F) || cp == 0x3164
+                || (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF || cp == 0xFFA0 || (cp >= 0xFFF0 && cp <= 0xFFF8)
+                || (cp >= 0x1BCA0 && cp <= 0x1BCA3) || (cp >= 0x1D173 && cp <= 0x1D17A)
+                || (cp >= 0xE0000 && cp <= 0xE0FFF);
     }
 
     /** A free variant of a taken nickname: "name2", "name3", … shortened to fit. */

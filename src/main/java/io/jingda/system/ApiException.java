@@ -8,6 +8,8 @@ public class ApiException extends RuntimeException {
     private final String code;
     private final transient List<FieldError> errors;
     private final transient Object body;
+    /** For a 429: the seconds after which the request may succeed (sent as {@code Retry-After}). */
+    private long retryAfterSeconds;
 
     public ApiException(int status, String code, String message, List<FieldError> errors) {
         this(status, code, message, errors, null);
@@ -31,6 +33,13 @@ public class ApiException extends RuntimeException {
                 + (errors.size() == 1 ? " error" : " errors"), errors);
     }
 
+    /** A 429 with the {@code Retry-After} (seconds, at least 1) that every 429 of the API carries. */
+    public static ApiException tooManyRequests(String code, String message, long retryAfterSeconds) {
+        ApiException e = new ApiException(429, code, message, List.of());
+        e.retryAfterSeconds = Math.max(1, retryAfterSeconds);
+        return e;
+    }
+
     public static ApiException conflict(String code, String message) {
         return new ApiException(409, code, message, List.of());
     }
@@ -45,6 +54,11 @@ public class ApiException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** Seconds for {@code Retry-After}; 0 when none was given. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public Object body() {

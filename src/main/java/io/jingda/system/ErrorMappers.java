@@ -24,6 +24,11 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response api(ApiException e) {
         Object body = e.body() != null ? e.body() : new ApiError(e.code(), e.getMessage(), e.errors());
+        if (e.status() == 429) {
+            // every 429 says when to come back; one second when the thrower did not know better
+            return Response.status(429).type(MediaType.APPLICATION_JSON_TYPE).entity(body)
+                    .header("Retry-After", Math.max(1, e.retryAfterSeconds())).build();
+        }
         return json(e.status(), body);
     }
 

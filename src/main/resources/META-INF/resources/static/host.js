@@ -175,7 +175,8 @@ function viewNew() {
         field('scoring-mode', 'new.scoring', h('select', { onchange: e => { f.mode = e.target.value; } },
           ['speed', 'accuracy'].map(m => h('option', { value: m, selected: (f.mode || 'speed') === m }, t(`scoring.${m}`))))),
         field('board-size', 'new.boardSize', h('input', { type: 'number', min: '1', max: '100', value: f.boardSize || '10', oninput: e => { f.boardSize = e.target.value; } })),
-        field('max-participants', 'new.max', h('input', { type: 'number', min: '1', value: f.max || '', oninput: e => { f.max = e.target.value; } }))),
+        field('max-participants', 'new.max', h('input', { type: 'number', min: '1', value: f.max || '', oninput: e => { f.max = e.target.value; } })),
+        field('joins-per-minute', 'new.joinRate', h('input', { type: 'number', min: '1', max: '60000', value: f.joinRate || '', placeholder: '6000', oninput: e => { f.joinRate = e.target.value; } }), 'new.joinRate.hint')),
       h('label', { class: 'check' }, h('input', { type: 'checkbox', id: 'streak', checked: f.streak !== false, onchange: e => { f.streak = e.target.checked; } }), t('new.streak')),
       h('label', { class: 'check' }, h('input', { type: 'checkbox', id: 'shuffle', checked: !!f.shuffle, onchange: e => { f.shuffle = e.target.checked; } }), t('new.shuffle')),
       h('label', { class: 'check' }, h('input', { type: 'checkbox', id: 'auto', checked: !!f.auto, onchange: e => { f.auto = e.target.checked; render(); } }), t('new.auto')),
@@ -211,6 +212,7 @@ async function create(ev) {
     leaderboardSize: num(f.boardSize) ?? 10,
     autoAdvance: f.auto ? { revealSeconds: num(f.revealSeconds) ?? 5, leaderboardSeconds: num(f.boardSeconds) ?? 5 } : null,
     maxParticipants: num(f.max),
+    joinsPerMinute: num(f.joinRate),
   };
   if (f.source === 'pick') body.questionIds = S.picked.map(q => q.id);
   else body.draw = { sets: f.sets?.length ? f.sets : null, tags: f.tags ? f.tags.split(/[,，]/).map(s => s.trim()).filter(Boolean) : null,
@@ -247,7 +249,7 @@ function viewConsole() {
         h('p', {}, h('a', { class: 'btn small', href: `/screen/${c.code}`, target: '_blank', rel: 'noopener', id: 'screen-link' }, icon('screen'), ` ${t('host.screen')}`))),
       h('img', { class: 'qr-small', src: `/qr/join/${c.code}.svg`, alt: t('qr.alt', { url: joinUrl }) })) : h('p', {}, t('host.nocode')),
     h('h2', { id: 'people-h' }, t('host.people', { n: S.people.size }), ' ', h('span', { class: 'status-tag', id: 'host-count' }, String(L.participants ?? S.people.size))),
-    peopleList());
+    peopleList(), joinLimits(c));
   const q = L.q;
   const qPanel = q && ['RUNNING', 'PAUSED'].includes(c.status) ? h('section', { class: 'card', 'aria-labelledby': 'q-h' },
     h('h2', { id: 'q-h' }, t('q.progress', { i: q.index + 1, n: q.total })),
@@ -268,6 +270,24 @@ function viewConsole() {
     S.error ? h('div', { class: 'notice error', role: 'alert', id: 'host-error' }, S.error) : null,
     controls,
     h('div', { class: 'grid2' }, h('div', {}, qPanel, lb, done), lobby)];
+}
+
+/** How many may join and how many a minute, changed while the contest is open (PATCH); a draft survives redraws. */
+function joinLimits(c) {
+  if (!c.settings || c.status === 'FINISHED') return null;
+  const d = S.limits && S.limits.id === c.id ? S.limits : (S.limits = { id: c.id });
+  const save = async ev => {
+    ev.preventDefault(); S.error = null;
+    const body = { maxParticipants: num(d.max ?? c.settings.maxParticipants), joinsPerMinute: num(d.rate ?? c.settings.joinsPerMinute) };
+    try { S.contest = { ...S.contest, settings: (await api('PATCH', `/api/contests/${c.id}`, body)).settings }; S.limits = null; }
+    catch (e) { S.error = errorText(e); }
+    render();
+  };
+  return h('form', { id: 'join-limits', onsubmit: save }, h('h3', {}, t('host.limits')),
+    h('div', { class: 'grid2' },
+      field('limit-max', 'new.max', h('input', { type: 'number', min: '1', value: String(d.max ?? c.settings.maxParticipants), oninput: e => { d.max = e.target.value; } })),
+      field('limit-rate', 'new.joinRate', h('input', { type: 'number', min: '1', max: '60000', value: String(d.rate ?? c.settings.joinsPerMinute), oninput: e => { d.rate = e.target.value; } }))),
+    h('button', { type: 'submit', class: 'btn small', id: 'limits-save' }, t('host.limits.save')));
 }
 
 function peopleList() {

@@ -137,7 +137,8 @@ public final class LoadGenerator {
                          long answersLost, long lateAccepted, Boolean scoresMatch, long scoreMismatches,
                          long storedAnswers, double serverCpuSeconds, long serverPeakHeapMb, String serverHeapLimit,
                          double clientCpuSeconds, long wallMs, String dbCheck, String wsExtensions, int warmup,
-                         String serverReport, String pace, List<Long> lbP99ByQuestion) {
+                         String serverReport, String pace, List<Long> lbP99ByQuestion, int joinSources,
+                         double joinsPerSecond, long join429s) {
         public String json() {
             try {
                 return JSON.writeValueAsString(this);
@@ -170,6 +171,8 @@ public final class LoadGenerator {
     private final java.net.http.HttpClient admin = java.net.http.HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final Stats joinLatency = new Stats();
+    /** Joins answered 429 (each retried after its Retry-After). */
+    private final AtomicLong join429s = new AtomicLong();
     private final Stats ackLatency = new Stats();
     private final Stats ackAcceptedLatency = new Stats();
     /** Acks refusing an answer; most were sent after the deadline, during the close-reveal-leaderboard burst. */
@@ -255,6 +258,14 @@ public final class LoadGenerator {
             signIn();
             JsonNode contest = createContest();
             long contestId = contest.get("id").asLong();
+            int perMinute = contest.path("settings").path("joinsPerMinute").asInt(0);
+            if (perMinute > 0 && perMinute < o.participants()) {
+                // the contest admits its joinsPerMinute at once: raise it as a host would for this many
+                int raised = Math.min(60_000, o.participants());
+                rest("PATCH", "/api/contests/" + contestId, "{\"joinsPerMinute\":" + raised + "}", 200);
+                log("joins per minute of the contest raised from %d to %d for %d participants", perMinute, raised,
+                        o.participants());
+            }
             String code = action(contestId, "open").get("code").asText();
             log("contest %d open with code %s; joining %d participants from %d source address(es)", contestId, code,
                     o.participants(), o.sources());
@@ -336,7 +347,8 @@ public final class LoadGenerator {
                     o.autoAdvance() ? "auto" : o.boardDirect() ? "direct" : "after-reveal",
                     IntStream.range(0, o.questions()).mapToObj(questionIds::get)
                             .map(qid -> qid == null || !lbLatencyByQuestion.containsKey(qid) ? -1L
-                                    : lbLatencyByQuestion.get(qid).percentile(99)).toList());
+                                    : lbLatencyByQuestion.get(qid).percentile(99)).toList(),
+                    o.sources(), joinTotal == 0 ? 0 : round(joined * 1000.0 / joinTotal), join429s.get());
         } finally {
             if (server != null) {
                 server.close();
@@ -364,7 +376,7 @@ public final class LoadGenerator {
     static String summary(Result r) {
         return String.format(Locale.ROOT, """
                 ==== Jingda live-contest benchmark: %d participants, %d questions (warm-up before it: %d participants; pace: %s) ====
-                joined           %d in %d ms (p99 %d ms); %d WebSockets connected in %d ms
+                joined           %d in %d ms (p99 %d ms) from %d source address(es): %.0f joins/s, %d answered 429; %d WebSockets connected in %d ms
                 answers          %d sent, %d accepted, %d refused as late; %d never acknowledged
                 answer ack       p50 %d ms, p95 %d ms, p99 %d ms, max %d ms; p99 of acceptances %d ms, of refusals %d ms
                 leaderboard      from closedAt: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms; first-to-last spread %d ms; %d missing
@@ -374,7 +386,8 @@ public final class LoadGenerator {
                 server           %.1f CPU s, peak heap %d MB (limit %s)
                 load generator   %.1f CPU s; its event loops ran late by p99 %d ms, max %d ms while playing; wall %d ms
                 server log       %s
-                """, r.participants(), r.questions(), r.warmup(), r.pace(), r.joined(), r.joinTotalMs(), r.joinP99Ms(), r.connected(),
+                """, r.participants(), r.questions(), r.warmup(), r.pace(), r.joined(), r.joinTotalMs(), r.joinP99Ms(),
+                r.joinSources(), r.joinsPerSecond(), r.join429s(), r.connected(),
                 r.connectTotalMs(), r.answersSent(), r.answersAccepted(), r.answersRejectedLate(), r.ackMissing(),
                 r.ackP50(), r.ackP95(), r.ackP99(), r.ackMax(), r.ackAcceptedP99(), r.ackRefusedP99(), r.lbP50(), r.lbP95(), r.lbP99(), r.lbMax(),
                 r.lbSpreadMaxMs(), r.lbMissing(), r.lbFromActionP50(), r.lbFromActionP99(), r.lbP99ByQuestion(), r.msgsPerParticipantPerQuestion(), r.bytesPerParticipantPerQuestion(),
@@ -536,24 +549,36 @@ public final class LoadGenerator {
         }
         int ok = bounded(players.size(), "join", i -> {
             Player p = players.get(i);
-            long start = System.nanoTime();
             String body = "{\"code\":\"" + code + "\",\"nickname\":\"p" + i + "\"}";
-            return clients.get(i % o.sources()).request(new RequestOptions().setMethod(HttpMethod.POST).setHost(host)
-                            .setPort(port).setURI("/api/join").putHeader("Content-Type", "application/json"))
-                    .compose(req -> req.send(Buffer.buffer(body)))
-                    .compose(resp -> resp.body().map(buf -> {
-                        if (resp.statusCode() != 200) {
-                            throw new IllegalStateException("→ " + resp.statusCode() + " " + buf);
-                        }
-                        JsonNode n = parse(buf.toString());
-                        p.participantId = n.get("participantId").asLong();
-                        p.token = n.get("token").asText();
-                        joinLatency.add((System.nanoTime() - start) / 1_000_000);
-                        return buf;
-                    }));
+            return joinOne(clients.get(i % o.sources()), p, body, System.nanoTime());
         });
         clients.forEach(HttpClient::close);
         return ok;
+    }
+
+    /** One join; a 429 is counted and tried again after its Retry-After, as a well-behaved client does. */
+    private Future<Buffer> joinOne(HttpClient client, Player p, String body, long start) {
+        return client.request(new RequestOptions().setMethod(HttpMethod.POST).setHost(host).setPort(port)
+                        .setURI("/api/join").putHeader("Content-Type", "application/json"))
+                .compose(req -> req.send(Buffer.buffer(body)))
+                .compose(resp -> resp.body().compose(buf -> {
+                    if (resp.statusCode() == 429) {
+                        join429s.incrementAndGet();
+                        String after = resp.getHeader("Retry-After");
+                        long wait = after == null ? 1000 : Long.parseLong(after.trim()) * 1000;
+                        Promise<Buffer> retried = Promise.promise();
+                        vertx.setTimer(wait, t -> joinOne(client, p, body, start).onComplete(retried));
+                        return retried.future();
+                    }
+                    if (resp.statusCode() != 200) {
+                        return Future.failedFuture(new IllegalStateException("→ " + resp.statusCode() + " " + buf));
+                    }
+                    JsonNode n = parse(buf.toString());
+                    p.participantId = n.get("participantId").asLong();
+                    p.token = n.get("token").asText();
+                    joinLatency.add((System.nanoTime() - start) / 1_000_000);
+                    return Future.succeededFuture(buf);
+                }));
     }
 
     private int connect(List<Player> players, long contestId) throws Exception {

@@ -48,4 +48,35 @@ class NicknameRulesTest {
         String s = NicknameRules.suggest(longName, Set.of(NicknameRules.key(longName))).orElseThrow();
         assertEquals(20, s.codePointCount(0, s.length()));
     }
+
+    @Test
+    void everyUnicodeSpaceIsTrimmedAndARunInsideIsOneSpace() {
+        assertEquals("Alice", check("\u00A0Alice\u00A0").nickname(), "no-break space");
+        assertEquals("Alice", check("\u2007Alice\u202F").nickname(), "figure and narrow no-break space");
+        assertEquals("小明", check("\u3000小明\u3000").nickname(), "ideographic space");
+        assertEquals("Alice", check("\u2003\u205F\u1680Alice\u2009").nickname(), "em, math, ogham, thin space");
+        assertEquals("Alice Bob", check("Alice\u00A0\u3000 Bob").nickname());
+    }
+
+    @Test
+    void aNameWithNoVisibleCharacterIsRefused() {
+        for (String blank : List.of("\u00A0", "\u2007", "\u202F", "\u3000", "\uFE0F", "\u17B4", "\u0301",
+                "\u00A0\uFE0F\u00A0", "\uFE0F\uFE0E", "\u17B4\u17B5")) {
+            String error = check(blank).error();
+            assertNotNull(error, () -> "accepted " + blank.codePoints().mapToObj(c -> String.format("U+%04X", c)).toList());
+        }
+        assertEquals("must contain at least one visible character", check("\uFE0F").error());
+        assertEquals("must contain at least one visible character", check("\u0301").error());
+        assertNull(check("\u2764\uFE0F").error(), "an emoji with its presentation selector is a name");
+    }
+
+    @Test
+    void defaultIgnorableCodePointsAreFoldedInTheKey() {
+        assertEquals(NicknameRules.key("a"), NicknameRules.key(check("a\uFE0F").nickname()));
+        assertEquals(NicknameRules.key("a"), NicknameRules.key(check("a\u17B4").nickname()));
+        assertEquals(NicknameRules.key("Alice"), NicknameRules.key(check("\u00A0Alice\u00A0").nickname()));
+        assertEquals(NicknameRules.key("ab"), NicknameRules.key("a\uDB40\uDD00b"), "VS17 (U+E0100)");
+        assertEquals("a2", NicknameRules.suggest("a", Set.of(NicknameRules.key("a\uFE0F"))).orElseThrow());
+        assertNotNull(check("bad\uFE0Fword").error(), "the blocklist sees through variation selectors");
+    }
 }
