@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -95,7 +94,7 @@ public class Broadcasts {
             LiveQuestion q = rt.current();
             idx = q.index();
             shared = Frames.json(new Messages.Reveal(q.publicId(), q.index(), q.type().wire(), q.correct(), q.tolerance(),
-                    q.explanation(), q.source(), rt.closedAt, rt.answered, new LinkedHashMap<>(rt.distribution)));
+                    q.explanation(), q.source(), rt.closedAt, rt.answered, rt.tally.distribution(), rt.tally.combinations()));
             rt.lastShared = shared;
             rt.lastKind = ContestRuntime.LastKind.REVEAL;
         }
@@ -220,8 +219,9 @@ public class Broadcasts {
                 rt.progressDirty = false;
                 String qid = rt.current().publicId();
                 hostProgress = Frames.json(new Messages.Progress(qid, rt.answered, rt.participantCount(),
-                        new LinkedHashMap<>(rt.distribution)));
-                screenProgress = Frames.json(new Messages.Progress(qid, rt.answered, rt.participantCount(), null));
+                        rt.tally.distribution(), rt.tally.combinations()));
+                // the screen is public: counts only, nothing that hints at the answer before the reveal
+                screenProgress = Frames.json(new Messages.Progress(qid, rt.answered, rt.participantCount(), null, null));
             }
             if (lobby == null && hostProgress == null) {
                 return;

@@ -109,8 +109,7 @@ public class ContestRegistry {
             rt.joinedSince.clear();
             rt.leftSince.clear();
             if (rt.index >= 0) {
-                LiveQuestion q = rt.current();
-                q.options().forEach(o -> rt.distribution.put(o.id(), 0));
+                rt.tally = rt.current().newTally();
             }
             boolean revealed = rt.phase == QuestionPhase.REVEALED || rt.phase == QuestionPhase.LEADERBOARD
                     || rt.status == ContestStatus.FINISHED;

@@ -3,6 +3,7 @@ package io.jingda.contest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jingda.live.LiveRanking;
 import io.jingda.live.Messages;
+import io.jingda.scoring.AnswerTally;
 import io.jingda.scoring.RankingTable;
 import io.jingda.scoring.ScoringRules;
 
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,7 +52,8 @@ final class ContestRuntime {
     long nextParticipantId = 1;
     final Set<String> nicknameKeys = new HashSet<>();
     int answered;
-    final Map<String, Integer> distribution = new LinkedHashMap<>();
+    /** The answers to the current question, counted for the chart (empty before the first question). */
+    AnswerTally tally = AnswerTally.text();
     boolean progressDirty;
     boolean lobbyDirty;
     final List<Messages.Person> joinedSince = new ArrayList<>();
@@ -141,8 +142,7 @@ final class ContestRuntime {
         phaseUntil = null;
         remainingMs = null;
         answered = 0;
-        distribution.clear();
-        q.options().forEach(o -> distribution.put(o.id(), 0));
+        tally = q.newTally();
         progressDirty = true;
         lastShared = null;
         lastKind = null;
@@ -254,6 +254,9 @@ final class ContestRuntime {
             return requestId != null && requestId.equals(existing.requestId) ? new Replay(existing)
                     : new Rejected("ALREADY_ANSWERED");
         }
+        if (closedFor(q)) {
+            return new Rejected("LATE");
+        }
         if (status != ContestStatus.RUNNING || phase != QuestionPhase.OPEN || q.index() != index) {
             return new Rejected("NOT_OPEN");
         }
@@ -271,6 +274,18 @@ final class ContestRuntime {
         return new Accepted(r);
     }
 
+    /**
+     * Whether question {@code q} was open and has closed while the contest goes on (running or paused):
+     * the current question once its time ran out or the host closed it, or an earlier one. An answer to it
+     * is {@code LATE}; one to a question not open yet, in the lobby or after the finish is {@code NOT_OPEN}.
+     */
+    private boolean closedFor(LiveQuestion q) {
+        if (status != ContestStatus.RUNNING && status != ContestStatus.PAUSED) {
+            return false;
+        }
+        return q.index() < index || (q.index() == index && phase != QuestionPhase.OPEN);
+    }
+
     /** The answer is durable: score it, rank it, count it. */
     synchronized void stored(ParticipantState p, ParticipantState.AnswerRecord r) {
         p.apply(r.idx, r.verdict.correct(), r.verdict.points(), r.responseMs);
@@ -279,7 +294,7 @@ final class ContestRuntime {
         }
         if (r.idx == index) {
             answered++;
-            distribution.merge(r.verdict.choiceKey(), 1, Integer::sum);
+            tally.add(r.verdict.choiceKey());
             progressDirty = true;
         }
     }

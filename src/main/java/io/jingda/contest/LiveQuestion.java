@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jingda.question.QuestionType;
 import io.jingda.question.SourceDto;
 import io.jingda.scoring.AnswerKey;
+import io.jingda.scoring.AnswerTally;
 
 import java.util.List;
 
@@ -24,6 +25,17 @@ public record LiveQuestion(
         SourceDto source,
         long timeLimitMs,
         int points) {
+
+    /** An empty count of this question's answers (see {@link AnswerTally} for what each type counts). */
+    public AnswerTally newTally() {
+        List<String> ids = options.stream().map(OptionView::id).toList();
+        return switch (type) {
+            case SINGLE, TRUE_FALSE -> AnswerTally.choice(ids);
+            case MULTIPLE -> AnswerTally.multiple(ids);
+            case TEXT -> AnswerTally.text();
+            case NUMERIC -> AnswerTally.numeric();
+        };
+    }
 
     /** An option as clients see it: an opaque id that says nothing about correctness, and its text. */
     public record OptionView(String id, String text) {

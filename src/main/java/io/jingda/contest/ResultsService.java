@@ -2,6 +2,7 @@ package io.jingda.contest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.agroal.api.AgroalDataSource;
+import io.jingda.scoring.AnswerTally;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
@@ -36,7 +37,7 @@ public class ResultsService {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record QuestionStat(int index, String questionId, String bankId, String type, String stem, int answered,
                                double correctPercent, Long averageTimeMs, List<OptionStat> options,
-                               Map<String, Integer> distribution) {
+                               Map<String, Integer> distribution, Map<String, Integer> combinations) {
     }
 
     public record Results(long contestId, String title, ContestStatus status, int participants,
@@ -52,10 +53,9 @@ public class ResultsService {
         int[] answered = new int[n];
         int[] correct = new int[n];
         long[] time = new long[n];
-        List<Map<String, Integer>> dist = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            dist.add(new LinkedHashMap<>());
-        }
+        // counted as the live chart counts them, so the results and the reveal agree
+        List<LiveQuestion> live = qs.stream().map(ContestQuestionMapper::live).toList();
+        List<AnswerTally> tallies = live.stream().map(LiveQuestion::newTally).toList();
         try (Connection conn = ds.getConnection()) {
             try (PreparedStatement ps = conn.prepareStatement(
                     "SELECT id, nickname FROM participant WHERE contest_id = ? AND kicked = FALSE ORDER BY id")) {
@@ -87,12 +87,7 @@ public class ResultsService {
                             t[1]++;
                             t[2] += rs.getLong(6);
                         }
-                        String key = rs.getString(3);
-                        if (key != null) {
-                            for (String k : qs.get(idx).options == null ? List.of(key) : List.of(key.split(","))) {
-                                dist.get(idx).merge(k, 1, Integer::sum);
-                            }
-                        }
+                        tallies.get(idx).add(rs.getString(3));
                     }
                 }
             }
@@ -111,9 +106,9 @@ public class ResultsService {
         List<QuestionStat> stats = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             ContestQuestion q = qs.get(i);
-            LiveQuestion l = ContestQuestionMapper.live(q);
+            LiveQuestion l = live.get(i);
             List<OptionStat> options = null;
-            Map<String, Integer> distribution = dist.get(i);
+            Map<String, Integer> distribution = tallies.get(i).distribution();
             if (!l.options().isEmpty()) {
                 java.util.Set<String> right = new java.util.HashSet<>();
                 l.correct().forEach(x -> right.add(x.asText()));
@@ -124,7 +119,8 @@ public class ResultsService {
             }
             double pct = answered[i] == 0 ? 0 : Math.round(1000.0 * correct[i] / answered[i]) / 10.0;
             stats.add(new QuestionStat(i, q.publicId, q.bankId, q.type.wire(), q.stem, answered[i], pct,
-                    answered[i] == 0 ? null : time[i] / answered[i], options, distribution));
+                    answered[i] == 0 ? null : time[i] / answered[i], options, distribution,
+                    tallies.get(i).combinations()));
         }
         return new Results(id, c.title, c.status, names.size(), standings, stats);
     }

@@ -71,14 +71,20 @@ public final class Messages {
         }
     }
 
+    /**
+     * distribution: per option id (choice types; for multiple, each option once per answer that chose it),
+     * or the 10 most frequent normalised answers plus "…" (text, numeric); combinations: multiple only, per
+     * distinct set of options (see {@link io.jingda.scoring.AnswerTally}).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Reveal(String type, String questionId, int index, String questionType, JsonNode correct,
                          Double tolerance, String explanation, SourceDto source, long closedAt, int answered,
-                         Map<String, Integer> distribution) {
+                         Map<String, Integer> distribution, Map<String, Integer> combinations) {
         public Reveal(String questionId, int index, String questionType, JsonNode correct, Double tolerance,
-                      String explanation, SourceDto source, long closedAt, int answered, Map<String, Integer> distribution) {
+                      String explanation, SourceDto source, long closedAt, int answered, Map<String, Integer> distribution,
+                      Map<String, Integer> combinations) {
             this("reveal", questionId, index, questionType, correct, tolerance, explanation, source, closedAt, answered,
-                    distribution);
+                    distribution, combinations);
         }
     }
 
@@ -116,12 +122,13 @@ public final class Messages {
     public record Person(long participantId, String nickname) {
     }
 
-    /** distribution only on the host channel; the screen gets counts only. */
+    /** distribution and combinations (as in {@link Reveal}) only on the host channel; the screen gets counts only. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Progress(String type, String questionId, int answered, int participants,
-                           Map<String, Integer> distribution) {
-        public Progress(String questionId, int answered, int participants, Map<String, Integer> distribution) {
-            this("progress", questionId, answered, participants, distribution);
+                           Map<String, Integer> distribution, Map<String, Integer> combinations) {
+        public Progress(String questionId, int answered, int participants, Map<String, Integer> distribution,
+                        Map<String, Integer> combinations) {
+            this("progress", questionId, answered, participants, distribution, combinations);
         }
     }
 

@@ -1,6 +1,6 @@
 // Organizer page (/admin): the bank, imports with preview, exports and templates, past contests.
 import { t, onLangChange } from './i18n.js';
-import { h, mount, api, staffHeader, errorText, ApiError, LETTERS, icon, optionText } from './common.js';
+import { h, mount, api, staffHeader, errorText, ApiError, LETTERS, icon, optionText, rankedList } from './common.js';
 
 const root = document.getElementById('app');
 const TYPES = ['single', 'multiple', 'true_false', 'text', 'numeric'];
@@ -352,7 +352,7 @@ function viewResults(r) {
         h('p', { class: 'muted' }, t('results.qline', { a: q.answered, s: q.averageTimeMs == null ? '–' : (q.averageTimeMs / 1000).toFixed(1) })),
         q.options ? (() => { const max = Math.max(1, ...q.options.map(o => o.count)); return q.options.map((o, i) =>
           hbar([`${LETTERS[i]}. ${optionText(q, o)}`, o.correct ? icon('check', t('screen.correct')) : null], o.count, max, String(o.count), o.correct)); })()
-          : Object.entries(q.distribution || {}).slice(0, 10).map(([k, v]) => hbar(k, v, q.answered, String(v), false)))))];
+          : rankedList(q.distribution))))];
 }
 
 // ---------------------------------------------------------------- page

@@ -262,7 +262,7 @@ export function podium(entries) {
     step(2, 'p2'), step(1, 'p1'), step(3, 'p3'));
 }
 
-/** Vertical bars of an answer distribution; correct ones (if known) marked with ✓ and a label. */
+/** Vertical bars of an answer distribution; correct ones (if known) marked with the check icon. */
 export function distributionChart(q, distribution, correctIds) {
   const opts = q?.options || [];
   const counts = opts.map(o => distribution?.[o.id] || 0);
@@ -274,8 +274,58 @@ export function distributionChart(q, distribution, correctIds) {
       return h('div', { class: 'bar' },
         h('span', { class: 'n' }, String(counts[i])),
         h('div', { class: `fill c${i % 8}`, style: `height:${(100 * counts[i]) / max}%` }),
-        h('span', { class: 'lab' }, `${SHAPES[i % 8]} ${ok ? '✓' : ''}`));
+        h('span', { class: 'lab' }, shapeIcon(i), ok ? icon('check', t('screen.correct')) : null));
     }));
+}
+
+/** The key under which the server counts every answer outside its top ten (see docs/protocol.md). */
+export const REST_KEY = '…';
+
+const NUMBER = /^-?\d+(\.\d+)?(E-?\d+)?$/;
+
+/**
+ * Answer counts as a ranked list, most frequent first, "…" (all other answers) last: the text and numeric
+ * answers of a reveal, or the sets of options chosen together. Sorted here because JavaScript moves keys that
+ * look like integers to the front of an object; equal counts keep the server's order (numbers by value).
+ * label(key) is what a row shows; ok(key) marks a right answer with the check icon.
+ */
+export function rankedList(counts, { label = k => k, ok = () => false, id = null } = {}) {
+  const entries = Object.entries(counts || {}).filter(([k]) => k !== REST_KEY)
+    .sort((a, b) => b[1] - a[1] || (NUMBER.test(a[0]) && NUMBER.test(b[0]) ? Number(a[0]) - Number(b[0]) : 0));
+  if (counts?.[REST_KEY]) entries.push([REST_KEY, counts[REST_KEY]]);
+  const max = Math.max(1, ...entries.map(e => e[1]));
+  return h('ol', { class: 'ranked', id, 'aria-label': t('chart.label', {
+      detail: entries.map(([k, n]) => `${k === REST_KEY ? t('chart.rest') : label(k)} ${n}`).join(', ') }) },
+    entries.length ? entries.map(([k, n]) => {
+      const right = k !== REST_KEY && ok(k);
+      return h('li', { class: `hbar${k === REST_KEY ? ' rest' : ''}`, 'data-key': k },
+        h('span', { class: 'what' }, k === REST_KEY ? t('chart.rest') : [right ? icon('check', t('screen.correct')) : null, label(k)]),
+        h('span', { class: 'track' }, h('span', { class: `fill${right ? ' ok' : ''}`, style: `width:${(100 * n) / max}%` })),
+        h('span', { class: 'n' }, String(n)));
+    }) : h('li', { class: 'muted' }, t('chart.none')));
+}
+
+/** Which ranked keys a reveal counts as right: numbers within the tolerance, texts equal to an accepted one. */
+export function revealMatcher(r) {
+  if (!r) return () => false;
+  if (r.questionType === 'numeric') {
+    const v = Number(r.correct); const tol = Number(r.tolerance || 0);
+    return k => NUMBER.test(k) && Math.abs(Number(k) - v) <= tol + 1e-9 * Math.max(1, Math.abs(v));
+  }
+  // the server's normal form, roughly (TextNormalizer): enough to mark the accepted texts in the list
+  const norm = s => String(s).normalize('NFKC').toLowerCase().trim().replace(/\s+/g, ' ')
+    .replace(/[.,!?;:'"、。，！？；：…·~～\s]+$/u, '');
+  const accepted = new Set((Array.isArray(r.correct) ? r.correct : [r.correct]).map(norm));
+  return k => accepted.has(k);
+}
+
+/** A set of options ("id1,id2", in the question's option order) as its letters, e.g. "A + C". */
+export function optionSetLabel(q, key) {
+  const opts = q?.options || [];
+  return key.split(',').map(id => {
+    const i = opts.findIndex(o => o.id === id);
+    return i < 0 ? '?' : LETTERS[i];
+  }).join(' + ');
 }
 
 /** The page header for staff pages: brand, user, language switch, logout. */

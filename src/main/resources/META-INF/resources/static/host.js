@@ -1,7 +1,7 @@
 // Host console (/host): create contests, run the lobby and the questions, watch answers live.
 import { t, onLangChange } from './i18n.js';
 import { h, mount, api, liveSocket, clock, timer, startTicker, board, podium, distributionChart, staffHeader, errorText,
-  SHAPES, optionText, icon, shapeIcon } from './common.js';
+  SHAPES, optionText, icon, shapeIcon, rankedList, optionSetLabel, revealMatcher } from './common.js';
 
 const root = document.getElementById('app');
 const TYPES = ['single', 'multiple', 'true_false', 'text', 'numeric'];
@@ -257,8 +257,7 @@ function viewConsole() {
     h('p', { class: 'stem host-stem', id: 'stem' }, q.stem),
     q.options?.length ? h('ol', { style: 'list-style:none;padding:0' }, q.options.map((o, i) => h('li', { class: 'shape-line' }, shapeIcon(i), ` ${optionText(q, o)}`))) : null,
     h('p', { id: 'host-answered', 'aria-live': 'polite' }, t('screen.answered', { a: L.reveal?.answered ?? L.progress?.answered ?? 0, n: L.progress?.participants ?? L.participants ?? 0 })),
-    q.options?.length ? h('div', { id: 'host-chart' }, distributionChart(q, L.reveal?.distribution || L.progress?.distribution,
-      L.reveal && Array.isArray(L.reveal.correct) ? L.reveal.correct : null)) : null,
+    hostChart(q, L) ? h('div', { id: 'host-chart' }, hostChart(q, L)) : null,
     L.reveal ? h('p', {}, h('strong', {}, icon('check'), ` ${t('reveal.answer')}: `), revealText(q, L.reveal)) : null) : null;
   const done = c.status === 'FINISHED' ? resultsPanel() : null;
   const lb = L.leaderboard && c.status !== 'FINISHED' ? h('section', { class: 'card' }, h('h2', {}, t('board.title')), board(L.leaderboard.top, null)) : null;
@@ -333,11 +332,28 @@ function paintCount() {
 function paintProgress() {
   const el = document.getElementById('host-chart');
   const count = document.getElementById('host-answered');
-  if (!el || !count || !S.live.q) return false;
+  const chart = S.live.q ? hostChart(S.live.q, S.live) : null;
+  if (!count || !S.live.q || !el !== !chart) return false;
   const p = S.live.progress;
   count.textContent = t('screen.answered', { a: p.answered, n: p.participants });
-  el.replaceChildren(distributionChart(S.live.q, p.distribution, null));
+  if (el) mount(el, chart);
   return true;
+}
+
+/**
+ * The counts of the open or revealed question: bars per option and, for multiple, the sets chosen together;
+ * text and numeric answers as a ranked list once revealed (the console may be on a projector). Null if none.
+ */
+function hostChart(q, L) {
+  const counts = L.reveal || L.progress;
+  const correct = L.reveal && Array.isArray(L.reveal.correct) && q.options?.length ? L.reveal.correct : null;
+  if (q.options?.length) {
+    const rightSet = correct ? q.options.filter(o => correct.includes(o.id)).map(o => o.id).join(',') : null;
+    return [distributionChart(q, counts?.distribution, correct),
+      q.questionType === 'multiple' ? h('div', { id: 'host-combinations' }, h('h3', {}, t('chart.combinations')),
+        rankedList(counts?.combinations, { label: k => optionSetLabel(q, k), ok: k => k === rightSet })) : null];
+  }
+  return L.reveal ? [h('h3', {}, t('chart.answers')), rankedList(L.reveal.distribution, { ok: revealMatcher(L.reveal) })] : null;
 }
 
 function render() {

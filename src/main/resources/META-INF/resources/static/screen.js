@@ -1,6 +1,7 @@
 // Big screen (/screen/{code}): the public projector view over /ws/screen/{code}.
 import { t, langButton, onLangChange } from './i18n.js';
-import { h, mount, liveSocket, clock, timer, startTicker, board, podium, distributionChart, SHAPES, optionText, icon, shapeIcon } from './common.js';
+import { h, mount, liveSocket, clock, timer, startTicker, board, podium, distributionChart, rankedList, revealMatcher, SHAPES,
+  optionText, icon, shapeIcon } from './common.js';
 
 const root = document.getElementById('app');
 const code = (location.pathname.match(/^\/screen\/([^/]+)/) || [])[1] || '';
@@ -115,8 +116,9 @@ function viewReveal() {
   return [head(), h('div', { class: 'stem' }, q.stem),
     ids ? h('div', { class: 'grid2' }, optionsGrid(q, ids), h('div', { class: 'card', id: 'distribution' },
       h('h2', {}, t('screen.distribution', { a: r.answered })), distributionChart(q, r.distribution, ids)))
-      : h('div', { class: 'state-big right', id: 'distribution' }, h('span', { class: 'title' }, icon('check'), ` ${text}`),
-        h('span', { class: 'sub' }, t('screen.distribution', { a: r.answered }))),
+      : h('div', { class: 'grid2' }, h('div', { class: 'state-big right', id: 'correct-answer' }, h('span', { class: 'title' }, icon('check'), ` ${text}`)),
+        h('div', { class: 'card', id: 'distribution' }, h('h2', {}, t('screen.distribution', { a: r.answered })),
+          rankedList(r.distribution, { ok: revealMatcher(r) }))),
     r.explanation || r.source?.excerpt ? h('div', { class: 'source', id: 'source' },
       r.explanation ? h('p', {}, r.explanation) : null,
       r.source?.excerpt ? h('blockquote', {}, `“${r.source.excerpt}”`) : null,

@@ -132,6 +132,51 @@ class BroadcastsTest {
     }
 
     @Test
+    void multipleChoiceProgressAndRevealCountOptionsAndSetsAndTheScreenGetsNeitherBeforeTheReveal() throws Exception {
+        DeferredFanout fanout = new DeferredFanout();
+        ContestRuntime rt = ContestRuntimeTest.lobby(3);
+        rt.openQuestion(0, 1_000);
+        ContestRuntimeTest.answer(rt, 1, "q0", "[\"ca\",\"mk\"]", 2_000, null); // D and B
+        ContestRuntimeTest.answer(rt, 2, "q0", "[\"mk\",\"ca\"]", 2_001, null);
+        ContestRuntimeTest.answer(rt, 3, "q0", "[\"zq\"]", 2_002, null);
+        Broadcasts broadcasts = new Broadcasts(fanout, new ContestClock());
+        broadcasts.pushIfDirty(rt, 10_000, 250);
+        ObjectMapper json = new ObjectMapper();
+        String hostFrame = fanout.shared.stream().filter(f -> f.startsWith("HOSTS ") && f.contains("\"progress\""))
+                .findFirst().orElseThrow().substring("HOSTS ".length());
+        assertThat(json.readTree(hostFrame)).isEqualTo(json.readTree("{\"type\":\"progress\",\"questionId\":\"q0\","
+                + "\"answered\":3,\"participants\":3,\"distribution\":{\"zq\":1,\"mk\":2,\"xb\":0,\"ca\":2},"
+                + "\"combinations\":{\"mk,ca\":2,\"zq\":1}}"));
+        String screenFrame = fanout.shared.stream().filter(f -> f.startsWith("SCREENS ") && f.contains("\"progress\""))
+                .findFirst().orElseThrow();
+        assertThat(screenFrame).doesNotContain("distribution").doesNotContain("combinations").doesNotContain("mk");
+
+        rt.close(21_000);
+        rt.reveal(null);
+        broadcasts.reveal(rt);
+        String reveal = fanout.shared.stream().filter(f -> f.startsWith("SCREENS ") && f.contains("\"reveal\""))
+                .findFirst().orElseThrow().substring("SCREENS ".length());
+        assertThat(json.readTree(reveal).get("distribution")).isEqualTo(json.readTree("{\"zq\":1,\"mk\":2,\"xb\":0,\"ca\":2}"));
+        assertThat(json.readTree(reveal).get("combinations")).isEqualTo(json.readTree("{\"mk,ca\":2,\"zq\":1}"));
+        assertThat(json.readTree(fanout.pending.get(0).apply(1)).get("combinations")).isEqualTo(json.readTree(reveal).get("combinations"));
+    }
+
+    @Test
+    void aTextRevealRanksTheAnswersAndHasNoCombinations() throws Exception {
+        DeferredFanout fanout = new DeferredFanout();
+        ContestRuntime rt = ContestRuntimeTest.lobby(3);
+        rt.openQuestion(1, 1_000);
+        ContestRuntimeTest.answer(rt, 1, "q1", "\"北京\"", 2_000, null);
+        ContestRuntimeTest.answer(rt, 2, "q1", "\"上海\"", 2_001, null);
+        ContestRuntimeTest.answer(rt, 3, "q1", "\"上海！\"", 2_002, null);
+        rt.close(21_000);
+        rt.reveal(null);
+        new Broadcasts(fanout, new ContestClock()).reveal(rt);
+        String reveal = fanout.shared.get(0).substring("HOSTS ".length());
+        assertThat(reveal).contains("\"distribution\":{\"上海\":2,\"北京\":1}").doesNotContain("combinations");
+    }
+
+    @Test
     void aPersonalHeadNeedsAJsonObject() {
         assertThat(Frames.personalHead("{\"type\":\"x\",\"t\":\"上海\"}")).isEqualTo("{\"type\":\"x\",\"t\":\"上海\",\"you\":");
         assertThatThrownBy(() -> Frames.personalHead("[1]")).isInstanceOf(IllegalArgumentException.class);

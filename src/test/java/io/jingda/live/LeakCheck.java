@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 /** Asserts that nothing a participant or the screen has received so far gives away a question's answer. */
 final class LeakCheck {
     private static final List<String> FORBIDDEN_KEYS = List.of("correct", "answer", "answers", "explanation", "isCorrect",
-            "tolerance", "source", "points", "distribution");
+            "tolerance", "source", "points", "distribution", "combinations");
 
     private LeakCheck() {
     }

@@ -249,6 +249,121 @@ class LiveContestTest {
         }
     }
 
+    /**
+     * Issue 13, items 3 and 4: a multiple-choice answer counts under each option it chose and under its
+     * set; text and numeric answers are ranked by their normal form; the screen gets no counts before the
+     * reveal; the results count the same; an answer after the question closed is LATE.
+     */
+    @Test
+    void theChartCountsOptionsSetsAndRankedAnswersAndALateAnswerIsLate() {
+        clock.freeze();
+        long id = create(admin(), LiveApi.contestBody(List.of(LiveApi.questionOf("multiple", 0),
+                LiveApi.questionOf("text", 0), LiveApi.questionOf("numeric", 0))));
+        List<Q> qs = hostView(id);
+        Q multi = qs.get(0);
+        List<String> o = multi.optionIds();
+        assertTrue(o.size() >= 3, "needs a multiple-choice question with 3 or more options");
+        String code = openLobby(admin(), id);
+        List<LiveApi.Joined> joined = List.of(join(code, "甲"), join(code, "乙"), join(code, "丙"), join(code, "丁"));
+        List<WsClient> players = new ArrayList<>();
+        try (WsClient screen = WsClient.screen(base, code);
+             WsClient host = WsClient.host(base, id, LiveApi.ADMIN, LiveApi.ADMIN_PASSWORD)) {
+            for (LiveApi.Joined j : joined) {
+                players.add(WsClient.play(base, id, j.token()));
+            }
+            players.forEach(p -> p.await("state"));
+            screen.await("state");
+            host.await("state");
+            act(admin(), id, "start").statusCode(200);
+            players.get(0).await("question");
+            clock.advance(1000);
+            // B and C twice (in either order), then A
+            Object[] choices = {List.of(o.get(2), o.get(1)), List.of(o.get(1), o.get(2)), List.of(o.get(0))};
+            for (int i = 0; i < 3; i++) {
+                players.get(i).answer(multi.id(), choices[i], "m" + i);
+                assertTrue(players.get(i).await("ack").get("accepted").asBoolean());
+            }
+            JsonNode progress = host.await("progress", 0, n -> n.get("answered").asInt() == 3);
+            assertEquals(1, progress.at("/distribution/" + o.get(0)).asInt(), progress.toString());
+            assertEquals(2, progress.at("/distribution/" + o.get(1)).asInt(), progress.toString());
+            assertEquals(2, progress.at("/distribution/" + o.get(2)).asInt(), progress.toString());
+            assertEquals(o.size(), progress.get("distribution").size());
+            String bc = o.get(1) + "," + o.get(2);
+            assertEquals(WsClient.parse("{\"" + bc + "\":2,\"" + o.get(0) + "\":1}"), progress.get("combinations"));
+            JsonNode screenProgress = screen.await("progress", 0, n -> n.get("answered").asInt() == 3);
+            assertNull(screenProgress.get("distribution"));
+            assertNull(screenProgress.get("combinations"));
+            LeakCheck.assertNothingGivesAway(multi, List.of(players.get(0), players.get(3), screen));
+
+            // the host closes early: the fourth's answer is late
+            act(admin(), id, "close").statusCode(200);
+            players.get(3).await("closed");
+            players.get(3).answer(multi.id(), List.of(o.get(0)), "late-0");
+            JsonNode late = players.get(3).await("ack", 0, n -> n.get("requestId").asText().equals("late-0"));
+            assertFalse(late.get("accepted").asBoolean());
+            assertEquals("LATE", late.get("reason").asText());
+            act(admin(), id, "reveal").statusCode(200);
+            JsonNode reveal = screen.await("reveal");
+            assertEquals(progress.get("distribution"), reveal.get("distribution"));
+            assertEquals(progress.get("combinations"), reveal.get("combinations"));
+            assertEquals(reveal.get("combinations"), players.get(3).await("reveal").get("combinations"));
+
+            // text: normal forms are counted together, most frequent first
+            act(admin(), id, "next").statusCode(200);
+            Q text = qs.get(1);
+            int mark = players.get(3).mark();
+            players.get(0).await("question", 0, n -> n.get("index").asInt() == 1);
+            String[] texts = {"Ｚ答案。", "z答案", "另一个"};
+            for (int i = 0; i < 3; i++) {
+                String rid = "t" + i;
+                players.get(i).answer(text.id(), texts[i], rid);
+                assertTrue(players.get(i).await("ack", 0, n -> n.get("requestId").asText().equals(rid))
+                        .get("accepted").asBoolean());
+            }
+            JsonNode textProgress = host.await("progress", 0, n -> n.get("questionId").asText().equals(text.id())
+                    && n.get("answered").asInt() == 3);
+            assertEquals(WsClient.parse("{\"z答案\":2,\"另一个\":1}"), textProgress.get("distribution"));
+            assertNull(textProgress.get("combinations"));
+            // the time runs out; once the server has closed the question, an answer is LATE (it was NOT_OPEN)
+            clock.advance(text.timeLimitMs() + 251);
+            players.get(3).await("closed", mark, n -> n.get("questionId").asText().equals(text.id()));
+            players.get(3).answer(text.id(), "太晚了", "late-1");
+            assertEquals("LATE", players.get(3).await("ack", 0, n -> n.get("requestId").asText().equals("late-1"))
+                    .get("reason").asText());
+            act(admin(), id, "reveal").statusCode(200);
+            JsonNode textReveal = screen.await("reveal", 0, n -> n.get("questionId").asText().equals(text.id()));
+            assertEquals(textProgress.get("distribution"), textReveal.get("distribution"));
+
+            // numeric: 7 and 7.0 are one answer
+            act(admin(), id, "next").statusCode(200);
+            Q num = qs.get(2);
+            players.get(0).await("question", 0, n -> n.get("index").asInt() == 2);
+            Object[] numbers = {7, "7.0", 8.5};
+            for (int i = 0; i < 3; i++) {
+                String rid = "n" + i;
+                players.get(i).answer(num.id(), numbers[i], rid);
+                assertTrue(players.get(i).await("ack", 0, n -> n.get("requestId").asText().equals(rid))
+                        .get("accepted").asBoolean());
+            }
+            host.await("progress", 0, n -> n.get("questionId").asText().equals(num.id()) && n.get("answered").asInt() == 3);
+            act(admin(), id, "reveal").statusCode(200);
+            JsonNode numReveal = screen.await("reveal", 0, n -> n.get("questionId").asText().equals(num.id()));
+            assertEquals(WsClient.parse("{\"7\":2,\"8.5\":1}"), numReveal.get("distribution"));
+            act(admin(), id, "finish").statusCode(200);
+
+            // the results count as the chart did
+            JsonPath r = admin().get("/api/contests/" + id + "/results").then().statusCode(200).extract().jsonPath();
+            assertEquals(List.of(1, 2, 2), r.getList("questions[0].options.count").subList(0, 3));
+            assertEquals(2, r.getInt("questions[0].combinations['" + bc + "']"));
+            assertEquals(1, r.getInt("questions[0].combinations['" + o.get(0) + "']"));
+            assertEquals(2, r.getInt("questions[0].distribution['" + o.get(1) + "']"));
+            assertEquals(2, r.getInt("questions[1].distribution['z答案']"));
+            assertNull(r.get("questions[1].combinations"));
+        } finally {
+            players.forEach(WsClient::close);
+        }
+    }
+
     long count(String sql) throws Exception {
         try (Connection c = ds.getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
