@@ -32,11 +32,16 @@ public final class JsonErrors {
     /** A qualified Java name ({@code java.lang.Integer}, {@code io.jingda.contest.ContestRequest$X}), with generics. */
     private static final Pattern QUALIFIED = Pattern.compile(
             "`?\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z][\\w$]*(?:<[^>]*>)?(?:\\[])*`?");
+    /** An exception's toString ("com.x.FooException: message"): the class goes, the message stays. */
+    private static final Pattern THROWN = Pattern.compile("\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z][\\w$]*:\\s");
     private static final Pattern SOURCE = Pattern.compile("\\s*\\(?(?:at )?\\[Source:.*$", Pattern.DOTALL);
-    private static final Pattern BACKTICKED = Pattern.compile("\\s*\\(?,?\\s*(?:from|as per|bound as) `[^`]*`\\)?");
+    private static final Pattern BACKTICKED = Pattern.compile(
+            ",?\\s*(?:from|as per|bound as) `[^`]*`|\\s*\\(token `[^`]*`\\)");
     private static final Pattern SENT = Pattern.compile(
             "from (Array|Object|String|Boolean|Null|Number|Integral|Floating-point|Double|Int|Long) value");
     private static final Pattern CODE = Pattern.compile(" \\(code \\d+\\)");
+    /** Aalto's and Woodstox's location suffix: "at [row,col {unknown-source}]: [3,2]". */
+    private static final Pattern ROW_COL = Pattern.compile("\\s*at \\[row,col[^\\]]*\\]: \\[\\d+,\\d+\\]");
 
     /** One problem: the field path ("body" for the document itself) and the sentence for that field. */
     public record Problem(String field, String message) {
@@ -109,7 +114,10 @@ public final class JsonErrors {
         return " (line " + loc.getLineNr() + (loc.getColumnNr() > 0 ? ", column " + loc.getColumnNr() : "") + ")";
     }
 
-    /** A library message with class names, sources and setting names taken out; a last guard, not a description. */
+    /**
+     * A library's message with class names, source descriptions, setting names and location suffixes
+     * taken out: a last guard for messages we pass on, not a description.
+     */
     public static String scrub(String message) {
         if (message == null) {
             return "";
@@ -117,6 +125,8 @@ public final class JsonErrors {
         String m = SOURCE.matcher(message).replaceAll("");
         m = BACKTICKED.matcher(m).replaceAll("");
         m = CODE.matcher(m).replaceAll("");
+        m = ROW_COL.matcher(m).replaceAll("");
+        m = THROWN.matcher(m).replaceAll("");
         m = QUALIFIED.matcher(m).replaceAll("a value");
         return m.strip();
     }

@@ -136,7 +136,7 @@ public class ImportService {
             line = e.line();
         } catch (StackOverflowError | RuntimeException e) {
             LOG.warnf("unexpected failure reading %s as %s: %s", fileName, format.id(), e);
-            message = "the file cannot be read as " + format.id() + " (" + e.getClass().getSimpleName() + ")";
+            message = "the file cannot be read as " + format.id() + " (the server's error has been logged)";
         }
         ImportProblem p = new ImportProblem(line, null, null, null, null, message);
         throw new ApiException(422, "INVALID_FILE", "the file cannot be imported: " + message, List.of(),
