@@ -98,6 +98,11 @@ public class QuestionService {
     public Page<QuestionDto> search(QuestionSearch f) {
         int size = f.size() <= 0 ? 20 : Math.min(f.size(), MAX_PAGE_SIZE);
         int page = Math.max(f.page(), 0);
+        if ((long) page * size > Integer.MAX_VALUE) {
+            // the first row's index (page × size) would overflow
+            throw ApiException.invalid(List.of(new FieldError("page", "is too large: page × size must be at most "
+                    + Integer.MAX_VALUE + ", so with size " + size + " the last page is " + Integer.MAX_VALUE / size)));
+        }
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (notBlank(f.set())) {

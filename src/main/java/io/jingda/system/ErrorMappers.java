@@ -1,8 +1,6 @@
 package io.jingda.system;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -32,21 +30,32 @@ public class ErrorMappers {
         return json(e.status(), body);
     }
 
+    /** Bodies that are not valid JSON or do not fit the request's fields: 400 with the field, the kind expected, the line. */
     @ServerExceptionMapper(priority = 1)
-    public Response unrecognized(UnrecognizedPropertyException e) {
-        String field = JsonText.path(e);
-        return json(400, new ApiError("INVALID_JSON", "unknown field '" + e.getPropertyName() + "'",
-                List.of(new FieldError(field, "is not a known field"))));
+    public Response badJson(JsonProcessingException e) {
+        JsonErrors.Problem p = JsonErrors.describe(e);
+        return json(400, new ApiError("INVALID_JSON", p.sentence(), List.of(new FieldError(p.field(), p.message()))));
     }
 
+    // the specific types too: Quarkus has its own mappers for them, with another shape
     @ServerExceptionMapper(priority = 1)
     public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
-        return mapping(e);
+        return badJson(e);
     }
 
     @ServerExceptionMapper(priority = 1)
     public Response invalidFormat(com.fasterxml.jackson.databind.exc.InvalidFormatException e) {
-        return mapping(e);
+        return badJson(e);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unrecognized(com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+        return badJson(e);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response mapping(com.fasterxml.jackson.databind.JsonMappingException e) {
+        return badJson(e);
     }
 
     @ServerExceptionMapper(priority = 1)
@@ -89,19 +98,6 @@ public class ErrorMappers {
         return b.build();
     }
 
-    @ServerExceptionMapper(priority = 1)
-    public Response mapping(JsonMappingException e) {
-        String field = JsonText.path(e);
-        return json(400, new ApiError("INVALID_JSON", "the JSON body does not fit: " + e.getOriginalMessage(),
-                List.of(new FieldError(field.isEmpty() ? "body" : field, "has the wrong type or format"))));
-    }
-
-    @ServerExceptionMapper(priority = 2)
-    public Response syntax(JsonProcessingException e) {
-        return json(400, new ApiError("INVALID_JSON", "the body is not valid JSON: " + e.getOriginalMessage(),
-                List.of(new FieldError("body", "is not valid JSON"))));
-    }
-
     @ServerExceptionMapper
     public Response violations(ConstraintViolationException e) {
         List<FieldError> errors = e.getConstraintViolations().stream()
@@ -125,10 +121,13 @@ public class ErrorMappers {
             default -> "HTTP_" + status;
         };
         if (e.getCause() instanceof JsonProcessingException jpe) {
-            return syntax(jpe);
+            return badJson(jpe);
         }
+        // the framework's messages can name classes ("No message body reader for class ..."): say only the status
+        String message = e.getMessage() == null ? "HTTP " + status
+                : JsonErrors.scrub(e.getMessage());
         Response.ResponseBuilder b = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ApiError(code, e.getMessage() == null ? "HTTP " + status : e.getMessage()));
+                .entity(new ApiError(code, message));
         e.getResponse().getHeaders().forEach((k, v) -> {
             if (!k.equalsIgnoreCase("Content-Type") && !k.equalsIgnoreCase("Content-Length")) {
                 v.forEach(x -> b.header(k, x));

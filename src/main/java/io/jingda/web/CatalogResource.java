@@ -45,10 +45,10 @@ public class CatalogResource {
     @GET
     @Path("questions")
     public Page<QuestionSummary> questions(@QueryParam("set") String set, @QueryParam("type") String type,
-                                           @QueryParam("tag") String tag, @QueryParam("difficulty") Integer difficulty,
-                                           @QueryParam("q") String q, @QueryParam("page") int page,
-                                           @QueryParam("size") int size) {
-        Page<QuestionDto> p = bank.search(new QuestionSearch(set, type, tag, difficulty, q, page, size));
+                                           @QueryParam("tag") String tag, @QueryParam("difficulty") String difficulty,
+                                           @QueryParam("q") String q, @QueryParam("page") String page,
+                                           @QueryParam("size") String size) {
+        Page<QuestionDto> p = bank.search(QuestionSearch.of(set, type, tag, difficulty, q, page, size));
         return new Page<>(p.items().stream().map(d -> new QuestionSummary(d.id(), d.set(), d.type(), d.stem(),
                 d.tags() == null ? List.of() : d.tags(), d.difficulty(), d.timeLimit())).toList(),
                 p.total(), p.page(), p.size());

@@ -136,12 +136,13 @@ public class ImportService {
             line = e.line();
         } catch (StackOverflowError | RuntimeException e) {
             LOG.warnf("unexpected failure reading %s as %s: %s", fileName, format.id(), e);
-            message = "the file cannot be read as " + format.id() + " (" + e.getClass().getSimpleName() + ")";
+            message = "the file cannot be read as " + format.id() + " (the server's error has been logged)";
         }
         ImportProblem p = new ImportProblem(line, null, null, null, null, message);
-        throw new ApiException(422, "INVALID_FILE", "the file cannot be imported: " + message, List.of(),
-                ImportReport.refused("INVALID_FILE", "the file cannot be imported: " + message, fileName, format.id(), mode,
-                        List.of(p)));
+        String what = (fileName == null || fileName.isBlank() ? "the file" : "'" + fileName + "'") + " cannot be imported: "
+                + (line != null && !message.contains("line " + line) ? "line " + line + ": " : "") + message;
+        throw new ApiException(422, "INVALID_FILE", what, List.of(),
+                ImportReport.refused("INVALID_FILE", what, fileName, format.id(), mode, List.of(p)));
     }
 
     private ImportReport plan(ImportRequest req, ParseResult parsed, Mode mode, OnDuplicate onDuplicate) {
@@ -228,8 +229,7 @@ public class ImportService {
         boolean write = mode == Mode.COMMIT && errors.isEmpty();
         ImportReport report = new ImportReport(
                 mode == Mode.COMMIT && !errors.isEmpty() ? "IMPORT_FAILED" : null,
-                mode == Mode.COMMIT && !errors.isEmpty() ? "nothing was imported: the file has " + errors.size()
-                        + (errors.size() == 1 ? " error" : " errors") : null,
+                mode == Mode.COMMIT && !errors.isEmpty() ? refusal(req.fileName(), errors) : null,
                 req.fileName(), parsed.format(), parsed.encoding(), mode.name().toLowerCase(Locale.ROOT),
                 onDuplicate.name().toLowerCase(Locale.ROOT), write,
                 new ImportReport.Target(target.dto.id(), target.dto.title(), target.created),
@@ -243,6 +243,12 @@ public class ImportService {
             write(target, toCreate, updates);
         }
         return report;
+    }
+
+    /** "nothing was imported: 'a.gift' has 2 errors; the first: line 1: ...", so the message alone says where. */
+    private static String refusal(String fileName, List<ImportProblem> errors) {
+        return "nothing was imported: " + (notBlank(fileName) ? "'" + fileName + "'" : "the file") + " has "
+                + errors.size() + (errors.size() == 1 ? " error: " : " errors; the first: ") + errors.get(0);
     }
 
     private record Target(QuestionSetDto dto, boolean created) {

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 /**
  * Moodle's Aiken format: a question line, options {@code A.} or {@code A)}, then {@code ANSWER: X}.
  * It holds single-answer multiple choice only; exports leave out (and list) every other question.
+ * A line of text after a question's options starts the next question, so a question that lacks its
+ * ANSWER line is an error of its own and does not swallow the one after it.
  */
 public final class AikenFormat implements QuestionFormat {
     private static final Pattern OPTION = Pattern.compile("^([A-Z])[.)．）]\\s*(.*)$");
@@ -57,13 +59,30 @@ public final class AikenFormat implements QuestionFormat {
             if (line.isEmpty()) {
                 continue;
             }
+            Matcher answer = ANSWER.matcher(line);
+            Matcher option = OPTION.matcher(line);
+            if (answer.matches() && stem.isEmpty()) {
+                // a second ANSWER line, or one with nothing before it: never the start of the next question's stem
+                out.error(Position.line(lineNo), "answer", "this ANSWER: line belongs to no question (is it repeated,"
+                        + " or is the question above it missing?)");
+                continue;
+            }
+            if (!answer.matches() && !option.matches() && !options.isEmpty()) {
+                // text after the options: the question above has no ANSWER line, and this line starts the next one
+                if (!broken) {
+                    out.error(Position.line(start), "answer", "the question has no ANSWER: line before line " + lineNo
+                            + ", where the next question starts");
+                }
+                stem.clear();
+                options.clear();
+                letters.clear();
+                broken = false;
+            }
             if (stem.isEmpty()) {
                 start = lineNo;
                 out.countItem();
             }
-            Matcher answer = ANSWER.matcher(line);
-            Matcher option = OPTION.matcher(line);
-            if (answer.matches() && !stem.isEmpty()) {
+            if (answer.matches()) {
                 if (!broken) {
                     finish(stem, options, letters, answer.group(1).strip(), Position.line(start), lineNo, out);
                 }
@@ -80,13 +99,8 @@ public final class AikenFormat implements QuestionFormat {
                 }
                 letters.add(letter);
                 options.add(option.group(2).strip());
-            } else if (options.isEmpty()) {
-                stem.add(line);
             } else {
-                if (!broken) {
-                    out.error(Position.line(lineNo), null, "expected an option (A. ...) or the ANSWER: line here");
-                    broken = true;
-                }
+                stem.add(line);
             }
         }
         if (!stem.isEmpty() && !broken) {

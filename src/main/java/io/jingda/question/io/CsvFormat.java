@@ -77,6 +77,10 @@ public final class CsvFormat implements QuestionFormat {
                 out.countItem();
                 Position pos = Position.line(line);
                 QuestionTable.RowResult r = QuestionTable.read(layout, cell);
+                String swallowed = swallowed(cells, delimiter, line);
+                if (swallowed != null) {
+                    out.warning(pos, null, swallowed);
+                }
                 for (String[] p : r.problems()) {
                     out.error(pos, p[0], p[1]);
                 }
@@ -88,9 +92,13 @@ public final class CsvFormat implements QuestionFormat {
                 throw new FormatException("the file is empty: no header row found", 1, null);
             }
         } catch (UncheckedIOException | IllegalStateException e) {
-            // commons-csv reports a quote left open at the end of the file this way
-            String msg = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-            throw new FormatException("the CSV is broken (" + msg + "); is a quote left open?", null, null);
+            // commons-csv reports a quote left open, or text after a closing quote, this way; say where ourselves
+            QuoteFault f = quoteFault(text, delimiter);
+            if (f != null) {
+                throw new FormatException(f.message(), f.line(), null);
+            }
+            throw new FormatException("the CSV is broken: " + io.jingda.system.JsonErrors.scrub(
+                    e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), null, null);
         } catch (IOException e) {
             throw new FormatException("cannot read the CSV: " + e.getMessage(), null, null);
         }
@@ -141,6 +149,76 @@ public final class CsvFormat implements QuestionFormat {
             return '\t';
         }
         return semicolon > comma ? ';' : ',';
+    }
+
+    record QuoteFault(int line, String message) {
+    }
+
+    /**
+     * The first quoted cell that goes wrong, as the CSV reader sees it: a quote opens a cell only as
+     * its first character; inside, {@code ""} is a quote; after the closing quote only spaces, the
+     * separator or the end of the line may follow.
+     */
+    static QuoteFault quoteFault(String text, char delimiter) {
+        int line = 1;
+        int openLine = 0;
+        boolean quoted = false;
+        boolean cellStart = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                    int j = i + 1;
+                    while (j < text.length() && text.charAt(j) != delimiter && text.charAt(j) != '\n'
+                            && text.charAt(j) != '\r' && Character.isWhitespace(text.charAt(j))) {
+                        j++;
+                    }
+                    if (j < text.length() && text.charAt(j) != delimiter && text.charAt(j) != '\n'
+                            && text.charAt(j) != '\r') {
+                        return new QuoteFault(line, "line " + line + ": after the quoted cell that opens"
+                                + (openLine == line ? "" : " on line " + openLine) + " comes '" + text.charAt(j)
+                                + "' where the separator or the end of the line belongs (inside a quoted cell, write"
+                                + " a quote as \"\")");
+                    }
+                    i = j - 1;
+                    cellStart = false;
+                } else if (c == '\n') {
+                    line++;
+                }
+            } else if (c == '\n') {
+                line++;
+                cellStart = true;
+            } else if (c == '\r' || c == delimiter) {
+                cellStart = true;
+            } else if (c == '"' && cellStart) {
+                quoted = true;
+                openLine = line;
+            } else {
+                cellStart = false;
+            }
+        }
+        if (quoted) {
+            return new QuoteFault(openLine, "line " + openLine + ": the quoted cell that opens here is never closed, so"
+                    + " every line after it would be read into it (close it with \", or write a quote inside a cell"
+                    + " as \"\")");
+        }
+        return null;
+    }
+
+    /** A warning for a row one of whose cells runs over lines that look like rows of their own; null when none does. */
+    private static String swallowed(List<String> cells, char delimiter, int line) {
+        for (String c : cells) {
+            if (c != null && c.indexOf('\n') >= 0 && c.indexOf(delimiter) >= 0) {
+                int last = line + (int) cells.stream().filter(java.util.Objects::nonNull)
+                        .mapToLong(x -> x.chars().filter(ch -> ch == '\n').count()).sum();
+                return "a quoted cell of this row runs from line " + line + " to line " + last
+                        + " and holds the separator: is a closing quote missing?";
+            }
+        }
+        return null;
     }
 
     private static int[] lineStarts(String text) {

@@ -44,57 +44,64 @@ public final class GiftFormat implements QuestionFormat {
         return head.contains("::") && head.contains("{") || head.contains("$CATEGORY:");
     }
 
+    /**
+     * As Moodle does: the file is cut into questions at blank lines first, so a broken question can
+     * never swallow the next one. A line whose first non-blank characters are {@code //} is a
+     * comment wherever it stands (it neither ends a question nor belongs to one). A block that starts
+     * with {@code $CATEGORY:} sets the category.
+     */
     @Override
     public ParseResult parse(byte[] data, ImportLimits limits) throws FormatException {
         TextInput.Decoded decoded = TextInput.readLines(data, limits);
-        String text = decoded.text();
         ResultBuilder out = new ResultBuilder(id(), limits);
         out.encoding = decoded.encoding();
-        String[] lines = text.split("\r\n|\r|\n", -1);
-        StringBuilder chunk = new StringBuilder();
-        int chunkStart = 0;
-        int depth = 0;
+        String[] lines = decoded.text().split("\r\n|\r|\n", -1);
+        List<String> block = new ArrayList<>();
+        int blockStart = 0;
         for (int i = 0; i <= lines.length; i++) {
             String line = i < lines.length ? lines[i] : "";
-            boolean end = i == lines.length;
-            if (!end && line.strip().startsWith("//") && depth == 0) {
-                continue;
-            }
-            if (end || line.isBlank() && depth == 0) {
-                if (chunk.length() > 0) {
-                    item(chunk.toString(), chunkStart, out);
-                    chunk.setLength(0);
+            if (line.isBlank()) {
+                if (!block.isEmpty()) {
+                    block(block, blockStart, i < lines.length ? i + 1 : 0, out);
+                    block.clear();
                 }
                 continue;
             }
-            if (!end && depth == 0 && chunk.length() == 0 && line.strip().startsWith("$CATEGORY:")) {
-                out.category = categoryName(line.strip().substring("$CATEGORY:".length()));
-                continue;
+            if (block.isEmpty()) {
+                blockStart = i + 1;
             }
-            if (chunk.length() == 0) {
-                chunkStart = i + 1;
-            } else {
-                chunk.append('\n');
-            }
-            chunk.append(line);
-            depth = braceDepth(line, depth);
+            // a comment keeps its place (blank) so that offsets still count lines
+            block.add(line.strip().startsWith("//") ? "" : line);
         }
         return out.build();
     }
 
-    /** Depth of unescaped braces after {@code line}, so a blank line inside an answer block does not split it. */
-    private static int braceDepth(String line, int depth) {
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '{') {
-                depth++;
-            } else if (c == '}' && depth > 0) {
-                depth--;
-            }
+    /**
+     * One block of lines between blank lines, the first being line {@code first} of the file (1-based);
+     * {@code end} is the blank line that ended it, 0 at the end of the file.
+     */
+    private static void block(List<String> lines, int first, int end, ResultBuilder out) throws FormatException {
+        int skip = 0;
+        while (skip < lines.size() && lines.get(skip).isEmpty()) {
+            skip++;
         }
-        return depth;
+        if (skip == lines.size()) {
+            return; // comments only
+        }
+        String head = lines.get(skip).strip();
+        if (head.startsWith("$CATEGORY:")) {
+            out.category = categoryName(head.substring("$CATEGORY:".length()));
+            skip++;
+            while (skip < lines.size() && lines.get(skip).isEmpty()) {
+                skip++;
+            }
+            if (skip == lines.size()) {
+                return;
+            }
+            out.warning(Position.line(first + skip), null, "a question follows the $CATEGORY: line without a blank"
+                    + " line; it is read here, but Moodle would take it as part of the category's name");
+        }
+        item(String.join("\n", lines.subList(skip, lines.size())), first + skip, end, out);
     }
 
     static String categoryName(String raw) {
@@ -106,7 +113,11 @@ public final class GiftFormat implements QuestionFormat {
         return last.isBlank() || last.equals("top") ? null : last.strip();
     }
 
-    private static void item(String raw, int line, ResultBuilder out) throws FormatException {
+    /**
+     * One question: {@code raw} is its lines joined with line breaks, the first being line {@code line}
+     * of the file; {@code end} is the blank line that ended it, 0 at the end of the file.
+     */
+    private static void item(String raw, int line, int end, ResultBuilder out) throws FormatException {
         out.countItem();
         Position pos = Position.line(line);
         String s = raw.strip();
@@ -114,7 +125,8 @@ public final class GiftFormat implements QuestionFormat {
         if (s.startsWith("::")) {
             int close = indexOfUnescaped(s, "::", 2);
             if (close < 0) {
-                out.error(pos, "title", "the title opened with :: is not closed with ::");
+                out.error(pos, "title", "the title opened with :: is not closed with :: before "
+                        + ending(end));
                 return;
             }
             title = unescape(s.substring(2, close)).strip();
@@ -130,13 +142,24 @@ public final class GiftFormat implements QuestionFormat {
             }
         }
         int open = indexOfUnescaped(s, "{", 0);
+        int stray = indexOfUnescaped(s, "}", 0);
+        if (stray >= 0 && (open < 0 || stray < open)) {
+            int at = lineOf(raw, s, stray, line);
+            out.error(Position.line(at), "answer", "this } closes no answer block: the { that"
+                    + " opens it is missing, or a blank line ended the question before it (write \\} for a brace in"
+                    + " the text)");
+            return;
+        }
         if (open < 0) {
             out.skip(pos, "a description (text without an answer block {...}) is not a question");
             return;
         }
         int close = indexOfUnescaped(s, "}", open + 1);
         if (close < 0) {
-            out.error(pos, "answer", "the answer block opened with { is not closed with } (is the file truncated?)");
+            int at = lineOf(raw, s, open, line);
+            out.error(Position.line(at), "answer", "the answer block opened with { is not closed"
+                    + " with } before " + ending(end) + " (a blank line ends a question; write \\{ for a brace"
+                    + " in the text)");
             return;
         }
         String before = s.substring(0, open).strip();
@@ -223,6 +246,24 @@ public final class GiftFormat implements QuestionFormat {
             answer = arr;
         }
         out.question(question(id, type, stem, texts, answer, null, explanation), pos);
+    }
+
+    /** Which line holds {@code s.charAt(index)}, where {@code s} is {@code raw} less what was cut off its front. */
+    private static int lineOf(String raw, String s, int index, int firstLine) {
+        // s is raw with a title, a [format] and surrounding white space cut off: its end is raw's stripped end
+        int offset = raw.stripTrailing().length() - s.length() + index;
+        int line = firstLine;
+        for (int i = 0; i < offset && i < raw.length(); i++) {
+            if (raw.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /** "the blank line at line N" or "the end of the file", for messages about something left open. */
+    private static String ending(int end) {
+        return end == 0 ? "the end of the file" : "the blank line at line " + end;
     }
 
     private static void numeric(String body, Position pos, ResultBuilder out, String id, String stem, String explanation) {

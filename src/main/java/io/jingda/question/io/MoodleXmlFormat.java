@@ -168,8 +168,8 @@ public final class MoodleXmlFormat implements QuestionFormat {
                 throw new FormatException("the file holds no <quiz> element", null, null);
             }
         } catch (XMLStreamException e) {
-            throw new FormatException("the XML is not well-formed (truncated or damaged): " + clean(e.getMessage()),
-                    line(e.getLocation()), null);
+            throw new FormatException(where(e.getLocation()) + "the XML is not well-formed (truncated or damaged): "
+                    + clean(e.getMessage()), line(e.getLocation()), null);
         } catch (RuntimeException e) {
             throw new FormatException("the XML cannot be read: " + clean(e.getMessage()), null, null);
         } finally {
@@ -335,12 +335,21 @@ public final class MoodleXmlFormat implements QuestionFormat {
         return l == null || l.getLineNumber() <= 0 ? null : l.getLineNumber();
     }
 
+    /** "line L, column C: " of a parser's location, or "" when it has none. */
+    private static String where(Location l) {
+        if (l == null || l.getLineNumber() <= 0) {
+            return "";
+        }
+        return "line " + l.getLineNumber() + (l.getColumnNumber() > 0 ? ", column " + l.getColumnNumber() : "") + ": ";
+    }
+
+    /** The parser's own sentence, without its location prefix and without any class name. */
     private static String clean(String m) {
         if (m == null) {
             return "";
         }
         int i = m.indexOf("Message: ");
-        return i >= 0 ? m.substring(i + 9) : m;
+        return io.jingda.system.JsonErrors.scrub(i >= 0 ? m.substring(i + 9) : m);
     }
 
     // ---- export ----

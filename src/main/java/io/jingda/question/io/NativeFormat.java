@@ -79,10 +79,12 @@ public final class NativeFormat {
             throw new FormatException(describe(e), line(e.getLocation()),
                     io.jingda.system.JsonText.path(e).isEmpty() ? null : io.jingda.system.JsonText.path(e));
         } catch (JsonProcessingException e) {
-            throw new FormatException("not valid " + syntax + ": " + e.getOriginalMessage(), line(e.getLocation()), null);
+            throw new FormatException("not valid " + syntax + ": "
+                    + io.jingda.system.JsonErrors.scrub(e.getOriginalMessage()), line(e.getLocation()), null);
         } catch (RuntimeException | StackOverflowError e) {
             // snakeyaml reports some limits (nesting, aliases) as runtime exceptions
-            throw new FormatException("not valid " + syntax + ": " + e.getMessage(), null, null);
+            throw new FormatException("not valid " + syntax + ": " + io.jingda.system.JsonErrors.scrub(e.getMessage()),
+                    null, null);
         } catch (IOException e) {
             throw new FormatException("cannot read the file: " + e.getMessage(), null, null);
         }
@@ -107,10 +109,7 @@ public final class NativeFormat {
     }
 
     private static String describe(JsonMappingException e) {
-        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
-            return "unknown field '" + u.getPropertyName() + "'";
-        }
-        return "wrong type or shape: " + e.getOriginalMessage();
+        return io.jingda.system.JsonErrors.describe(e).sentence();
     }
 
     private static Integer line(JsonLocation loc) {

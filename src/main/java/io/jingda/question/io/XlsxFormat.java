@@ -79,8 +79,10 @@ public final class XlsxFormat implements QuestionFormat {
             if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
                 throw (VirtualMachineError) e;
             }
-            throw new FormatException("the XLSX cannot be read (damaged, truncated or not a workbook): "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), null, null);
+            // the reader's messages name its classes (an XML error inside the zip surfaces as its toString)
+            String detail = io.jingda.system.JsonErrors.scrub(e.getMessage());
+            throw new FormatException("the XLSX cannot be read (damaged, truncated or not a workbook)"
+                    + (detail.isEmpty() ? "" : ": " + detail), null, null);
         }
     }
 

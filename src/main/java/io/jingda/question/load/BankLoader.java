@@ -182,7 +182,9 @@ public class BankLoader {
         } catch (FormatException e) {
             return failed(name, null, List.of(problem(name, e.line(), null, e.field(), e.getMessage())));
         } catch (RuntimeException | StackOverflowError e) {
-            return failed(name, null, List.of(problem(name, null, null, null, "cannot read: " + e)));
+            LOG.warnf("unexpected failure reading %s: %s", name, e);
+            return failed(name, null, List.of(problem(name, null, null, null,
+                    "cannot read: " + io.jingda.system.JsonErrors.scrub(e.getMessage()))));
         }
         List<FieldError> setErrors = new ArrayList<>();
         QuestionSetDto set = QuestionRules.checkSet(file.set(), "set.", setErrors);

@@ -9,7 +9,6 @@ import io.jingda.system.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -36,10 +35,10 @@ public class QuestionResource {
     /** Paged search; {@code page} counts from 0, {@code size} is at most 200. */
     @GET
     public Page<QuestionDto> search(@QueryParam("set") String set, @QueryParam("type") String type,
-                                    @QueryParam("tag") String tag, @QueryParam("difficulty") Integer difficulty,
-                                    @QueryParam("q") String q, @QueryParam("page") @DefaultValue("0") int page,
-                                    @QueryParam("size") @DefaultValue("20") int size) {
-        return service.search(new QuestionSearch(set, type, tag, difficulty, q, page, size));
+                                    @QueryParam("tag") String tag, @QueryParam("difficulty") String difficulty,
+                                    @QueryParam("q") String q, @QueryParam("page") String page,
+                                    @QueryParam("size") String size) {
+        return service.search(QuestionSearch.of(set, type, tag, difficulty, q, page, size));
     }
 
     @GET

@@ -191,4 +191,32 @@ class ImportResourceTest {
         given().get("/api/question-sets/round-trip/export").then().statusCode(401);
         given().get("/api/imports/templates/csv").then().statusCode(401);
     }
+
+    @Test
+    void aGiftFileWithAnUnclosedAnswerBlockIsRefusedOnCommitWithItsLineAndNothingWritten() {
+        byte[] gift = """
+                ::OK-1:: 这一题是好的 {T}
+
+                ::BAD:: 这一题缺少右括号 {
+                  =对
+                  ~错
+
+                ::OK-2:: 这一题也是好的 {F}
+                """.getBytes(StandardCharsets.UTF_8);
+        upload("unclosed.gift", gift, "newSetTitle", "Unclosed Gift").then().statusCode(200)
+                .body("counts.parsed", equalTo(2))
+                .body("errors", hasSize(1))
+                .body("errors[0].line", equalTo(3))
+                .body("questions.question.id", org.hamcrest.Matchers.contains("OK-1", "OK-2"));
+        upload("unclosed.gift", gift, "newSetTitle", "Unclosed Gift", "mode", "commit").then().statusCode(422)
+                .body("code", equalTo("IMPORT_FAILED"))
+                .body("committed", equalTo(false))
+                .body("file", equalTo("unclosed.gift"))
+                .body("message", containsString("'unclosed.gift' has 1 error: line 3: answer the answer block opened"
+                        + " with { is not closed with } before the blank line at line 6"))
+                .body("errors[0].line", equalTo(3));
+        admin().get("/api/question-sets/unclosed-gift").then().statusCode(404);
+        admin().get("/api/questions/OK-1").then().statusCode(404);
+        admin().get("/api/questions/OK-2").then().statusCode(404);
+    }
 }

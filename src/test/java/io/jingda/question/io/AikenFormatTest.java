@@ -30,4 +30,28 @@ class AikenFormatTest {
         assertEquals(1, r.errors().size());
         assertTrue(r.errors().get(0).message().contains("no ANSWER"));
     }
+
+    private ParseResult parse(String text) throws FormatException {
+        return aiken.parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), ImportLimits.DEFAULT);
+    }
+
+    @Test
+    void aQuestionWithoutItsAnswerLineDoesNotSwallowTheNextOne() throws Exception {
+        ParseResult r = parse("第一题？\nA. 甲\nB. 乙\n\n第二题？\nA. 丙\nB. 丁\nANSWER: B\n");
+        assertEquals(1, r.errors().size(), r.errors().toString());
+        assertEquals(1, r.errors().get(0).line(), "the question that lacks its ANSWER line");
+        assertTrue(r.errors().get(0).message().contains("no ANSWER: line before line 5"), r.errors().get(0).message());
+        assertEquals(1, r.questions().size());
+        assertEquals("第二题？", r.questions().get(0).question().stem());
+        assertEquals("丁", r.questions().get(0).question().answer().asText());
+        assertEquals(5, r.questions().get(0).position().line());
+    }
+
+    @Test
+    void aRepeatedAnswerLineIsAnErrorOfItsOwnLineNotPartOfTheNextStem() throws Exception {
+        ParseResult r = parse("第一题？\nA. 甲\nB. 乙\nANSWER: A\nANSWER: B\n\n第二题？\nA. 丙\nB. 丁\nANSWER: B\n");
+        assertEquals(1, r.errors().size(), r.errors().toString());
+        assertEquals(5, r.errors().get(0).line());
+        assertEquals(List.of("第一题？", "第二题？"), r.questions().stream().map(q -> q.question().stem()).toList());
+    }
 }

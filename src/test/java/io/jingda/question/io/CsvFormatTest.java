@@ -114,4 +114,28 @@ class CsvFormatTest {
         assertEquals(';', CsvFormat.detectDelimiter("\"a,b\";c;d\n"));
         assertEquals('\t', CsvFormat.detectDelimiter("a\tb\tc\n"));
     }
+
+    @Test
+    void anUnclosedQuoteIsRefusedNamingTheLineWhereItOpens() {
+        FormatException e = assertThrows(FormatException.class, () -> Fixtures.parse(csv, "csv/unclosed-quote.csv"));
+        assertEquals(2, e.line());
+        assertTrue(e.getMessage().startsWith("line 2: the quoted cell that opens here is never closed"), e.getMessage());
+        e = assertThrows(FormatException.class, () -> csv.parse(
+                "stem,answer\n\"bad stem,A\ngood,B\n\"ok\"x,C\n".getBytes(StandardCharsets.UTF_8), ImportLimits.DEFAULT));
+        assertEquals(4, e.line());
+        assertTrue(e.getMessage().startsWith("line 4: after the quoted cell that opens on line 2 comes 'o'"), e.getMessage());
+        for (String leak : List.of("Exception", "java.", "org.", "encapsulated token")) {
+            assertTrue(!e.getMessage().contains(leak), e.getMessage());
+        }
+    }
+
+    @Test
+    void aRowWhoseQuotedCellSwallowedTheNextLineSaysSo() throws Exception {
+        ParseResult r = csv.parse("stem,answer\n\"bad stem,A\ngood,B\"\nfine,C\n".getBytes(StandardCharsets.UTF_8),
+                ImportLimits.DEFAULT);
+        assertEquals(1, r.warnings().size(), r.warnings().toString());
+        assertEquals(2, r.warnings().get(0).line());
+        assertTrue(r.warnings().get(0).message().contains("runs from line 2 to line 3"), r.warnings().get(0).message());
+        assertEquals(List.of(2, 4), r.questions().stream().map(q -> q.position().line()).toList());
+    }
 }

@@ -81,4 +81,69 @@ class GiftFormatTest {
         String s = "a~b=c#d{e}f:g\\h\nline";
         assertEquals(s, GiftFormat.unescape(GiftFormat.escape(s)));
     }
+
+    private ParseResult parse(String text) throws FormatException {
+        return gift.parse(text.getBytes(StandardCharsets.UTF_8), ImportLimits.DEFAULT);
+    }
+
+    @Test
+    void anUnclosedAnswerBlockEndsAtTheBlankLineAndDoesNotSwallowTheNextQuestion() throws Exception {
+        ParseResult r = parse("""
+                ::BAD:: 这一题缺少右括号 {
+                  =对
+                  ~错
+
+                ::OK-2:: 这一题也是好的 {F}
+                """);
+        assertEquals(1, r.errors().size(), r.errors().toString());
+        ImportProblem e = r.errors().get(0);
+        assertEquals(1, e.line());
+        assertEquals("answer", e.field());
+        assertTrue(e.message().contains("not closed with } before the blank line at line 4"), e.message());
+        assertEquals(1, r.questions().size());
+        QuestionDto ok = r.questions().get(0).question();
+        assertEquals("OK-2", ok.id());
+        assertEquals("true_false", ok.type());
+        assertEquals("这一题也是好的", ok.stem());
+        assertEquals(5, r.questions().get(0).position().line());
+    }
+
+    @Test
+    void theErrorNamesTheLineOfTheOpeningBraceAndTheEndOfTheFile() throws Exception {
+        ParseResult r = parse("// header\n\n::Q1:: ok {T}\n\n::Q2::\n  第二题的题干\n  还是题干 {\n  =甲\n  ~乙");
+        assertEquals(1, r.errors().size(), r.errors().toString());
+        assertEquals(7, r.errors().get(0).line());
+        assertTrue(r.errors().get(0).message().contains("before the end of the file"), r.errors().get(0).message());
+        assertEquals(List.of("Q1"), r.questions().stream().map(q -> q.question().id()).toList());
+    }
+
+    @Test
+    void aBlankLineInsideAnAnswerBlockIsTwoErrorsNotOneLongOption() throws Exception {
+        ParseResult r = parse("::Q:: 选哪个？ {\n  =甲\n\n  ~乙\n}\n\n::R:: 对吗？ {T}\n");
+        assertEquals(List.of(1, 5), r.errors().stream().map(ImportProblem::line).toList(), r.errors().toString());
+        assertTrue(r.errors().get(1).message().contains("closes no answer block"), r.errors().get(1).message());
+        assertEquals(List.of("R"), r.questions().stream().map(q -> q.question().id()).toList());
+    }
+
+    @Test
+    void commentLinesAreDroppedWhereverTheyStandAndDoNotSplitAQuestion() throws Exception {
+        ParseResult r = parse("::Q:: 选哪个？ {\n  // 老师的备注 {\n  =甲\n  ~乙\n}\n// between\n::R:: 对吗？ {T}\n");
+        // Moodle splits only at blank lines: Q and R with only a comment between them are one block (a cloze, skipped)
+        assertEquals(List.of(), r.errors());
+        assertEquals(1, r.skipped(), r.warnings().toString());
+        r = parse("::Q:: 选哪个？ {\n  // 老师的备注 {\n  =甲\n  ~乙\n}\n\n// between\n\n::R:: 对吗？ {T}\n");
+        assertEquals(List.of(), r.errors());
+        assertEquals(List.of("甲", "乙"), r.questions().get(0).question().options());
+        assertEquals("R", r.questions().get(1).question().id());
+    }
+
+    @Test
+    void aCategoryLineSetsTheCategoryAndAQuestionRightAfterItIsReadWithAWarning() throws Exception {
+        ParseResult r = parse("// c\n$CATEGORY: $course$/top/一/二\n::Q:: 对吗？ {T}\n");
+        assertEquals("二", r.category());
+        assertEquals(1, r.questions().size());
+        assertEquals(3, r.questions().get(0).position().line());
+        assertEquals(1, r.warnings().size());
+        assertTrue(r.warnings().get(0).message().contains("Moodle would take it as part of the category"));
+    }
 }

@@ -52,4 +52,26 @@ class MoodleXmlFormatTest {
         FormatException e = assertThrows(FormatException.class, () -> Fixtures.parse(xml, "hostile/truncated.xml"));
         assertTrue(e.getMessage().contains("not well-formed"), e.getMessage());
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "<quiz>\n<question type=\"truefalse\">\n</quiz>",
+            "<quiz>\n<question a=1>\n</question></quiz>",
+            "<quiz>\n<question>\n<name><text>x &nbsp; y</text></name></question></quiz>",
+            "<quiz>\n<question>\n<name><text>x & y</text></name></question></quiz>",
+            "<quiz>\n<question>\n<name><text>a</text></name></question></quiz><quiz/>",
+            "<quiz>\n<question>\n<name><text>\u0001</text></name></question></quiz>",
+            "<quiz>\n<question>\n<name><text>a</text></name></question>",
+            "<?xml version=\"1.0\" encoding=\"nope\"?><quiz/>",
+            "<quiz>\n<\u00e9\u00e9 <</quiz>",
+    })
+    void brokenXmlIsRefusedWithItsLineAndNoClassNames(String text) {
+        FormatException e = assertThrows(FormatException.class,
+                () -> xml.parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), ImportLimits.DEFAULT));
+        String m = e.getMessage();
+        for (String leak : List.of("com.", "java.", "javax.", "Exception", "aalto", "[row,col", "unknown-source")) {
+            assertTrue(!m.contains(leak), "'" + leak + "' in " + m);
+        }
+        assertTrue(m.contains("line "), m);
+    }
 }

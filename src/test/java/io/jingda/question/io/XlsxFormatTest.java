@@ -93,4 +93,31 @@ class XlsxFormatTest {
         assertTrue(cut.getMessage().contains("XLSX"), cut.getMessage());
         assertThrows(FormatException.class, () -> xlsx.parse("not a zip".getBytes(), ImportLimits.DEFAULT));
     }
+
+    @Test
+    void aDamagedSheetIsRefusedWithoutTheReadersClassNames() throws Exception {
+        java.nio.file.Path good = java.nio.file.Files.createTempFile("good", ".xlsx");
+        java.nio.file.Files.write(good, Fixtures.bytes("xlsx/kahoot-template.xlsx"));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(good.toFile());
+             java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(bytes)) {
+            for (var e : java.util.Collections.list(in.entries())) {
+                byte[] data = in.getInputStream(e).readAllBytes();
+                if (e.getName().startsWith("xl/worksheets/")) {
+                    data = "<worksheet><sheetData><row></sheetData></worksheet>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                out.write(data);
+                out.closeEntry();
+            }
+        } finally {
+            java.nio.file.Files.delete(good);
+        }
+        FormatException e = assertThrows(FormatException.class, () -> xlsx.parse(bytes.toByteArray(), ImportLimits.DEFAULT));
+        assertEquals("the XLSX cannot be read (damaged, truncated or not a workbook): Unexpected end tag: expected </row>",
+                e.getMessage());
+        for (String leak : List.of("com.", "java.", "Exception", "aalto", "[row,col")) {
+            assertTrue(!e.getMessage().contains(leak), "'" + leak + "' in " + e.getMessage());
+        }
+    }
 }

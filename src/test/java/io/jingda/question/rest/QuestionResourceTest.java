@@ -123,4 +123,20 @@ class QuestionResourceTest {
         admin().get("/api/questions/t-crud-del").then().statusCode(404);
         admin().get("/api/question-sets/t-crud").then().statusCode(404);
     }
+
+    @Test
+    void pagingOverflowAndNonNumbersAre400NamingTheParameter() {
+        admin().get("/api/questions?page=2147483647&size=200").then().statusCode(400)
+                .body("code", equalTo("VALIDATION_FAILED")).body("errors[0].field", equalTo("page"))
+                .body("errors[0].message", containsString("the last page is 10737418"));
+        admin().get("/api/questions?page=10737418&size=200").then().statusCode(200).body("items", hasSize(0));
+        admin().get("/api/questions?difficulty=abc").then().statusCode(400)
+                .body("errors[0].field", equalTo("difficulty")).body("errors[0].message", containsString("'abc'"));
+        admin().get("/api/questions?size=lots").then().statusCode(400).body("errors[0].field", equalTo("size"));
+        admin().get("/api/questions?page=99999999999").then().statusCode(400).body("errors[0].field", equalTo("page"));
+        admin().get("/api/catalog/questions?difficulty=abc").then().statusCode(400)
+                .body("errors[0].field", equalTo("difficulty"));
+        admin().get("/api/catalog/questions?page=2147483647&size=200").then().statusCode(400)
+                .body("errors[0].field", equalTo("page"));
+    }
 }
