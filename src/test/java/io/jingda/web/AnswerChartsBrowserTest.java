@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
 import java.net.URI;
@@ -100,11 +101,16 @@ class AnswerChartsBrowserTest {
                 for (String w : List.of(screen, host)) {
                     String box = w.equals(screen) ? "#distribution" : "#host-chart";
                     String list = box + " .ranked li";
-                    b.to(w).until(d -> d.findElements(By.cssSelector(list)).size() == 2, "two answers ranked in " + list);
-                    List<WebElement> rows = b.all(By.cssSelector(list));
-                    assertThat(rows.get(0).getAttribute("data-key")).isEqualTo("z答案");
-                    assertThat(rows.get(0).getText()).contains("2");
-                    assertThat(rows.get(1).getAttribute("data-key")).isEqualTo("另一个");
+                    // the screen re-renders (and re-fits) as frames arrive: read the rows in one go, again if they were replaced
+                    b.to(w).until(d -> {
+                        try {
+                            List<WebElement> rows = d.findElements(By.cssSelector(list));
+                            return rows.size() == 2 && "z答案".equals(rows.get(0).getAttribute("data-key"))
+                                    && rows.get(0).getText().contains("2") && "另一个".equals(rows.get(1).getAttribute("data-key"));
+                        } catch (StaleElementReferenceException e) {
+                            return false;
+                        }
+                    }, "two answers ranked in " + list + ", z答案 (2) first, then 另一个");
                     assertThat(b.all(By.cssSelector(box + " .chart"))).as("no empty bar chart").isEmpty();
                 }
                 b.to(screen).shot("screen-text-reveal-desktop");
