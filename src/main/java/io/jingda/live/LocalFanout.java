@@ -267,10 +267,14 @@ public class LocalFanout implements Fanout {
         }
     }
 
-    /** The participants' connections of the contest on this node. */
-    List<WebSocketConnection> playerConnections(long contestId) {
+    /** The participants' connections of the contest on this node, by participant id. */
+    Map<Long, WebSocketConnection> playerConnections(long contestId) {
         Room r = rooms.get(contestId);
-        return r == null ? List.of() : r.players.values().stream().map(Peer::connection).toList();
+        Map<Long, WebSocketConnection> out = new HashMap<>();
+        if (r != null) {
+            r.players.forEach((pid, peer) -> out.put(pid, peer.connection()));
+        }
+        return out;
     }
 
     /** Open screen connections of the contest on this node. */

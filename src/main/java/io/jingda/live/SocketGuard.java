@@ -139,10 +139,15 @@ final class SocketGuard extends ChannelDuplexHandler {
         super.channelRead(ctx, msg);
     }
 
-    /** Sends a close frame with this code, then closes the connection (at once if the frame cannot go out). */
+    /**
+     * Sends a close frame with this code, then closes the connection; at once when the client does
+     * not read (the frame would wait behind what is queued), else within a second at most.
+     */
     private void refuse(ChannelHandlerContext ctx, int code, String reason) {
         closing = true;
-        if (ctx.channel().isActive()) {
+        if (!ctx.channel().isWritable()) {
+            ctx.close();
+        } else if (ctx.channel().isActive()) {
             ctx.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
             ctx.executor().schedule(() -> {
                 ctx.close();
@@ -153,10 +158,14 @@ final class SocketGuard extends ChannelDuplexHandler {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) throws Exception {
         if (cause instanceof CorruptedWebSocketFrameException e) {
-            // the decoder has sent its close frame (1009 for a frame over max-frame-size, 1002 otherwise)
-            LOG.warn("closed the WebSocket of %s: %s", ctx.channel().remoteAddress(), e.getMessage());
-            closing = true;
-            ctx.close();
+            // the decoder refused a frame (over max-frame-size: 1009; a protocol error: 1002) and
+            // discards the rest; Vert.x has it send no close frame, so this sends one
+            LOG.warn("closed the WebSocket of %s (%d): %s", ctx.channel().remoteAddress(), e.closeStatus().code(),
+                    e.getMessage());
+            if (!closing) {
+                refuse(ctx, e.closeStatus().code(), e.closeStatus().code() == TOO_BIG
+                        ? "message too large: at most " + limits.maxMessageBytes() + " bytes" : "protocol error");
+            }
         } else if (cause instanceof IOException) {
             LOG.warn("the WebSocket of %s failed: %s", ctx.channel().remoteAddress(), cause.getMessage());
             closing = true;
@@ -169,8 +178,9 @@ final class SocketGuard extends ChannelDuplexHandler {
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
         if (closing && !(msg instanceof CloseWebSocketFrame)) {
+            // dropped: the connection is being closed (a failed promise would only log a warning per ping)
             ReferenceCountUtil.release(msg);
-            promise.tryFailure(new ClosedChannelException());
+            promise.trySuccess();
             return;
         }
         ChannelOutboundBuffer out = ctx.channel().unsafe().outboundBuffer();

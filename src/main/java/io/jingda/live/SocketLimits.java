@@ -6,6 +6,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameDecoder;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
 import io.quarkus.websockets.next.HttpUpgradeCheck.HttpUpgradeContext;
 import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -14,10 +15,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.util.List;
+
 /**
  * Puts the limits of {@code jingda.contest.socket.*} on every WebSocket's Netty channel: the
  * write-buffer water marks that make a connection unwritable once its client stops reading, and a
- * {@link SocketGuard} after the frame decoder. The upgrade checks {@linkplain #remember remember}
+ * {@link SocketGuard} behind the frame decoder and encoder. The upgrade checks {@linkplain #remember remember}
  * the channel under the upgrade request; the endpoints {@linkplain #install install} the guard
  * when the connection opens. While a connection is unwritable, frames that the next one of their
  * kind supersedes (lobby, progress) are not queued ({@link #skip}).
@@ -61,10 +64,15 @@ public class SocketLimits {
         channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(highWaterMark / 2, highWaterMark));
         ChannelPipeline pipeline = channel.pipeline();
         ChannelHandlerContext decoder = pipeline.context(WebSocketFrameDecoder.class);
-        if (decoder == null || pipeline.get(SocketGuard.NAME) != null) {
+        ChannelHandlerContext encoder = pipeline.context(WebSocketFrameEncoder.class);
+        if (decoder == null || encoder == null || pipeline.get(SocketGuard.NAME) != null) {
+            LOG.debugf("no WebSocket codec in the pipeline of %s: %s", c.id(), pipeline.names());
             return;
         }
-        pipeline.addAfter(decoder.name(), SocketGuard.NAME, new SocketGuard(limits));
+        // behind both the decoder and the encoder: it reads decoded frames and writes frames to encode
+        List<String> names = pipeline.names();
+        String last = names.indexOf(encoder.name()) > names.indexOf(decoder.name()) ? encoder.name() : decoder.name();
+        pipeline.addAfter(last, SocketGuard.NAME, new SocketGuard(limits));
     }
 
     /** True if the frame should not be queued: the connection is unwritable and the next frame of its kind supersedes it. */

@@ -5,7 +5,6 @@ import io.jingda.contest.ContestConfig;
 import io.jingda.contest.LiveSessions;
 import io.jingda.system.RateLimitedLog;
 import io.jingda.system.Roles;
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;
@@ -74,15 +73,15 @@ public class WatchUpgradeCheck implements HttpUpgradeCheck {
     }
 
     /**
-     * Wrong credentials: one WARN line. The authentication layer may already have answered 401
-     * with its challenge; then the upgrade ends in a quiet failure (the error handler sees the
-     * answer is out), since the upgrade handler would fail adding headers to a sent answer and
-     * log the whole stack. Otherwise the caller answers 401 as for no credentials.
+     * Wrong credentials: one WARN line. The authentication layer has usually answered 401 with its
+     * challenge already; then the check gives no result at all, because whatever the upgrade
+     * handler did next (add headers, set a status, fail the request) would meet an answer that is
+     * out and log a stack trace. Otherwise the caller answers 401 as for no credentials.
      */
     private Uni<SecurityIdentity> refusedCredentials(HttpUpgradeContext ctx) {
         REFUSED.warn("refused the host socket of %s to %s: wrong credentials", address(ctx), ctx.httpRequest().path());
         if (ctx.httpRequest().response().headWritten()) {
-            return Uni.createFrom().failure(new AuthenticationFailedException("wrong credentials"));
+            return Uni.createFrom().nothing();
         }
         return Uni.createFrom().nullItem();
     }

@@ -191,6 +191,7 @@ class SocketGuardTest {
         corrupt.pipeline().fireExceptionCaught(new CorruptedWebSocketFrameException(WebSocketCloseStatus.MESSAGE_TOO_BIG,
                 "Max frame length of 8192 has been exceeded."));
         corrupt.checkException();
+        assertThat(closeCode(corrupt)).isEqualTo(1009);
         assertThat(corrupt.isOpen()).isFalse();
     }
 }
