@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
@@ -46,6 +47,12 @@ final class SocketGuard extends ChannelDuplexHandler {
     static final int GONE = 1001;
     /** How long a close frame may take to go out before the connection is closed without it. */
     private static final long CLOSE_GRACE_MS = 1000;
+    /**
+     * What a frame adds to Netty's count of queued bytes besides its payload: its header (up to 14
+     * bytes) and the per-buffer overhead of the outbound buffer (96 bytes; a large frame is written
+     * as two buffers, header and payload).
+     */
+    static final int FRAME_OVERHEAD = 14 + 2 * 96;
     private static final RateLimitedLog LOG = new RateLimitedLog(Logger.getLogger(SocketGuard.class), Duration.ofSeconds(10));
 
     record Limits(int maxMessageBytes, long maxQueuedBytes, Duration unwritableTimeout, Duration idleTimeout) {
@@ -183,9 +190,15 @@ final class SocketGuard extends ChannelDuplexHandler {
             promise.trySuccess();
             return;
         }
+        if (msg instanceof PingWebSocketFrame && !ctx.channel().isWritable()) {
+            // a ping would wait behind what the client does not read, and fail loudly when it is closed
+            ReferenceCountUtil.release(msg);
+            promise.trySuccess();
+            return;
+        }
         ChannelOutboundBuffer out = ctx.channel().unsafe().outboundBuffer();
         long queued = out == null ? 0 : out.totalPendingWriteBytes();
-        if (queued + size(msg) > limits.maxQueuedBytes()) {
+        if (queued + size(msg) + FRAME_OVERHEAD > limits.maxQueuedBytes()) {
             ReferenceCountUtil.release(msg);
             promise.tryFailure(new ClosedChannelException());
             LOG.warn("closed the WebSocket of %s: %d bytes queued, the client does not read", ctx.channel().remoteAddress(),

@@ -39,6 +39,6 @@ public final class RateLimitedLog {
         }
         long left = suppressed.getAndSet(0);
         String line = String.format(format, args);
-        log.warn(left == 0 ? line : line + " (" + left + " more like this since the last one)");
+        log.warn(left == 0 ? line : line + " (" + left + " more left out since the last line)");
     }
 }

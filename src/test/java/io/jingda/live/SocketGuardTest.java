@@ -7,6 +7,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
@@ -144,6 +145,9 @@ class SocketGuardTest {
             ch.write(text(true, ascii(4000)));
         }
         assertThat(ch.isWritable()).isFalse();
+        long queued = ch.unsafe().outboundBuffer().totalPendingWriteBytes();
+        assertThat(ch.write(new PingWebSocketFrame()).isSuccess()).as("a ping is dropped, not queued").isTrue();
+        assertThat(ch.unsafe().outboundBuffer().totalPendingWriteBytes()).isEqualTo(queued);
         ch.advanceTimeBy(9, TimeUnit.SECONDS);
         ch.runScheduledPendingTasks();
         assertThat(ch.isOpen()).isTrue();
