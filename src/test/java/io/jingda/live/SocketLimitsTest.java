@@ -306,6 +306,14 @@ class SocketLimitsTest {
             for (RawSocket s : stalled) {
                 Awaitility.await().atMost(Duration.ofSeconds(10)).until(s::serverClosed);
             }
+            System.out.printf("stalled readers: %d closed, peak queued %d bytes (bound %d), direct memory +%d KiB%n",
+                    stalledCount, peakQueued, MAX_QUEUED, (peakDirect - directBefore) / 1024);
+            // nothing is lost: a stalled participant that comes back gets the whole state
+            try (WsClient back = WsClient.play(base, id, joined.get(0).token())) {
+                JsonNode state = back.await("state");
+                assertThat(state.at("/you/nickname").asText()).isEqualTo("stalled0");
+                assertThat(state.get("status").asText()).isEqualTo("LOBBY");
+            }
         } finally {
             for (RawSocket s : stalled) {
                 s.close();
