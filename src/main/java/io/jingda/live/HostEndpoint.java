@@ -26,8 +26,7 @@ public class HostEndpoint {
     private final ContestConfig config;
     private final SocketLimits limits;
 
-    public HostEndpoint(LiveSessions sessions, LocalFanout fanout, ContestClock clock, ContestConfig config,
-                        SocketLimits limits) {
+    public HostEndpoint(LiveSessions sessions, LocalFanout fanout, ContestClock clock, ContestConfig config, SocketLimits limits) {
         this.sessions = sessions;
         this.fanout = fanout;
         this.clock = clock;

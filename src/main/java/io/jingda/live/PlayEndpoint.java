@@ -32,8 +32,7 @@ public class PlayEndpoint {
     private final SocketLimits limits;
 
     public PlayEndpoint(LiveSessions sessions, AnswerDesk desk, LocalFanout fanout, ContestClock clock,
-                        ContestConfig config,
-                        SocketLimits limits) {
+                        ContestConfig config, SocketLimits limits) {
         this.sessions = sessions;
         this.desk = desk;
         this.fanout = fanout;

@@ -24,8 +24,7 @@ public class ScreenEndpoint {
     private final ContestConfig config;
     private final SocketLimits limits;
 
-    public ScreenEndpoint(LiveSessions sessions, LocalFanout fanout, ContestClock clock, ContestConfig config,
-                        SocketLimits limits) {
+    public ScreenEndpoint(LiveSessions sessions, LocalFanout fanout, ContestClock clock, ContestConfig config, SocketLimits limits) {
         this.sessions = sessions;
         this.fanout = fanout;
         this.clock = clock;
