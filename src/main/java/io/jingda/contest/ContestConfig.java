@@ -1,5 +1,6 @@
 package io.jingda.contest;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -76,5 +77,29 @@ public interface ContestConfig {
         /** Burst of messages a client may send at once. */
         @WithDefault("20")
         int burst();
+
+        /** Netty's write-buffer high-water mark per connection: above it the connection is unwritable (low mark: half). */
+        @WithDefault("64K")
+        MemorySize highWaterMark();
+
+        /** Most bytes queued for one connection; a frame that would queue more closes the connection. */
+        @WithDefault("1M")
+        MemorySize maxQueued();
+
+        /** A connection that stays unwritable (its client stopped reading) this long is closed. */
+        @WithDefault("10s")
+        Duration unwritableTimeout();
+
+        /** A connection that sends nothing, not even the pong to the server's ping, for this long is closed. */
+        @WithDefault("60s")
+        Duration idleTimeout();
+
+        /** Upgrades of /ws/screen per client address per minute. */
+        @WithDefault("30")
+        int screenUpgradesPerMinute();
+
+        /** Open /ws/screen connections per contest. */
+        @WithDefault("50")
+        int screensPerContest();
     }
 }

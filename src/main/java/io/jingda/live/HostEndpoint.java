@@ -24,17 +24,20 @@ public class HostEndpoint {
     private final LocalFanout fanout;
     private final ContestClock clock;
     private final ContestConfig config;
+    private final SocketLimits limits;
 
-    public HostEndpoint(LiveSessions sessions, LocalFanout fanout, ContestClock clock, ContestConfig config) {
+    public HostEndpoint(LiveSessions sessions, LocalFanout fanout, ContestClock clock, ContestConfig config, SocketLimits limits) {
         this.sessions = sessions;
         this.fanout = fanout;
         this.clock = clock;
         this.config = config;
+        this.limits = limits;
     }
 
     @OnOpen
     @NonBlocking
     public void open(WebSocketConnection c) {
+        limits.install(c);
         long id = Long.parseLong(c.pathParam("contestId"));
         Inbound.init(c, config.socket().messagesPerSecond(), config.socket().burst());
         fanout.add(id, Audience.HOSTS, c);

@@ -9,11 +9,12 @@ import io.quarkus.websockets.next.WebSocketConnection;
 
 import java.util.Optional;
 
-/** What every endpoint does with a client frame before looking at it: rate, size and JSON checks. */
+/**
+ * What every endpoint does with a client message before looking at it: rate and JSON checks. Size
+ * and UTF-8 are checked on the socket before the message is decoded ({@link SocketGuard}).
+ */
 final class Inbound {
-    static final int MAX_CHARS = 4096;
     static final CloseReason FLOOD = new CloseReason(1008, "too many messages");
-    static final CloseReason TOO_BIG = new CloseReason(1009, "message too large");
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final UserData.TypedKey<RateGate> GATE = new UserData.TypedKey<>("rate-gate");
 
@@ -26,16 +27,12 @@ final class Inbound {
 
     /**
      * The parsed frame, or empty after answering with an error (malformed, no type) or closing the
-     * connection (flood, oversize): only this connection is affected.
+     * connection (flood): only this connection is affected.
      */
     static Optional<JsonNode> accept(WebSocketConnection c, String text) {
         RateGate gate = c.userData().get(GATE);
         if (gate != null && !gate.allow()) {
             LocalFanout.close(c, FLOOD);
-            return Optional.empty();
-        }
-        if (text.length() > MAX_CHARS) {
-            LocalFanout.close(c, TOO_BIG);
             return Optional.empty();
         }
         JsonNode node;

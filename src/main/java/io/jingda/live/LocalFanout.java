@@ -267,13 +267,38 @@ public class LocalFanout implements Fanout {
         }
     }
 
+    /** The participants' connections of the contest on this node, by participant id. */
+    Map<Long, WebSocketConnection> playerConnections(long contestId) {
+        Room r = rooms.get(contestId);
+        Map<Long, WebSocketConnection> out = new HashMap<>();
+        if (r != null) {
+            r.players.forEach((pid, peer) -> out.put(pid, peer.connection()));
+        }
+        return out;
+    }
+
+    /** Open screen connections of the contest on this node. */
+    int screens(long contestId) {
+        Room r = rooms.get(contestId);
+        return r == null ? 0 : r.screens.size();
+    }
+
     @Override
     public int connectedPlayers(long contestId) {
         Room r = rooms.get(contestId);
         return r == null ? 0 : r.players.size();
     }
 
+    /**
+     * Sends without waiting. While the connection is unwritable (its client is not reading), a frame
+     * that the next one of its kind supersedes is dropped instead of queued; {@link SocketGuard}
+     * closes a connection that stays so.
+     */
     static void send(WebSocketConnection c, String frame) {
+        if (SocketLimits.skip(c, frame)) {
+            LOG.tracef("dropped a superseded frame to the unwritable %s", c.id());
+            return;
+        }
         if (c.isOpen()) {
             c.sendText(frame).subscribe().with(v -> { }, e -> LOG.debugf("dropped a frame to %s: %s", c.id(), e));
         }

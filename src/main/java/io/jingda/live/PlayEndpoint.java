@@ -29,19 +29,22 @@ public class PlayEndpoint {
     private final LocalFanout fanout;
     private final ContestClock clock;
     private final ContestConfig config;
+    private final SocketLimits limits;
 
     public PlayEndpoint(LiveSessions sessions, AnswerDesk desk, LocalFanout fanout, ContestClock clock,
-                        ContestConfig config) {
+                        ContestConfig config, SocketLimits limits) {
         this.sessions = sessions;
         this.desk = desk;
         this.fanout = fanout;
         this.clock = clock;
         this.config = config;
+        this.limits = limits;
     }
 
     @OnOpen
     @NonBlocking
     public void open(WebSocketConnection c) {
+        limits.install(c);
         LiveSessions.Player player = PlayUpgradeCheck.player(c, sessions).orElse(null);
         if (player == null) {
             LocalFanout.close(c, new CloseReason(4003, "unknown or revoked token"));

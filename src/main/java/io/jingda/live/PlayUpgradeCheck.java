@@ -29,6 +29,7 @@ public class PlayUpgradeCheck implements HttpUpgradeCheck {
         boolean ok = id.isPresent() && sessions.authenticate(id.get(), token).isPresent();
         if (ok) {
             Flushes.consolidate(ctx.httpRequest());
+            SocketLimits.remember(ctx);
         }
         return ok ? CheckResult.permitUpgrade() : CheckResult.rejectUpgrade(403);
     }

@@ -22,17 +22,20 @@ public class ScreenEndpoint {
     private final LocalFanout fanout;
     private final ContestClock clock;
     private final ContestConfig config;
+    private final SocketLimits limits;
 
-    public ScreenEndpoint(LiveSessions sessions, LocalFanout fanout, ContestClock clock, ContestConfig config) {
+    public ScreenEndpoint(LiveSessions sessions, LocalFanout fanout, ContestClock clock, ContestConfig config, SocketLimits limits) {
         this.sessions = sessions;
         this.fanout = fanout;
         this.clock = clock;
         this.config = config;
+        this.limits = limits;
     }
 
     @OnOpen
     @NonBlocking
     public void open(WebSocketConnection c) {
+        limits.install(c);
         Long id = sessions.contestByCode(c.pathParam("code")).orElse(null);
         if (id == null) {
             LocalFanout.close(c, new io.quarkus.websockets.next.CloseReason(4004, "no open contest has this code"));

@@ -9,6 +9,10 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import org.junit.jupiter.api.AfterEach;
@@ -44,10 +48,27 @@ class LocalFanoutTest {
     }
 
     private WebSocketConnection connection(long pid) {
+        return connection(pid, userData());
+    }
+
+    /** A connection's user data: a map. */
+    private UserData userData() {
+        Map<String, Object> map = new ConcurrentHashMap<>();
+        return (UserData) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{UserData.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "get" -> map.get(((UserData.TypedKey<?>) args[0]).value());
+                    case "put" -> map.put(((UserData.TypedKey<?>) args[0]).value(), args[1]);
+                    case "remove" -> map.remove(((UserData.TypedKey<?>) args[0]).value());
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private WebSocketConnection connection(long pid, UserData data) {
         received.put(pid, new CopyOnWriteArrayList<>());
         threads.put(pid, new CopyOnWriteArrayList<>());
         return (WebSocketConnection) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[]{WebSocketConnection.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "userData" -> data;
                     case "isOpen" -> true;
                     case "isClosed" -> false;
                     case "id" -> "c" + pid;
@@ -180,5 +201,43 @@ class LocalFanoutTest {
         fanout.broadcast(3, Audience.PLAYERS, "hello");
         assertThat(received.get(1L)).containsExactly("hello");
         assertThat(threads.get(1L)).containsExactly(Thread.currentThread().getName());
+    }
+
+    /**
+     * A client that stopped reading: lobby and progress frames (the next one supersedes them) are
+     * dropped instead of queued; every other frame still goes out, and once it reads again so do
+     * lobby frames.
+     */
+    @Test
+    void whileAConnectionIsUnwritableOnlySupersededFramesAreDropped() {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(8, 16));
+        channel.write(Unpooled.wrappedBuffer(new byte[64])); // not flushed: the client does not read
+        assertThat(channel.isWritable()).isFalse();
+        UserData data = userData();
+        data.put(SocketLimits.CHANNEL, channel);
+        LocalFanout fanout = new LocalFanout();
+        fanout.addPlayer(6, 1, connection(1, data));
+        String lobby = Frames.json(new Messages.Lobby("lobby", 3));
+        String progress = "{\"type\":\"progress\",\"questionId\":\"q\",\"answered\":1,\"participants\":3}";
+        fanout.broadcast(6, Audience.PLAYERS, lobby);
+        fanout.broadcast(6, Audience.PLAYERS, progress);
+        fanout.broadcast(6, Audience.PLAYERS, "{\"type\":\"question\"}");
+        assertThat(received.get(1L)).containsExactly("{\"type\":\"question\"}");
+
+        channel.flush();
+        assertThat(channel.isWritable()).isTrue();
+        fanout.broadcast(6, Audience.PLAYERS, lobby);
+        assertThat(received.get(1L)).containsExactly("{\"type\":\"question\"}", lobby);
+        channel.finishAndReleaseAll();
+    }
+
+    /** The frames are recognised by their opening: the records serialise {@code type} first. */
+    @Test
+    void lobbyAndProgressFramesOpenWithTheirType() {
+        assertThat(Messages.Lobby.class.getRecordComponents()[0].getName()).isEqualTo("type");
+        assertThat(Messages.Progress.class.getRecordComponents()[0].getName()).isEqualTo("type");
+        assertThat(SocketLimits.superseded(Frames.json(new Messages.Lobby("lobby", 3)))).isTrue();
+        assertThat(SocketLimits.superseded("{\"type\":\"reveal\"}")).isFalse();
     }
 }
