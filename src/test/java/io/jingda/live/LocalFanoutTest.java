@@ -218,7 +218,7 @@ class LocalFanoutTest {
         data.put(SocketLimits.CHANNEL, channel);
         LocalFanout fanout = new LocalFanout();
         fanout.addPlayer(6, 1, connection(1, data));
-        String lobby = Frames.json(new Messages.Lobby("lobby", 3));
+        String lobby = Frames.json(new Messages.Lobby(3));
         String progress = "{\"type\":\"progress\",\"questionId\":\"q\",\"answered\":1,\"participants\":3}";
         fanout.broadcast(6, Audience.PLAYERS, lobby);
         fanout.broadcast(6, Audience.PLAYERS, progress);
@@ -237,7 +237,7 @@ class LocalFanoutTest {
     void lobbyAndProgressFramesOpenWithTheirType() {
         assertThat(Messages.Lobby.class.getRecordComponents()[0].getName()).isEqualTo("type");
         assertThat(Messages.Progress.class.getRecordComponents()[0].getName()).isEqualTo("type");
-        assertThat(SocketLimits.superseded(Frames.json(new Messages.Lobby("lobby", 3)))).isTrue();
+        assertThat(SocketLimits.superseded(Frames.json(new Messages.Lobby(3)))).isTrue();
         assertThat(SocketLimits.superseded("{\"type\":\"reveal\"}")).isFalse();
     }
 }
