@@ -201,7 +201,8 @@ async function searchQuestions() {
   render();
 }
 
-async function create(ev) {
+/** Creates and opens the contest; picked questions that give each other away are sent again only once the host agrees. */
+async function create(ev, confirmRelated = false) {
   ev.preventDefault();
   const f = S.form;
   const body = {
@@ -217,12 +218,19 @@ async function create(ev) {
   if (f.source === 'pick') body.questionIds = S.picked.map(q => q.id);
   else body.draw = { sets: f.sets?.length ? f.sets : null, tags: f.tags ? f.tags.split(/[,，]/).map(s => s.trim()).filter(Boolean) : null,
     types: f.types?.length ? f.types : null, difficulty: num(f.difficulty), count: num(f.count) ?? 10, seed: num(f.seed) };
+  if (confirmRelated) body.confirmRelated = true;
   try {
     const c = await api('POST', '/api/contests', body);
     await api('POST', `/api/contests/${c.id}/actions/open`);
     S.form = {}; S.picked = [];
     location.hash = `#contest=${c.id}`;
-  } catch (e) { S.error = errorText(e); render(); }
+  } catch (e) {
+    if (e.body?.code === 'RELATED_QUESTIONS' && !confirmRelated
+        && confirm(t('new.related.confirm', { pairs: (e.body.pairs || []).map(p => p.join(' + ')).join('; ') }))) {
+      return create(ev, true);
+    }
+    S.error = errorText(e); render();
+  }
 }
 
 function remaining() {
