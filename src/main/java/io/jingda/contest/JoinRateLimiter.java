@@ -1,5 +1,6 @@
 package io.jingda.contest;
 
+import io.jingda.system.TokenBucket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -26,18 +27,16 @@ public class JoinRateLimiter {
     private static final int KNOWN_PER_ADDRESS = 16;
 
     private static final class Address {
-        double failures;
-        long last;
+        final TokenBucket failures;
         final Set<Long> reached = ConcurrentHashMap.newKeySet();
-    }
 
-    private static final class ContestBucket {
-        double tokens;
-        long last;
+        Address(double failuresPerMinute, long now) {
+            failures = new TokenBucket(failuresPerMinute, now);
+        }
     }
 
     private final Map<String, Address> byAddress = new ConcurrentHashMap<>();
-    private final Map<Long, ContestBucket> byContest = new ConcurrentHashMap<>();
+    private final Map<Long, TokenBucket> byContest = new ConcurrentHashMap<>();
     private final double failuresPerMinute;
     private final LongSupplier clock;
 
@@ -56,26 +55,20 @@ public class JoinRateLimiter {
      * code is unknown or malformed). 0: yes; otherwise the seconds to wait.
      */
     public long addressWait(String address, Long contestId) {
-        Address a = refill(address);
-        synchronized (a) {
-            if (a.failures >= 1 || (contestId != null && a.reached.contains(contestId))) {
-                return 0;
-            }
-            return secondsUntilOne(a.failures, failuresPerMinute);
-        }
+        Address a = address(address);
+        long wait = a.failures.peek(failuresPerMinute, clock.getAsLong()); // also marks the address as active
+        return contestId != null && a.reached.contains(contestId) ? 0 : wait;
     }
 
     /** An unknown or malformed code from this address. */
     public void failed(String address) {
-        Address a = refill(address);
-        synchronized (a) {
-            a.failures = Math.max(0, a.failures - 1);
-        }
+        address(address).failures.spend(failuresPerMinute, clock.getAsLong());
     }
 
     /** This address named an open contest's code: later attempts at that contest are not refused for its failures. */
     public void reached(String address, long contestId) {
-        Address a = refill(address);
+        Address a = address(address);
+        a.failures.peek(failuresPerMinute, clock.getAsLong()); // marks the address as active
         if (a.reached.size() >= KNOWN_PER_ADDRESS && !a.reached.contains(contestId)) {
             a.reached.clear();
         }
@@ -88,47 +81,16 @@ public class JoinRateLimiter {
      */
     public long tryJoin(long contestId, int perMinute) {
         long now = clock.getAsLong();
-        ContestBucket b = byContest.computeIfAbsent(contestId, id -> {
-            ContestBucket n = new ContestBucket();
-            n.tokens = perMinute;
-            n.last = now;
-            return n;
-        });
-        synchronized (b) {
-            b.tokens = Math.min(perMinute, b.tokens + Math.max(0, now - b.last) / 60_000.0 * perMinute);
-            b.last = now;
-            if (b.tokens >= 1) {
-                b.tokens -= 1;
-                return 0;
-            }
-            return secondsUntilOne(b.tokens, perMinute);
-        }
+        return byContest.computeIfAbsent(contestId, id -> new TokenBucket(perMinute, now)).take(perMinute, now);
     }
 
-    private static long secondsUntilOne(double tokens, double perMinute) {
-        double ms = (1 - tokens) / perMinute * 60_000.0;
-        return Math.max(1, (long) Math.ceil(ms / 1000.0));
-    }
-
-    private Address refill(String address) {
-        long now = clock.getAsLong();
-        Address a = byAddress.computeIfAbsent(address, k -> {
-            Address n = new Address();
-            n.failures = failuresPerMinute;
-            n.last = now;
-            return n;
-        });
-        synchronized (a) {
-            double minutes = Math.max(0, now - a.last) / 60_000.0;
-            a.failures = Math.min(failuresPerMinute, a.failures + minutes * failuresPerMinute);
-            a.last = now;
-        }
-        return a;
+    private Address address(String address) {
+        return byAddress.computeIfAbsent(address, k -> new Address(failuresPerMinute, clock.getAsLong()));
     }
 
     void forgetIdle() {
         long now = clock.getAsLong();
-        byAddress.entrySet().removeIf(e -> now - e.getValue().last > IDLE_MS);
-        byContest.entrySet().removeIf(e -> now - e.getValue().last > IDLE_MS);
+        byAddress.entrySet().removeIf(e -> now - e.getValue().failures.lastSeen() > IDLE_MS);
+        byContest.entrySet().removeIf(e -> now - e.getValue().lastSeen() > IDLE_MS);
     }
 }

@@ -1,5 +1,7 @@
 package io.jingda.live;
 
+import io.jingda.system.TokenBucket;
+
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -12,14 +14,9 @@ import java.util.function.LongSupplier;
 final class UpgradeRate {
     private static final int FORGET_ABOVE = 10_000;
 
-    private static final class Bucket {
-        double tokens;
-        long last;
-    }
-
     private final double perMinute;
     private final LongSupplier millis;
-    private final Map<String, Bucket> byAddress = new ConcurrentHashMap<>();
+    private final Map<String, TokenBucket> byAddress = new ConcurrentHashMap<>();
 
     UpgradeRate(int perMinute, LongSupplier millis) {
         this.perMinute = perMinute;
@@ -30,33 +27,9 @@ final class UpgradeRate {
     long take(String address) {
         long now = millis.getAsLong();
         if (byAddress.size() > FORGET_ABOVE) {
-            byAddress.values().removeIf(b -> {
-                synchronized (b) {
-                    return refill(b, now) >= perMinute;
-                }
-            });
+            byAddress.values().removeIf(b -> b.full(perMinute, now));
         }
-        Bucket b = byAddress.computeIfAbsent(address, a -> {
-            Bucket n = new Bucket();
-            n.tokens = perMinute;
-            n.last = now;
-            return n;
-        });
-        synchronized (b) {
-            if (refill(b, now) >= 1) {
-                b.tokens -= 1;
-                return 0;
-            }
-            return Math.max(1, (long) Math.ceil((1 - b.tokens) * 60 / perMinute));
-        }
-    }
-
-    private double refill(Bucket b, long now) {
-        if (now > b.last) {
-            b.tokens = Math.min(perMinute, b.tokens + (now - b.last) / 60_000.0 * perMinute);
-            b.last = now;
-        }
-        return b.tokens;
+        return byAddress.computeIfAbsent(address, a -> new TokenBucket(perMinute, now)).take(perMinute, now);
     }
 
     int addresses() {
