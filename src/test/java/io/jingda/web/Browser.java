@@ -162,8 +162,10 @@ final class Browser implements AutoCloseable {
                         + bodyText()).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
+    /** Waits for the condition; an element the page redrew meanwhile (live frames) means "not yet", not a failure. */
     <T> T until(Function<WebDriver, T> condition, String what) {
-        return new WebDriverWait(driver, WAIT).withMessage(() -> what + "; page: " + bodyText()).until(condition);
+        return new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .withMessage(() -> what + "; page: " + bodyText()).until(condition);
     }
 
     String bodyText() {

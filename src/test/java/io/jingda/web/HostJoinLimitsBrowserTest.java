@@ -6,6 +6,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
 import java.net.URL;
@@ -36,11 +38,21 @@ class HostJoinLimitsBrowserTest {
                 b.desktop();
                 b.login("/host", "admin", TestAuth.ADMIN_PASSWORD);
                 b.driver.get(base + "host#contest=" + id);
-                WebElement rate = b.await(By.id("limit-rate"));
-                assertThat(rate.getAttribute("value")).isEqualTo("120");
-                assertThat(b.driver.findElement(By.id("limit-max")).getAttribute("value")).isEqualTo("300");
-                rate.clear();
-                rate.sendKeys("900");
+                b.await(By.id("limit-rate"));
+                b.until(d -> "120".equals(d.findElement(By.id("limit-rate")).getAttribute("value")), "the console shows 120");
+                b.until(d -> "300".equals(d.findElement(By.id("limit-max")).getAttribute("value")), "the console shows 300");
+                // the console redraws on live frames (it keeps what was typed): type again if the field was replaced
+                b.until(d -> {
+                    try {
+                        WebElement field = d.findElement(By.id("limit-rate"));
+                        if (!"900".equals(field.getAttribute("value"))) {
+                            field.sendKeys(Keys.chord(Keys.CONTROL, "a"), "900");
+                        }
+                        return "900".equals(d.findElement(By.id("limit-rate")).getAttribute("value"));
+                    } catch (StaleElementReferenceException e) {
+                        return false;
+                    }
+                }, "900 typed into the join rate");
                 b.shot("host-join-limits-desktop");
                 b.click(By.id("limits-save"));
                 b.until(d -> TestAuth.admin().get("/api/contests/" + id).then().extract().jsonPath()
