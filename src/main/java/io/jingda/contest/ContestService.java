@@ -56,13 +56,9 @@ public class ContestService {
 
     /** The contests the caller may see, newest first, each with its number of participants (removed ones left out). */
     public List<ContestDto> list(Caller caller) {
-        Map<Long, Integer> counts = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = contests.getEntityManager().createNativeQuery(
-                "SELECT contest_id, COUNT(*) FROM participant WHERE kicked = FALSE GROUP BY contest_id").getResultList();
-        rows.forEach(r -> counts.put(((Number) r[0]).longValue(), ((Number) r[1]).intValue()));
-        return contests.listVisibleTo(caller.name(), caller.admin()).stream()
-                .map(c -> toDto(c, null, counts.getOrDefault(c.id, 0))).toList();
+        List<Contest> visible = contests.listVisibleTo(caller.name(), caller.admin());
+        Map<Long, Integer> counts = contests.participantCounts(visible.stream().map(c -> c.id).toList());
+        return visible.stream().map(c -> toDto(c, null, counts.getOrDefault(c.id, 0))).toList();
     }
 
     public ContestDto get(long id, Caller caller) {

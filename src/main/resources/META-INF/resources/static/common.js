@@ -150,7 +150,6 @@ export { csrfToken };
 
 // ---- shared pieces ----
 
-export const SHAPES = ['▲', '◆', '●', '■', '★', '⬟', '⬢', '✚'];
 export const LETTERS = 'ABCDEFGH';
 
 // ---- icons: inline SVG, so nothing depends on the device's emoji or symbol fonts ----

@@ -1,7 +1,7 @@
 // Host console (/host): create contests, run the lobby and the questions, watch answers live.
 import { t, onLangChange } from './i18n.js';
 import { h, mount, api, liveSocket, clock, timer, startTicker, board, podium, distributionChart, staffHeader, errorText,
-  SHAPES, optionText, icon, shapeIcon, rankedList, optionSetLabel, revealMatcher } from './common.js';
+  optionText, icon, shapeIcon, rankedList, optionSetLabel, revealMatcher } from './common.js';
 
 const root = document.getElementById('app');
 const TYPES = ['single', 'multiple', 'true_false', 'text', 'numeric'];

@@ -1,6 +1,6 @@
 // Big screen (/screen/{code}): the public projector view over /ws/screen/{code}.
 import { t, langButton, onLangChange } from './i18n.js';
-import { h, mount, liveSocket, clock, timer, startTicker, board, podium, distributionChart, rankedList, revealMatcher, SHAPES,
+import { h, mount, liveSocket, clock, timer, startTicker, board, podium, distributionChart, rankedList, revealMatcher,
   optionText, icon, shapeIcon } from './common.js';
 
 const root = document.getElementById('app');

@@ -2,7 +2,6 @@ package io.jingda.contest;
 
 import io.jingda.live.LiveApi;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.quarkus.test.common.http.TestHTTPResource;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -22,7 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -46,8 +44,7 @@ class JoinLimitsTest {
     }
 
     private static io.restassured.response.ValidatableResponse join(String code, String nickname) {
-        return given().contentType(ContentType.JSON).body(Map.of("code", code, "nickname", nickname)).post("/api/join")
-                .then();
+        return LiveApi.tryJoin(code, nickname);
     }
 
     private static Map<String, Object> body() {

@@ -4,7 +4,6 @@ import io.jingda.live.LiveApi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
@@ -50,8 +48,7 @@ class JoinRateLimitTest {
     }
 
     private static io.restassured.response.ValidatableResponse join(String code, String nickname) {
-        return given().contentType(ContentType.JSON).body(Map.of("code", code, "nickname", nickname)).post("/api/join")
-                .then();
+        return LiveApi.tryJoin(code, nickname);
     }
 
     @Test

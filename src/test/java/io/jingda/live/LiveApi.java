@@ -76,9 +76,14 @@ public final class LiveApi {
     public record Joined(long contestId, long participantId, String token) {
     }
 
+    /** A join attempt, whatever its answer. */
+    public static io.restassured.response.ValidatableResponse tryJoin(String code, String nickname) {
+        return given().contentType(ContentType.JSON).body(Map.of("code", code, "nickname", nickname))
+                .post("/api/join").then();
+    }
+
     public static Joined join(String code, String nickname) {
-        var r = given().contentType(ContentType.JSON).body(Map.of("code", code, "nickname", nickname))
-                .post("/api/join").then().statusCode(200).extract();
+        var r = tryJoin(code, nickname).statusCode(200).extract();
         return new Joined(((Number) r.path("contestId")).longValue(), ((Number) r.path("participantId")).longValue(),
                 r.path("token"));
     }

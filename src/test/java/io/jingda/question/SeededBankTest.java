@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,12 +165,7 @@ class SeededBankTest {
 
     @Test
     void everyExcerptOccursVerbatimInItsReportAndShowsTheAnswer() throws Exception {
-        Path dir = reportsDir();
-        assumeTrue(Files.isDirectory(dir), "report texts not present at " + dir.toAbsolutePath());
-        Map<String, String> texts = new HashMap<>();
-        for (String r : REPORTS) {
-            texts.put(r, Files.readString(dir.resolve(r), StandardCharsets.UTF_8));
-        }
+        Map<String, String> texts = reportTexts();
         List<String> problems = new ArrayList<>();
         for (Question q : bank) {
             String text = texts.get(q.sourceReport);
@@ -411,12 +407,7 @@ class SeededBankTest {
     /** Excerpts that overlap in the report text are related by the run-time rule or by {@code related}. */
     @Test
     void everyOverlapOfExcerptsInTheReportMakesTheQuestionsRelated() throws Exception {
-        Path dir = reportsDir();
-        assumeTrue(Files.isDirectory(dir), "report texts not present at " + dir.toAbsolutePath());
-        Map<String, String> texts = new HashMap<>();
-        for (String r : REPORTS) {
-            texts.put(r, Files.readString(dir.resolve(r), StandardCharsets.UTF_8));
-        }
+        Map<String, String> texts = reportTexts();
         List<String> problems = new ArrayList<>();
         int overlaps = 0;
         for (int i = 0; i < bank.size(); i++) {
@@ -506,6 +497,17 @@ class SeededBankTest {
             nums.add(m.group());
         }
         return !nums.isEmpty() && nums.stream().allMatch(excerpt::contains);
+    }
+
+    /** The report texts by file name; the test is skipped where they are not present. */
+    private static Map<String, String> reportTexts() throws IOException {
+        Path dir = reportsDir();
+        assumeTrue(Files.isDirectory(dir), "report texts not present at " + dir.toAbsolutePath());
+        Map<String, String> texts = new HashMap<>();
+        for (String r : REPORTS) {
+            texts.put(r, Files.readString(dir.resolve(r), StandardCharsets.UTF_8));
+        }
+        return texts;
     }
 
     static Path reportsDir() {
