@@ -7,7 +7,7 @@ import io.jingda.system.ApiException;
 import java.util.List;
 
 /** The 409s of the contest API: each carries the contest's state, so a client can resynchronise. */
-final class ContestConflicts {
+public final class ContestConflicts {
     private ContestConflicts() {
     }
 
@@ -16,7 +16,7 @@ final class ContestConflicts {
                                 int questionIndex, int questionCount, List<String> allowed) {
     }
 
-    static ApiException invalidAction(long id, ContestAction action, ContestStatus status, QuestionPhase phase,
+    public static ApiException invalidAction(long id, ContestAction action, ContestStatus status, QuestionPhase phase,
                                       int index, int count, List<String> allowed) {
         String msg = "'" + action.wire() + "' does not fit contest " + id + " in state " + status
                 + (phase == null || status == ContestStatus.LOBBY ? "" : "/" + phase);
@@ -24,13 +24,13 @@ final class ContestConflicts {
                 new StateConflict("INVALID_STATE", msg, id, status, phase, index, count, allowed));
     }
 
-    static ApiException notEditable(Contest c) {
+    public static ApiException notEditable(Contest c) {
         String msg = "only a DRAFT contest can be edited; contest " + c.id + " is " + c.status;
         return new ApiException(409, "INVALID_STATE", msg, List.of(),
                 new StateConflict("INVALID_STATE", msg, c.id, c.status, c.phase, c.questionIndex, c.questionCount, null));
     }
 
-    static ApiException notDeletable(Contest c) {
+    public static ApiException notDeletable(Contest c) {
         String msg = "contest " + c.id + " is " + c.status + "; finish it before deleting it";
         return new ApiException(409, "INVALID_STATE", msg, List.of(),
                 new StateConflict("INVALID_STATE", msg, c.id, c.status, c.phase, c.questionIndex, c.questionCount,
@@ -42,7 +42,7 @@ final class ContestConflicts {
     }
 
     /** questionIds pairs questions that give each other away; the request may confirm them. */
-    static ApiException relatedQuestions(List<RelatedQuestions.Pair> pairs) {
+    public static ApiException relatedQuestions(List<RelatedQuestions.Pair> pairs) {
         List<List<String>> named = pairs.stream().map(p -> List.of(p.first(), p.second())).toList();
         String msg = "related questions in one contest: " + pairs.stream()
                 .map(p -> p.first() + " and " + p.second()).collect(java.util.stream.Collectors.joining(", "))

@@ -1,5 +1,6 @@
 package io.jingda.contest;
 
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jingda.question.SourceDto;

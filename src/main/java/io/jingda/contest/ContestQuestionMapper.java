@@ -1,5 +1,6 @@
 package io.jingda.contest;
 
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -18,7 +19,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Copies bank questions into a contest (the snapshot), and turns the copy into its live form. */
-final class ContestQuestionMapper {
+public final class ContestQuestionMapper {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
     static final String TRUE_TEXT = "正确";
@@ -92,7 +93,7 @@ final class ContestQuestionMapper {
         return c;
     }
 
-    static LiveQuestion live(ContestQuestion c) {
+    public static LiveQuestion live(ContestQuestion c) {
         List<LiveQuestion.OptionView> options = new ArrayList<>();
         if (c.options != null) {
             JsonText.tree(c.options).forEach(n -> options.add(new LiveQuestion.OptionView(n.get("id").asText(),

@@ -1,5 +1,6 @@
 package io.jingda.contest;
 
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jingda.question.Question;
@@ -41,17 +42,17 @@ public class ContestService {
     private final QuestionRepository bank;
     private final QuestionSetRepository sets;
     private final ContestConfig config;
-    private final ContestRegistry registry;
+    private final ContestEngine engine;
 
     public ContestService(ContestRepository contests, ContestQuestionRepository contestQuestions,
                           QuestionRepository bank, QuestionSetRepository sets, ContestConfig config,
-                          ContestRegistry registry) {
+                          ContestEngine engine) {
         this.contests = contests;
         this.contestQuestions = contestQuestions;
         this.bank = bank;
         this.sets = sets;
         this.config = config;
-        this.registry = registry;
+        this.engine = engine;
     }
 
     /** The contests the caller may see, newest first, each with its number of participants (removed ones left out). */
@@ -230,9 +231,10 @@ public class ContestService {
         }
         int joinsPerMinute = r.joinsPerMinute() == null ? ContestSettings.DEFAULT_JOINS_PER_MINUTE : r.joinsPerMinute();
         checkJoinsPerMinute(joinsPerMinute, errors);
-        String round = r.round() == null ? RoundMode.STANDARD.id() : r.round();
-        if (RoundMode.of(round).isEmpty()) {
-            errors.add(new FieldError("round", "unknown round mode '" + round + "' (available: standard)"));
+        String round = r.round() == null ? ContestSettings.ROUNDS.get(0) : r.round();
+        if (!ContestSettings.ROUNDS.contains(round)) {
+            errors.add(new FieldError("round", "unknown round mode '" + round + "' (available: "
+                    + String.join(", ", ContestSettings.ROUNDS) + ")"));
         }
         List<Question> questions = List.of();
         ContestSettings.Draw draw = null;
@@ -289,13 +291,7 @@ public class ContestService {
             errors.add(new FieldError("maxParticipants", "must be between 1 and " + config.maxParticipants()));
         }
         checkJoinsPerMinute(perMinute, errors);
-        ContestRuntime rt = registry.get(id).orElse(null);
-        int joined = 0;
-        if (rt != null) {
-            synchronized (rt) {
-                joined = rt.nicknameKeys.size();
-            }
-        }
+        int joined = engine.joined(id).orElse(0);
         if (errors.isEmpty() && max < joined) {
             errors.add(new FieldError("maxParticipants", "must be at least " + joined
                     + ", the participants who have joined"));
@@ -307,9 +303,7 @@ public class ContestService {
         String json = JsonText.write(updated);
         Instant now = Instant.now();
         contests.update("settings = ?1, updatedAt = ?2 where id = ?3", json, now, id);
-        if (rt != null) {
-            rt.settings = updated;
-        }
+        engine.settingsChanged(id, updated);
         contests.getEntityManager().detach(c);
         c.settings = json;
         c.updatedAt = now;

@@ -2,9 +2,6 @@ package io.jingda.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
-import io.jingda.contest.ContestLifecycle;
-import io.jingda.contest.ContestRegistry;
-import io.jingda.contest.TestClock;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

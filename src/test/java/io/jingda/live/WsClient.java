@@ -100,7 +100,7 @@ public final class WsClient implements AutoCloseable {
         return frames.size();
     }
 
-    static JsonNode parse(String s) {
+    public static JsonNode parse(String s) {
         try {
             return MAPPER.readTree(s);
         } catch (Exception e) {

@@ -1,4 +1,0 @@
-package io.jingda.contest;
-
-public record JoinRequest(String code, String nickname) {
-}

@@ -1,0 +1,174 @@
+package io.jingda.contest.results;
+
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Results as CSV or XLSX. Every text cell goes through {@link #guard}: a cell that a
+ * spreadsheet would read as a formula (=, +, -, @, TAB, CR, NUL first) is prefixed with '.
+ */
+public final class ResultsExport {
+    private ResultsExport() {
+    }
+
+    public static String guard(String s) {
+        if (s == null || s.isEmpty()) {
+            return s == null ? "" : s;
+        }
+        char c = s.charAt(0);
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\0' ? "'" + s : s;
+    }
+
+    /** Column headers: English, whatever the language of the page that asked for the export. */
+    static final List<String> STANDINGS = List.of("Rank", "Nickname", "Score", "Correct answers",
+            "Time on correct answers (ms)");
+    static final List<String> QUESTIONS = List.of("No.", "Question", "Type", "Answered", "Correct (%)",
+            "Average time (ms)", "Answers");
+
+    /**
+     * The Content-Disposition of an export: named after the contest's title and the day it was
+     * created (server time zone), e.g. {@code 党史知识赛-2026-12-01-results.csv}. The name is made
+     * safe for every file system; {@code filename*} (RFC 5987, UTF-8) carries it in full and
+     * {@code filename} is an ASCII fallback: the title itself if it is ASCII, else
+     * {@code contest-{id}-{date}-results.csv}.
+     */
+    public static String contentDisposition(long contestId, String title, Instant createdAt, ZoneId zone,
+                                            String extension) {
+        String date = createdAt == null ? "" : "-" + LocalDate.ofInstant(createdAt, zone);
+        String suffix = date + "-results." + extension;
+        String safe = safeName(title);
+        String ascii = asciiName(safe);
+        String fallback = (ascii.isEmpty() ? "contest-" + contestId : ascii) + suffix;
+        String full = (safe.isEmpty() ? "contest-" + contestId : safe) + suffix;
+        return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + rfc5987(full);
+    }
+
+    private static final int MAX_NAME = 80;
+
+    /** The title without characters that file systems or headers refuse, spaces as '-', at most 80 code points. */
+    static String safeName(String title) {
+        if (title == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        title.strip().codePoints().limit(400).forEach(cp -> {
+            boolean bad = cp < 0x20 || cp == 0x7F || "\\/:*?\"<>|;%".indexOf(cp) >= 0
+                    || Character.getType(cp) == Character.FORMAT || Character.getType(cp) == Character.SURROGATE
+                    || Character.getType(cp) == Character.PRIVATE_USE || Character.getType(cp) == Character.UNASSIGNED;
+            sb.appendCodePoint(bad || Character.isWhitespace(cp) || Character.isSpaceChar(cp) ? '-' : cp);
+        });
+        String s = sb.toString().replaceAll("-{2,}", "-").replaceAll("^[-.]+|[-.]+$", "");
+        if (s.codePointCount(0, s.length()) > MAX_NAME) {
+            s = s.substring(0, s.offsetByCodePoints(0, MAX_NAME)).replaceAll("[-.]+$", "");
+        }
+        return s;
+    }
+
+    /** An ASCII title with only letters, digits, '.', '_' and '-'; empty for a title with other characters. */
+    static String asciiName(String safe) {
+        if (safe.chars().anyMatch(c -> c > 0x7E)) {
+            return "";
+        }
+        String s = safe.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("-{2,}", "-").replaceAll("^[-.]+|[-.]+$", "");
+        return s.chars().anyMatch(Character::isLetterOrDigit) ? s : "";
+    }
+
+    /** RFC 5987 ext-value encoding: attr-char as is, every other UTF-8 byte as %XX. */
+    static String rfc5987(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xFF;
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "!#$&+-.^_`|~".indexOf(c) >= 0) {
+                sb.append((char) c);
+            } else {
+                sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+            }
+        }
+        return sb.toString();
+    }
+
+    static List<List<Object>> standingRows(ResultsService.Results r) {
+        return r.standings().stream().map(s -> List.<Object>of(s.rank(), s.nickname(), s.score(), s.correct(),
+                s.correctTimeMs())).toList();
+    }
+
+    static List<List<Object>> questionRows(ResultsService.Results r) {
+        return r.questions().stream().map(q -> List.<Object>of(q.index() + 1, q.stem(), q.type(), q.answered(),
+                q.correctPercent(), q.averageTimeMs() == null ? "" : q.averageTimeMs(), distribution(q))).toList();
+    }
+
+    private static String distribution(ResultsService.QuestionStat q) {
+        if (q.options() != null) {
+            return q.options().stream().map(o -> (o.correct() ? "✓" : "") + o.text() + ": " + o.count())
+                    .collect(Collectors.joining("; "));
+        }
+        return q.distribution().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+                .collect(Collectors.joining("; "));
+    }
+
+    public static byte[] csv(ResultsService.Results r) {
+        StringBuilder sb = new StringBuilder("\uFEFF"); // BOM: Excel then reads UTF-8 (Chinese) correctly
+        line(sb, List.copyOf(STANDINGS));
+        standingRows(r).forEach(row -> line(sb, row));
+        sb.append("\r\n");
+        line(sb, List.copyOf(QUESTIONS));
+        questionRows(r).forEach(row -> line(sb, row));
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void line(StringBuilder sb, List<?> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            Object v = cells.get(i);
+            String s = v instanceof Number ? v.toString() : guard(String.valueOf(v));
+            if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+                s = '"' + s.replace("\"", "\"\"") + '"';
+            }
+            sb.append(s);
+        }
+        sb.append("\r\n");
+    }
+
+    public static byte[] xlsx(ResultsService.Results r) {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Workbook wb = new Workbook(out, "Jingda", "1.0");
+            sheet(wb.newWorksheet("Standings"), STANDINGS, standingRows(r));
+            sheet(wb.newWorksheet("Questions"), QUESTIONS, questionRows(r));
+            wb.finish();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sheet(Worksheet sheet, List<String> header, List<List<Object>> rows) {
+        for (int i = 0; i < header.size(); i++) {
+            sheet.value(0, i, header.get(i));
+        }
+        int n = 1;
+        for (List<Object> row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+                Object v = row.get(i);
+                if (v instanceof Number num) {
+                    sheet.value(n, i, num.doubleValue());
+                } else {
+                    sheet.value(n, i, guard(String.valueOf(v)));
+                }
+            }
+            n++;
+        }
+    }
+}

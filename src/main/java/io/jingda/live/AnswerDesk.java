@@ -1,0 +1,90 @@
+package io.jingda.live;
+
+import io.jingda.live.protocol.Frames;
+import io.jingda.live.protocol.Messages;
+
+import io.jingda.contest.ContestConfig;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.util.function.Consumer;
+
+/**
+ * Takes answers. Runs on the event loop and never blocks: the answer is checked and claimed in
+ * memory (O(1)), handed to the {@link AnswerLedger}, and acknowledged from the ledger's thread
+ * once it is durable. Only then is it scored into the ranking.
+ */
+@ApplicationScoped
+public class AnswerDesk {
+    private static final Logger LOG = Logger.getLogger(AnswerDesk.class);
+    private final ContestRegistry registry;
+    private final AnswerLedger ledger;
+    private final ContestClock clock;
+    private final long graceMs;
+    /** Receipt of an answer to its ack handed to the connection, on this server (the client's share is not in it). */
+    private final LatencyHistogram ackTimes = new LatencyHistogram();
+
+    public AnswerDesk(ContestRegistry registry, AnswerLedger ledger, ContestClock clock, ContestConfig config) {
+        this.registry = registry;
+        this.ledger = ledger;
+        this.clock = clock;
+        this.graceMs = config.grace().toMillis();
+    }
+
+    void onStop(@Observes ShutdownEvent ev) {
+        if (ackTimes.count() > 0) {
+            LOG.infof("answers: %d acknowledged; on this server, receipt to ack p50 %d ms, p99 %d ms, max %d ms",
+                    ackTimes.count(), ackTimes.percentile(50), ackTimes.percentile(99), ackTimes.max());
+        }
+    }
+
+    public void submit(LiveSessions.Player player, String questionId, JsonNode choice, String requestId,
+                       Consumer<String> send) {
+        long received = System.nanoTime();
+        Consumer<String> reply = frame -> {
+            ackTimes.add((System.nanoTime() - received) / 1_000_000);
+            send.accept(frame);
+        };
+        long now = clock.now();
+        ContestRuntime rt = registry.get(player.contestId()).orElse(null);
+        ParticipantState p = rt == null ? null : rt.participants.get(player.participantId());
+        if (p == null) {
+            reply.accept(ack(questionId, requestId, false, "INVALID"));
+            return;
+        }
+        ContestRuntime.Submission s = rt.submit(p, questionId, choice, requestId, now, graceMs);
+        if (s instanceof ContestRuntime.Rejected r) {
+            reply.accept(ack(questionId, requestId, false, r.reason()));
+        } else if (s instanceof ContestRuntime.Replay r) {
+            r.record().stored.whenComplete((v, e) -> {
+                if (e == null) {
+                    reply.accept(ack(questionId, requestId, true, null));
+                }
+            });
+        } else {
+            ParticipantState.AnswerRecord a = ((ContestRuntime.Accepted) s).record();
+            ledger.append(new AnswerLedger.AnswerRow(rt.id, p.id, a.idx, a.verdict.choiceJson(), a.verdict.choiceKey(),
+                    requestId, a.receivedAt, a.responseMs, a.verdict.correct(), a.verdict.points()))
+                    .whenComplete((v, e) -> {
+                        if (e != null) {
+                            rt.unclaim(p, a);
+                            a.stored.completeExceptionally(e);
+                            reply.accept(Frames.json(new Messages.Error("NOT_STORED",
+                                    "your answer could not be stored; send it again")));
+                        } else {
+                            rt.stored(p, a);
+                            a.stored.complete(null);
+                            reply.accept(ack(questionId, requestId, true, null));
+                        }
+                    });
+        }
+    }
+
+    static String ack(String questionId, String requestId, boolean accepted, String reason) {
+        return Frames.json(new Messages.Ack(questionId, requestId, accepted, reason));
+    }
+}

@@ -1,6 +1,0 @@
-package io.jingda.live;
-
-/** The three kinds of connection to a contest. */
-public enum Audience {
-    PLAYERS, HOSTS, SCREENS
-}

@@ -1,0 +1,301 @@
+package io.jingda.live;
+
+import io.jingda.contest.Caller;
+import io.jingda.contest.Contest;
+import io.jingda.contest.ContestAction;
+import io.jingda.contest.ContestConfig;
+import io.jingda.contest.ContestConflicts;
+import io.jingda.contest.ContestDto;
+import io.jingda.contest.ContestService;
+import io.jingda.contest.ContestStatus;
+import io.jingda.contest.QuestionPhase;
+
+import io.jingda.scoring.RankingTable;
+import io.jingda.system.ApiException;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The contest state machine in motion: host actions, the timers (deadline, auto-advance) and
+ * recovery after a restart. Every transition changes the in-memory state, stores it, then
+ * announces it. Runs on worker threads and on the ticker thread; it may block (the database,
+ * waiting for pending answers before a reveal), so it never runs on an event loop.
+ */
+@ApplicationScoped
+public class ContestLifecycle {
+    private static final Logger LOG = Logger.getLogger(ContestLifecycle.class);
+    static final long FINISHED_RETENTION_MS = 10 * 60_000;
+
+    private final ContestRegistry registry;
+    private final ContestService contests;
+    private final ContestStore store;
+    private final AnswerLedger ledger;
+    private final Broadcasts broadcasts;
+    private final ContestClock clock;
+    private final ContestConfig config;
+    private final JoinRateLimiter joinLimiter;
+    private ScheduledExecutorService ticker;
+    private long lastHeartbeat;
+
+    public ContestLifecycle(ContestRegistry registry, ContestService contests, ContestStore store, AnswerLedger ledger,
+                            Broadcasts broadcasts, ContestClock clock, ContestConfig config, JoinRateLimiter joinLimiter) {
+        this.registry = registry;
+        this.contests = contests;
+        this.store = store;
+        this.ledger = ledger;
+        this.broadcasts = broadcasts;
+        this.clock = clock;
+        this.config = config;
+        this.joinLimiter = joinLimiter;
+    }
+
+    void onStart(@Observes StartupEvent ev) {
+        recover();
+        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "contest-ticker");
+            t.setDaemon(true);
+            return t;
+        });
+        long tick = Math.max(10, config.tick().toMillis());
+        ticker.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+    }
+
+    void onStop(@Observes ShutdownEvent ev) {
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
+    }
+
+    // ------------------------------------------------------------------ host actions
+
+    public ContestDto act(long id, String actionName, Caller caller) {
+        ContestAction action = ContestAction.parse(actionName).orElseThrow(() -> new ApiException(404, "NOT_FOUND",
+                "unknown action '" + actionName + "' (open, start, next, close, reveal, leaderboard, pause, resume, finish)",
+                List.of()));
+        Contest row = contests.require(id, caller);
+        ContestRuntime rt = registry.get(id).orElse(null);
+        if (rt == null) {
+            if (action != ContestAction.OPEN || row.status != ContestStatus.DRAFT) {
+                List<String> allowed = row.status == ContestStatus.DRAFT ? List.of("open") : List.of();
+                throw ContestConflicts.invalidAction(id, action, row.status, row.phase, row.questionIndex,
+                        row.questionCount, allowed);
+            }
+            rt = open(id);
+        } else {
+            synchronized (rt.transitions) {
+                rt.require(action);
+                apply(rt, action);
+            }
+        }
+        return view(rt);
+    }
+
+    ContestDto view(ContestRuntime rt) {
+        synchronized (rt) {
+            return new ContestDto(rt.id, rt.title, rt.owner, rt.status, rt.phase, rt.code, rt.index, rt.questions.size(),
+                    rt.participantCount(), rt.settings, null, null, null);
+        }
+    }
+
+    private synchronized ContestRuntime open(long id) {
+        ContestRuntime existing = registry.get(id).orElse(null);
+        if (existing != null) {
+            return existing;
+        }
+        Contest c = contests.openLobby(id, registry::codeInUse);
+        ContestRuntime rt = ContestRegistry.fresh(c, contests.questions(id));
+        rt.lastHeartbeat = clock.now();
+        registry.register(rt);
+        return rt;
+    }
+
+    private void apply(ContestRuntime rt, ContestAction action) {
+        long now = clock.now();
+        switch (action) {
+            case START -> openQuestion(rt, 0, now);
+            case NEXT -> {
+                if (rt.index + 1 < rt.questions.size()) {
+                    openQuestion(rt, rt.index + 1, now);
+                } else {
+                    finish(rt);
+                }
+            }
+            case CLOSE -> close(rt);
+            case REVEAL -> {
+                if (rt.phase == QuestionPhase.OPEN) {
+                    close(rt);
+                }
+                if (rt.phase == QuestionPhase.CLOSED) {
+                    reveal(rt);
+                }
+            }
+            case LEADERBOARD -> {
+                // straight from an open or closed question: it reveals first (closing first if need be), and
+                // the reveal and the leaderboard go out together, so each participant gets both in one write
+                if (rt.phase == QuestionPhase.OPEN || rt.phase == QuestionPhase.CLOSED) {
+                    apply(rt, ContestAction.REVEAL);
+                }
+                leaderboard(rt);
+            }
+            case PAUSE -> {
+                rt.pause(now);
+                save(rt);
+                broadcasts.status(rt);
+            }
+            case RESUME -> {
+                rt.resume(now);
+                save(rt);
+                broadcasts.status(rt);
+            }
+            case FINISH -> finish(rt);
+            case OPEN -> throw new IllegalStateException("open is handled before a runtime exists");
+        }
+    }
+
+    private void openQuestion(ContestRuntime rt, int idx, long now) {
+        rt.openQuestion(idx, now);
+        save(rt);
+        broadcasts.question(rt);
+    }
+
+    private void close(ContestRuntime rt) {
+        rt.close(clock.now());
+        save(rt);
+        broadcasts.closed(rt);
+        if (rt.settings.autoAdvance() != null) {
+            reveal(rt);
+        }
+    }
+
+    private void reveal(ContestRuntime rt) {
+        awaitPendingAnswers(rt);
+        var auto = rt.settings.autoAdvance();
+        rt.reveal(auto == null ? null : clock.now() + auto.revealSeconds() * 1000L);
+        save(rt);
+        broadcasts.reveal(rt);
+    }
+
+    private void leaderboard(ContestRuntime rt) {
+        var auto = rt.settings.autoAdvance();
+        rt.leaderboard(auto == null ? null : clock.now() + auto.leaderboardSeconds() * 1000L);
+        save(rt);
+        broadcasts.leaderboard(rt);
+    }
+
+    private void finish(ContestRuntime rt) {
+        awaitPendingAnswers(rt);
+        List<RankingTable.Standing> standings = rt.finish(clock.now());
+        save(rt);
+        registry.releaseCode(rt);
+        broadcasts.finished(rt, standings);
+    }
+
+    /** Answers accepted before the close are scored before anything is revealed. */
+    private void awaitPendingAnswers(ContestRuntime rt) {
+        try {
+            ledger.flush().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("pending answers of contest " + rt.id + " could not be stored", e);
+        }
+    }
+
+    private void save(ContestRuntime rt) {
+        store.save(ContestStore.stateOf(rt, clock.now()));
+    }
+
+    // ------------------------------------------------------------------ timers
+
+    /** Deadlines, auto-advance, throttled pushes and the heartbeat; every tick, on the ticker thread. */
+    public void tick() {
+        long now = clock.now();
+        List<Long> running = new ArrayList<>();
+        for (ContestRuntime rt : registry.all()) {
+            try {
+                synchronized (rt.transitions) {
+                    ContestAction due = due(rt, now);
+                    if (due != null) {
+                        apply(rt, due);
+                    }
+                }
+                // throttling is about load, not contest timing: real time
+                broadcasts.pushIfDirty(rt, System.currentTimeMillis(), config.pushInterval().toMillis());
+                synchronized (rt) {
+                    if (rt.status == ContestStatus.RUNNING) {
+                        running.add(rt.id);
+                    }
+                    if (rt.status == ContestStatus.FINISHED && now - rt.finishedAt > FINISHED_RETENTION_MS) {
+                        registry.unload(rt);
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "timer of contest %d failed", rt.id);
+            }
+        }
+        if (now - lastHeartbeat >= config.heartbeat().toMillis()) {
+            lastHeartbeat = now;
+            try {
+                store.heartbeat(running, now);
+            } catch (RuntimeException e) {
+                LOG.warn("heartbeat failed", e);
+            }
+            joinLimiter.forgetIdle();
+        }
+    }
+
+    private ContestAction due(ContestRuntime rt, long now) {
+        synchronized (rt) {
+            if (rt.status != ContestStatus.RUNNING) {
+                return null;
+            }
+            if (rt.phase == QuestionPhase.OPEN && now > rt.deadline + config.grace().toMillis()) {
+                return ContestAction.CLOSE;
+            }
+            if (rt.phaseUntil != null && now >= rt.phaseUntil) {
+                return rt.phase == QuestionPhase.REVEALED ? ContestAction.LEADERBOARD
+                        : rt.phase == QuestionPhase.LEADERBOARD ? ContestAction.NEXT : null;
+            }
+            return null;
+        }
+    }
+
+    // ------------------------------------------------------------------ recovery
+
+    /**
+     * Loads every open contest from the database: state, participants and answers. An open
+     * question gets back the time it had left when the server stopped (to within the heartbeat
+     * interval), and so does an auto-advance wait.
+     */
+    public void recover() {
+        long now = clock.now();
+        for (ContestService.Loaded l : contests.openContests()) {
+            Contest c = l.contest();
+            if (registry.get(c.id).isPresent()) {
+                continue;
+            }
+            List<ContestStore.StoredAnswer> answers = store.answers(c.id);
+            ContestRuntime rt = ContestRegistry.restore(c, l.questions(), store.participants(c.id), answers);
+            if (c.status == ContestStatus.RUNNING) {
+                // the server was alive at least until its last heartbeat and its last stored answer
+                long lastAlive = c.heartbeatAt != null ? c.heartbeatAt : c.openedAt != null ? c.openedAt : now;
+                for (ContestStore.StoredAnswer a : answers) {
+                    lastAlive = Math.max(lastAlive, a.receivedAt());
+                }
+                rt.shiftTimers(Math.max(0, now - lastAlive));
+            }
+            rt.lastHeartbeat = now;
+            save(rt);
+            registry.register(rt);
+            LOG.infof("contest %d resumed: %s, question %d %s, %d participants", c.id, rt.status, rt.index, rt.phase,
+                    rt.participantCount());
+        }
+    }
+}

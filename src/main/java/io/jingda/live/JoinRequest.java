@@ -1,0 +1,4 @@
+package io.jingda.live;
+
+public record JoinRequest(String code, String nickname) {
+}

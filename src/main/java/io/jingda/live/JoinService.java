@@ -1,0 +1,134 @@
+package io.jingda.live;
+
+import io.jingda.contest.ContestConfig;
+
+import io.jingda.system.ApiException;
+import io.jingda.system.FieldError;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Joining a contest. Non-blocking: the nickname is claimed in memory, the participant row goes
+ * through the group-committing {@link AnswerLedger}, and the response (with the token) is sent
+ * once the row is durable.
+ */
+@ApplicationScoped
+public class JoinService {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ContestRegistry registry;
+    private final AnswerLedger ledger;
+    private final JoinRateLimiter limiter;
+    private final ContestClock clock;
+    private final ContestConfig config;
+
+    public JoinService(ContestRegistry registry, AnswerLedger ledger, JoinRateLimiter limiter, ContestClock clock,
+                       ContestConfig config) {
+        this.registry = registry;
+        this.ledger = ledger;
+        this.limiter = limiter;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    public record NicknameTaken(String code, String message, String suggestion) {
+    }
+
+    public CompletionStage<JoinResponse> join(JoinRequest r, String address) {
+        String code = r == null || r.code() == null ? "" : r.code().strip();
+        boolean wellFormed = code.matches("[0-9]{6}");
+        ContestRuntime rt = wellFormed ? registry.byCode(code).orElse(null) : null;
+        // refused before anything else, with the same answer whatever the code: no oracle for a guesser
+        long wait = limiter.addressWait(address, rt == null ? null : rt.id);
+        if (wait > 0) {
+            throw ApiException.tooManyRequests("RATE_LIMITED", "too many unknown contest codes from your address; "
+                    + "try again in " + wait + " s", wait);
+        }
+        if (!wellFormed) {
+            limiter.failed(address);
+            throw ApiException.invalid(List.of(new FieldError("code", "must be the 6-digit contest code")));
+        }
+        if (rt == null && registry.recentlyClosed(code)) {
+            throw new ApiException(403, "CONTEST_CLOSED", "the contest with code " + code + " has finished", List.of());
+        }
+        if (rt == null) {
+            limiter.failed(address);
+            throw new ApiException(404, "NOT_FOUND", "no open contest has the code " + code, List.of());
+        }
+        limiter.reached(address, rt.id);
+        NicknameRules.Result n = NicknameRules.check(r.nickname(), config.join().blocklist().orElse(List.of()),
+                config.join().maxCombiningMarks());
+        if (n.error() != null) {
+            throw ApiException.invalid(List.of(new FieldError("nickname", n.error())));
+        }
+        String nickname = n.nickname();
+        String key = NicknameRules.key(nickname);
+        String token = token();
+        ParticipantState p;
+        synchronized (rt) {
+            if (!rt.status.isOpen()) {
+                throw new ApiException(403, "CONTEST_CLOSED", "the contest has finished", List.of());
+            }
+            int max = rt.settings.maxParticipants();
+            if (rt.nicknameKeys.size() >= max) {
+                throw new ApiException(403, "CONTEST_FULL", "the contest is full: it admits " + max
+                        + " participants", List.of());
+            }
+            if (rt.nicknameKeys.contains(key)) {
+                String suggestion = NicknameRules.suggest(nickname, rt.nicknameKeys).orElse(null);
+                String msg = "the nickname '" + nickname + "' is taken in this contest";
+                throw new ApiException(409, "NICKNAME_TAKEN", msg, List.of(), new NicknameTaken("NICKNAME_TAKEN", msg,
+                        suggestion));
+            }
+            // last, so that only joins that would succeed use up the contest's rate
+            long contestWait = limiter.tryJoin(rt.id, rt.settings.joinsPerMinute());
+            if (contestWait > 0) {
+                throw ApiException.tooManyRequests("RATE_LIMITED", "this contest admits "
+                        + rt.settings.joinsPerMinute() + " joins a minute; try again in " + contestWait + " s", contestWait);
+            }
+            rt.nicknameKeys.add(key);
+            p = new ParticipantState(rt.nextParticipantId++, nickname, key, hash(token), clock.now());
+        }
+        CompletableFuture<JoinResponse> result = new CompletableFuture<>();
+        ledger.append(new AnswerLedger.ParticipantRow(rt.id, p.id, p.nickname, p.nicknameKey, p.tokenHash, p.joinedAt))
+                .whenComplete((v, e) -> {
+                    if (e != null) {
+                        synchronized (rt) {
+                            rt.nicknameKeys.remove(key);
+                        }
+                        result.completeExceptionally(new ApiException(503, "UNAVAILABLE",
+                                "the join could not be stored; try again", List.of()));
+                    } else {
+                        rt.admit(p);
+                        result.complete(new JoinResponse(rt.id, p.id, token, p.nickname));
+                    }
+                });
+        return result;
+    }
+
+    static String token() {
+        byte[] b = new byte[24];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    public static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

@@ -1,0 +1,59 @@
+package io.jingda.live;
+
+import io.jingda.contest.Caller;
+import io.jingda.contest.ContestDto;
+import io.jingda.contest.ContestEngine;
+import io.jingda.contest.ContestSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** The engine as the contest side sees it: host actions, the participants of a live contest, its join limits. */
+@ApplicationScoped
+public class LiveEngine implements ContestEngine {
+    private final ContestLifecycle lifecycle;
+    private final LiveSessions sessions;
+    private final ContestRegistry registry;
+
+    public LiveEngine(ContestLifecycle lifecycle, LiveSessions sessions, ContestRegistry registry) {
+        this.lifecycle = lifecycle;
+        this.sessions = sessions;
+        this.registry = registry;
+    }
+
+    @Override
+    public ContestDto act(long id, String action, Caller caller) {
+        return lifecycle.act(id, action, caller);
+    }
+
+    @Override
+    public Optional<List<ParticipantView>> participants(long contestId) {
+        return sessions.participants(contestId);
+    }
+
+    @Override
+    public void kick(long contestId, long participantId, Caller caller) {
+        sessions.kick(contestId, participantId, caller);
+    }
+
+    @Override
+    public OptionalInt joined(long contestId) {
+        return registry.get(contestId).map(rt -> {
+            synchronized (rt) {
+                return OptionalInt.of(rt.nicknameKeys.size());
+            }
+        }).orElse(OptionalInt.empty());
+    }
+
+    @Override
+    public void settingsChanged(long contestId, ContestSettings settings) {
+        registry.get(contestId).ifPresent(rt -> rt.settings = settings);
+    }
+
+    @Override
+    public boolean codeInUse(String code) {
+        return registry.codeInUse(code);
+    }
+}

@@ -1,0 +1,75 @@
+package io.jingda.live;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One participant of a live contest. Mutable fields are guarded by the owning
+ * {@link ContestRuntime}'s lock. The {@code shown*} fields are what the participant has been
+ * told at the last reveal: the live score moves as answers are scored, but showing it before the
+ * reveal would tell a participant whether they were right.
+ */
+final class ParticipantState {
+    final long id;
+    final String nickname;
+    final String nicknameKey;
+    final String tokenHash;
+    final long joinedAt;
+    volatile boolean kicked;
+
+    long score;
+    int correctCount;
+    long correctTimeMs;
+    int streak;
+    int lastCorrectIdx = Integer.MIN_VALUE;
+    final Map<Integer, AnswerRecord> answers = new HashMap<>();
+
+    long shownScore;
+    Integer shownRank;
+    int shownStreak;
+
+    ParticipantState(long id, String nickname, String nicknameKey, String tokenHash, long joinedAt) {
+        this.id = id;
+        this.nickname = nickname;
+        this.nicknameKey = nicknameKey;
+        this.tokenHash = tokenHash;
+        this.joinedAt = joinedAt;
+    }
+
+    /** Consecutive correct answers up to question {@code idx - 1}. */
+    int streakBefore(int idx) {
+        return lastCorrectIdx == idx - 1 ? streak : 0;
+    }
+
+    /** Adds a stored answer to the score. */
+    void apply(int idx, boolean correct, int points, long responseMs) {
+        if (correct) {
+            score += points;
+            correctCount++;
+            correctTimeMs += responseMs;
+            streak = streakBefore(idx) + 1;
+            lastCorrectIdx = idx;
+        } else {
+            streak = 0;
+        }
+    }
+
+    /** An answer: claimed in memory when accepted, {@link #stored} completes once it is durable and scored. */
+    static final class AnswerRecord {
+        final int idx;
+        final String requestId;
+        final RoundMode.Verdict verdict;
+        final long receivedAt;
+        final long responseMs;
+        final CompletableFuture<Void> stored = new CompletableFuture<>();
+
+        AnswerRecord(int idx, String requestId, RoundMode.Verdict verdict, long receivedAt, long responseMs) {
+            this.idx = idx;
+            this.requestId = requestId;
+            this.verdict = verdict;
+            this.receivedAt = receivedAt;
+            this.responseMs = responseMs;
+        }
+    }
+}

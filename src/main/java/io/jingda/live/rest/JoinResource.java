@@ -1,0 +1,33 @@
+package io.jingda.live.rest;
+
+import io.jingda.live.JoinRequest;
+import io.jingda.live.JoinResponse;
+import io.jingda.live.JoinService;
+
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.concurrent.CompletionStage;
+
+/** Public: a participant joins with the contest code and a nickname. Non-blocking. */
+@Path("/api/join")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class JoinResource {
+    private final JoinService joins;
+
+    public JoinResource(JoinService joins) {
+        this.joins = joins;
+    }
+
+    @POST
+    public CompletionStage<JoinResponse> join(JoinRequest body, @Context HttpServerRequest request) {
+        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        return joins.join(body, address);
+    }
+}
