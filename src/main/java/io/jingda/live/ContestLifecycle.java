@@ -35,10 +35,10 @@ public class ContestLifecycle {
     private static final Logger LOG = Logger.getLogger(ContestLifecycle.class);
     static final long FINISHED_RETENTION_MS = 10 * 60_000;
 
-    private final ContestRegistry registry;
+    private final LiveContests registry;
     private final ContestService contests;
-    private final ContestStore store;
-    private final AnswerLedger ledger;
+    private final LiveStore store;
+    private final LiveWriter writer;
     private final Broadcasts broadcasts;
     private final ContestClock clock;
     private final ContestConfig config;
@@ -46,12 +46,12 @@ public class ContestLifecycle {
     private ScheduledExecutorService ticker;
     private long lastHeartbeat;
 
-    public ContestLifecycle(ContestRegistry registry, ContestService contests, ContestStore store, AnswerLedger ledger,
+    public ContestLifecycle(LiveContests registry, ContestService contests, LiveStore store, LiveWriter writer,
                             Broadcasts broadcasts, ContestClock clock, ContestConfig config, JoinRateLimiter joinLimiter) {
         this.registry = registry;
         this.contests = contests;
         this.store = store;
-        this.ledger = ledger;
+        this.writer = writer;
         this.broadcasts = broadcasts;
         this.clock = clock;
         this.config = config;
@@ -112,7 +112,7 @@ public class ContestLifecycle {
             return existing;
         }
         Contest c = contests.openLobby(id, registry::codeInUse);
-        ContestRuntime rt = ContestRegistry.fresh(c, contests.questions(id));
+        ContestRuntime rt = LiveContests.fresh(c, contests.questions(id));
         rt.lastHeartbeat = clock.now();
         registry.register(rt);
         return rt;
@@ -202,14 +202,14 @@ public class ContestLifecycle {
     /** Answers accepted before the close are scored before anything is revealed. */
     private void awaitPendingAnswers(ContestRuntime rt) {
         try {
-            ledger.flush().get(30, TimeUnit.SECONDS);
+            writer.flush().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("pending answers of contest " + rt.id + " could not be stored", e);
         }
     }
 
     private void save(ContestRuntime rt) {
-        store.save(ContestStore.stateOf(rt, clock.now()));
+        store.save(LiveStore.stateOf(rt, clock.now()));
     }
 
     // ------------------------------------------------------------------ timers
@@ -281,12 +281,12 @@ public class ContestLifecycle {
             if (registry.get(c.id).isPresent()) {
                 continue;
             }
-            List<ContestStore.StoredAnswer> answers = store.answers(c.id);
-            ContestRuntime rt = ContestRegistry.restore(c, l.questions(), store.participants(c.id), answers);
+            List<LiveStore.StoredAnswer> answers = store.answers(c.id);
+            ContestRuntime rt = LiveContests.restore(c, l.questions(), store.participants(c.id), answers);
             if (c.status == ContestStatus.RUNNING) {
                 // the server was alive at least until its last heartbeat and its last stored answer
                 long lastAlive = c.heartbeatAt != null ? c.heartbeatAt : c.openedAt != null ? c.openedAt : now;
-                for (ContestStore.StoredAnswer a : answers) {
+                for (LiveStore.StoredAnswer a : answers) {
                     lastAlive = Math.max(lastAlive, a.receivedAt());
                 }
                 rt.shiftTimers(Math.max(0, now - lastAlive));

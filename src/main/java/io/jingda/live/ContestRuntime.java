@@ -27,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The live state of one open contest, in memory. All methods are short and do no I/O: they run
  * under this object's lock, on event-loop threads (answers, connects) as well as on worker
  * threads (host actions, the ticker). Persistence and delivery happen outside, in
- * {@link ContestLifecycle}, {@link AnswerDesk} and {@link JoinService}.
+ * {@link ContestLifecycle}, {@link AnswerIntake} and {@link JoinService}.
  */
 final class ContestRuntime {
     final long id;

@@ -19,23 +19,23 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Joining a contest. Non-blocking: the nickname is claimed in memory, the participant row goes
- * through the group-committing {@link AnswerLedger}, and the response (with the token) is sent
+ * through the group-committing {@link LiveWriter}, and the response (with the token) is sent
  * once the row is durable.
  */
 @ApplicationScoped
 public class JoinService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final ContestRegistry registry;
-    private final AnswerLedger ledger;
+    private final LiveContests registry;
+    private final LiveWriter writer;
     private final JoinRateLimiter limiter;
     private final ContestClock clock;
     private final ContestConfig config;
 
-    public JoinService(ContestRegistry registry, AnswerLedger ledger, JoinRateLimiter limiter, ContestClock clock,
+    public JoinService(LiveContests registry, LiveWriter writer, JoinRateLimiter limiter, ContestClock clock,
                        ContestConfig config) {
         this.registry = registry;
-        this.ledger = ledger;
+        this.writer = writer;
         this.limiter = limiter;
         this.clock = clock;
         this.config = config;
@@ -100,7 +100,7 @@ public class JoinService {
             p = new ParticipantState(rt.nextParticipantId++, nickname, key, hash(token), clock.now());
         }
         CompletableFuture<JoinResponse> result = new CompletableFuture<>();
-        ledger.append(new AnswerLedger.ParticipantRow(rt.id, p.id, p.nickname, p.nicknameKey, p.tokenHash, p.joinedAt))
+        writer.append(new LiveWriter.ParticipantRow(rt.id, p.id, p.nickname, p.nicknameKey, p.tokenHash, p.joinedAt))
                 .whenComplete((v, e) -> {
                     if (e != null) {
                         synchronized (rt) {

@@ -15,9 +15,9 @@ import java.util.OptionalInt;
 public class LiveEngine implements ContestEngine {
     private final ContestLifecycle lifecycle;
     private final LiveSessions sessions;
-    private final ContestRegistry registry;
+    private final LiveContests registry;
 
-    public LiveEngine(ContestLifecycle lifecycle, LiveSessions sessions, ContestRegistry registry) {
+    public LiveEngine(ContestLifecycle lifecycle, LiveSessions sessions, LiveContests registry) {
         this.lifecycle = lifecycle;
         this.sessions = sessions;
         this.registry = registry;

@@ -22,13 +22,13 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class LiveSessions {
-    private final ContestRegistry registry;
+    private final LiveContests registry;
     private final ContestService contests;
-    private final ContestStore store;
+    private final LiveStore store;
     private final Broadcasts broadcasts;
     private final Fanout fanout;
 
-    public LiveSessions(ContestRegistry registry, ContestService contests, ContestStore store, Broadcasts broadcasts,
+    public LiveSessions(LiveContests registry, ContestService contests, LiveStore store, Broadcasts broadcasts,
                         Fanout fanout) {
         this.registry = registry;
         this.contests = contests;

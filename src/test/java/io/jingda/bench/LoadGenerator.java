@@ -230,8 +230,8 @@ public final class LoadGenerator {
                 // -Dbench.jfr=file records a JFR profile of the server; -Dbench.serverOpts="…" adds JVM options
                 List<String> extra = new ArrayList<>();
                 // the server's own figures, logged at shutdown: group commits, and receipt-to-ack time
-                extra.add("-Dquarkus.log.category.\"io.jingda.live.AnswerLedger\".level=INFO");
-                extra.add("-Dquarkus.log.category.\"io.jingda.live.AnswerDesk\".level=INFO");
+                extra.add("-Dquarkus.log.category.\"io.jingda.live.LiveWriter\".level=INFO");
+                extra.add("-Dquarkus.log.category.\"io.jingda.live.AnswerIntake\".level=INFO");
                 String jfr = System.getProperty("bench.jfr", "");
                 if (!jfr.isBlank()) {
                     extra.add("-XX:StartFlightRecording=filename=" + Path.of(jfr).toAbsolutePath() + ",settings=profile");

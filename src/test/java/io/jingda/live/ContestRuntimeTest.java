@@ -67,7 +67,7 @@ class ContestRuntimeTest {
 
     /** A contest in the lobby with {@code n} participants (ids 1..n). */
     static ContestRuntime lobby(int n) {
-        ContestRuntime rt = ContestRegistry.fresh(contestRow(ContestStatus.LOBBY, null, -1), questions());
+        ContestRuntime rt = LiveContests.fresh(contestRow(ContestStatus.LOBBY, null, -1), questions());
         for (int i = 1; i <= n; i++) {
             rt.admit(new ParticipantState(i, "p" + i, "p" + i, "hash" + i, 0));
         }
@@ -84,7 +84,7 @@ class ContestRuntimeTest {
 
     /** Submits and, if accepted, stores at once (as the ledger would after its commit). */
     static String answer(ContestRuntime rt, long pid, String questionId, String choice, long now,
-                         List<ContestStore.StoredAnswer> log) {
+                         List<LiveStore.StoredAnswer> log) {
         ParticipantState p = rt.participants.get(pid);
         ContestRuntime.Submission s = rt.submit(p, questionId, json(choice), "r" + pid + "@" + now, now, GRACE);
         if (s instanceof ContestRuntime.Rejected r) {
@@ -97,7 +97,7 @@ class ContestRuntimeTest {
         rt.stored(p, a);
         a.stored.complete(null);
         if (log != null) {
-            log.add(new ContestStore.StoredAnswer(pid, a.idx, a.verdict.choiceJson(), a.verdict.choiceKey(),
+            log.add(new LiveStore.StoredAnswer(pid, a.idx, a.verdict.choiceJson(), a.verdict.choiceKey(),
                     a.requestId, a.receivedAt, a.responseMs, a.verdict.correct(), a.verdict.points()));
         }
         return "ACCEPTED";
@@ -159,7 +159,7 @@ class ContestRuntimeTest {
     void multipleCountsEachChosenOptionAndEachSetAndARebuildCountsTheSame() {
         ContestRuntime rt = lobby(5);
         rt.openQuestion(0, 1_000);
-        List<ContestStore.StoredAnswer> log = new ArrayList<>();
+        List<LiveStore.StoredAnswer> log = new ArrayList<>();
         // B and D (in either order), B and D, A, D B A, B
         String[] choices = {"[\"mk\",\"ca\"]", "[\"ca\",\"mk\"]", "[\"zq\"]", "[\"ca\",\"mk\",\"zq\"]", "\"mk\""};
         for (int i = 0; i < choices.length; i++) {
@@ -173,7 +173,7 @@ class ContestRuntimeTest {
                 Map.entry("zq,mk,ca", 1), Map.entry("mk", 1));
         assertThat(rt.answered).isEqualTo(5);
 
-        ContestRuntime rebuilt = ContestRegistry.restore(contestRow(ContestStatus.RUNNING, QuestionPhase.OPEN, 0),
+        ContestRuntime rebuilt = LiveContests.restore(contestRow(ContestStatus.RUNNING, QuestionPhase.OPEN, 0),
                 questions(), people(5), log);
         assertThat(new ArrayList<>(rebuilt.tally.distribution().entrySet())).isEqualTo(new ArrayList<>(distribution.entrySet()));
         assertThat(new ArrayList<>(rebuilt.tally.combinations().entrySet())).isEqualTo(new ArrayList<>(combinations.entrySet()));
@@ -188,7 +188,7 @@ class ContestRuntimeTest {
         rt.close(2_000);
         rt.reveal(null);
         rt.openQuestion(1, 3_000);
-        List<ContestStore.StoredAnswer> log = new ArrayList<>();
+        List<LiveStore.StoredAnswer> log = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
             // 上海 in three spellings (12 in all), then 28 answers over 14 other texts, two each
             String text = i <= 4 ? "上海" : i <= 8 ? "上海。" : i <= 12 ? " 上海 " : "答" + (char) ('a' + (i - 13) / 2);
@@ -199,7 +199,7 @@ class ContestRuntimeTest {
         assertThat(new ArrayList<>(d.keySet()).subList(0, 3)).containsExactly("上海", "答a", "答b");
         assertThat(rt.tally.combinations()).isNull();
 
-        ContestRuntime rebuilt = ContestRegistry.restore(contestRow(ContestStatus.RUNNING, QuestionPhase.OPEN, 1),
+        ContestRuntime rebuilt = LiveContests.restore(contestRow(ContestStatus.RUNNING, QuestionPhase.OPEN, 1),
                 questions(), people(n), log);
         assertThat(new ArrayList<>(rebuilt.tally.distribution().entrySet())).isEqualTo(new ArrayList<>(d.entrySet()));
 
@@ -212,10 +212,10 @@ class ContestRuntimeTest {
         assertThat(rt.tally.distribution()).containsExactly(Map.entry("42", 3));
     }
 
-    private static List<ContestStore.ParticipantRow> people(int n) {
-        List<ContestStore.ParticipantRow> out = new ArrayList<>();
+    private static List<LiveStore.ParticipantRow> people(int n) {
+        List<LiveStore.ParticipantRow> out = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
-            out.add(new ContestStore.ParticipantRow(i, "p" + i, "p" + i, "hash" + i, 0, false));
+            out.add(new LiveStore.ParticipantRow(i, "p" + i, "p" + i, "hash" + i, 0, false));
         }
         return out;
     }

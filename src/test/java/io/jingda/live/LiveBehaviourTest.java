@@ -38,7 +38,7 @@ class LiveBehaviourTest {
     @Inject
     TestClock clock;
     @Inject
-    ContestRegistry registry;
+    LiveContests registry;
     @Inject
     ContestLifecycle lifecycle;
     @Inject

@@ -1,7 +1,7 @@
 package io.jingda.live.socket;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.jingda.live.AnswerDesk;
+import io.jingda.live.AnswerIntake;
 import io.jingda.live.ContestClock;
 import io.jingda.contest.ContestConfig;
 import io.jingda.live.LiveSessions;
@@ -17,7 +17,7 @@ import io.smallrye.common.annotation.NonBlocking;
 /**
  * {@code /ws/play/{contestId}?token=…}: one participant. The token is checked at the HTTP
  * upgrade ({@link PlayUpgradeCheck}); a newer connection with the same token replaces this one.
- * Everything here runs on the event loop and only adapts frames to {@link AnswerDesk}.
+ * Everything here runs on the event loop and only adapts frames to {@link AnswerIntake}.
  */
 @WebSocket(path = "/ws/play/{contestId}", endpointId = PlayEndpoint.ID)
 public class PlayEndpoint {
@@ -25,13 +25,13 @@ public class PlayEndpoint {
     static final UserData.TypedKey<LiveSessions.Player> PLAYER = new UserData.TypedKey<>("player");
 
     private final LiveSessions sessions;
-    private final AnswerDesk desk;
+    private final AnswerIntake desk;
     private final LocalFanout fanout;
     private final ContestClock clock;
     private final ContestConfig config;
     private final SocketLimits limits;
 
-    public PlayEndpoint(LiveSessions sessions, AnswerDesk desk, LocalFanout fanout, ContestClock clock,
+    public PlayEndpoint(LiveSessions sessions, AnswerIntake desk, LocalFanout fanout, ContestClock clock,
                         ContestConfig config, SocketLimits limits) {
         this.sessions = sessions;
         this.desk = desk;

@@ -22,14 +22,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * or rebuilt from the database when the server starts (see {@link #restore}).
  */
 @ApplicationScoped
-public class ContestRegistry {
+public class LiveContests {
     private final Map<Long, ContestRuntime> byId = new ConcurrentHashMap<>();
     private final Map<String, ContestRuntime> byCode = new ConcurrentHashMap<>();
     /** Codes of contests that finished while this node ran, so a late join is told "closed" rather than "unknown". */
     private final Map<String, Long> closedCodes = new ConcurrentHashMap<>();
     private final Fanout fanout;
 
-    public ContestRegistry(Fanout fanout) {
+    public LiveContests(Fanout fanout) {
         this.fanout = fanout;
     }
 
@@ -96,8 +96,8 @@ public class ContestRegistry {
      * answer replayed in question order (one pass; the ranking is updated answer by answer as it
      * was live). Participants are told the standings as of the last revealed question.
      */
-    static ContestRuntime restore(Contest c, List<ContestQuestion> questions, List<ContestStore.ParticipantRow> people,
-                                  List<ContestStore.StoredAnswer> answers) {
+    static ContestRuntime restore(Contest c, List<ContestQuestion> questions, List<LiveStore.ParticipantRow> people,
+                                  List<LiveStore.StoredAnswer> answers) {
         ContestRuntime rt = fresh(c, questions);
         synchronized (rt) {
             rt.openedAt = c.openedAt == null ? 0 : c.openedAt;
@@ -105,7 +105,7 @@ public class ContestRegistry {
             rt.closedAt = c.closedAt == null ? 0 : c.closedAt;
             rt.remainingMs = c.remainingMs;
             rt.phaseUntil = c.phaseUntil;
-            for (ContestStore.ParticipantRow row : people) {
+            for (LiveStore.ParticipantRow row : people) {
                 ParticipantState p = new ParticipantState(row.id(), row.nickname(), row.nicknameKey(), row.tokenHash(),
                         row.joinedAt());
                 rt.admit(p);
@@ -122,7 +122,7 @@ public class ContestRegistry {
                     || rt.status == ContestStatus.FINISHED;
             int upTo = revealed ? rt.index : rt.index - 1;
             boolean published = false;
-            for (ContestStore.StoredAnswer a : answers) {
+            for (LiveStore.StoredAnswer a : answers) {
                 if (!published && a.questionIdx() > upTo) {
                     rt.publish(upTo);
                     published = true;

@@ -20,10 +20,10 @@ import java.util.List;
  * engine reads back. Blocking: called from worker threads and the ticker, never an event loop.
  */
 @ApplicationScoped
-public class ContestStore {
+public class LiveStore {
     private final AgroalDataSource ds;
 
-    public ContestStore(AgroalDataSource ds) {
+    public LiveStore(AgroalDataSource ds) {
         this.ds = ds;
     }
 

@@ -15,22 +15,22 @@ import java.util.function.Consumer;
 
 /**
  * Takes answers. Runs on the event loop and never blocks: the answer is checked and claimed in
- * memory (O(1)), handed to the {@link AnswerLedger}, and acknowledged from the ledger's thread
+ * memory (O(1)), handed to the {@link LiveWriter}, and acknowledged from the writer's thread
  * once it is durable. Only then is it scored into the ranking.
  */
 @ApplicationScoped
-public class AnswerDesk {
-    private static final Logger LOG = Logger.getLogger(AnswerDesk.class);
-    private final ContestRegistry registry;
-    private final AnswerLedger ledger;
+public class AnswerIntake {
+    private static final Logger LOG = Logger.getLogger(AnswerIntake.class);
+    private final LiveContests registry;
+    private final LiveWriter writer;
     private final ContestClock clock;
     private final long graceMs;
     /** Receipt of an answer to its ack handed to the connection, on this server (the client's share is not in it). */
     private final LatencyHistogram ackTimes = new LatencyHistogram();
 
-    public AnswerDesk(ContestRegistry registry, AnswerLedger ledger, ContestClock clock, ContestConfig config) {
+    public AnswerIntake(LiveContests registry, LiveWriter writer, ContestClock clock, ContestConfig config) {
         this.registry = registry;
-        this.ledger = ledger;
+        this.writer = writer;
         this.clock = clock;
         this.graceMs = config.grace().toMillis();
     }
@@ -67,7 +67,7 @@ public class AnswerDesk {
             });
         } else {
             ParticipantState.AnswerRecord a = ((ContestRuntime.Accepted) s).record();
-            ledger.append(new AnswerLedger.AnswerRow(rt.id, p.id, a.idx, a.verdict.choiceJson(), a.verdict.choiceKey(),
+            writer.append(new LiveWriter.AnswerRow(rt.id, p.id, a.idx, a.verdict.choiceJson(), a.verdict.choiceKey(),
                     requestId, a.receivedAt, a.responseMs, a.verdict.correct(), a.verdict.points()))
                     .whenComplete((v, e) -> {
                         if (e != null) {

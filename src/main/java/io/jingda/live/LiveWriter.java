@@ -27,8 +27,8 @@ import java.util.concurrent.TimeUnit;
  * only the offending write fails.
  */
 @ApplicationScoped
-public class AnswerLedger {
-    private static final Logger LOG = Logger.getLogger(AnswerLedger.class);
+public class LiveWriter {
+    private static final Logger LOG = Logger.getLogger(LiveWriter.class);
 
     public record AnswerRow(long contestId, long participantId, int questionIdx, String choice, String choiceKey,
                             String requestId, long receivedAt, long responseMs, boolean correct, int points) {
@@ -54,7 +54,7 @@ public class AnswerLedger {
     private int largest;
     private Thread writer;
 
-    public AnswerLedger(AgroalDataSource dataSource, ContestConfig config) {
+    public LiveWriter(AgroalDataSource dataSource, ContestConfig config) {
         this.dataSource = dataSource;
         this.batchSize = config.ledger().batchSize();
         this.lingerNanos = config.ledger().linger().toNanos();
