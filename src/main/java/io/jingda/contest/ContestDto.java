@@ -8,7 +8,10 @@ import io.jingda.question.SourceDto;
 import java.time.Instant;
 import java.util.List;
 
-/** A contest as its host sees it (with the questions and their answers in the single view). */
+/**
+ * A contest as its host sees it (with the questions and their answers in the single view).
+ * {@code allowedActions}: the host actions the server accepts now, as names for POST …/actions/{action}.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ContestDto(
         long id,
@@ -23,7 +26,8 @@ public record ContestDto(
         ContestSettings settings,
         Instant createdAt,
         Instant updatedAt,
-        List<QuestionView> questions) {
+        List<QuestionView> questions,
+        List<String> allowedActions) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record QuestionView(int index, String questionId, String bankId, String type, String stem,

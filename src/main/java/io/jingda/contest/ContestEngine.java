@@ -25,6 +25,9 @@ public interface ContestEngine {
     /** The host changed the settings of a live contest (its join limits). */
     void settingsChanged(long contestId, ContestSettings settings);
 
+    /** The host actions allowed now on a contest live on this node, or empty when it is not live here. */
+    Optional<List<String>> allowedActions(long contestId);
+
     /** Whether a live contest holds this join code. */
     boolean codeInUse(String code);
 

@@ -164,18 +164,20 @@ public class ContestService {
         }
     }
 
-    static ContestDto toDto(Contest c, List<ContestQuestion> questions) {
+    private ContestDto toDto(Contest c, List<ContestQuestion> questions) {
         return toDto(c, questions, null);
     }
 
-    static ContestDto toDto(Contest c, List<ContestQuestion> questions, Integer participants) {
+    private ContestDto toDto(Contest c, List<ContestQuestion> questions, Integer participants) {
+        List<String> allowed = c.status.isOpen() ? engine.allowedActions(c.id).orElse(List.of())
+                : ContestAction.whenNotLive(c.status);
         List<ContestDto.QuestionView> views = questions == null ? null : questions.stream().map(q -> {
             LiveQuestion l = ContestQuestionMapper.live(q);
             return new ContestDto.QuestionView(q.idx, q.publicId, q.bankId, q.type.wire(), q.stem, l.options(),
                     l.correct(), q.tolerance, q.explanation, l.source(), q.timeLimit, q.points);
         }).toList();
         return new ContestDto(c.id, c.title, c.owner, c.status, c.phase, c.code, c.questionIndex, c.questionCount,
-                participants, settings(c), c.createdAt, c.updatedAt, views);
+                participants, settings(c), c.createdAt, c.updatedAt, views, allowed);
     }
 
     private void snapshot(Contest c, Checked checked) {

@@ -17,10 +17,10 @@ public record ContestSettings(
         Draw draw,
         int joinsPerMinute) {
 
-    /** Joins a contest admits per minute unless its host says otherwise: a hall of 2,000 joins in seconds. */
     /** The kinds of round a contest may name; the engine has a round policy for each ({@code live.RoundMode}). */
-    public static final java.util.List<String> ROUNDS = java.util.List.of("standard");
+    public static final List<String> ROUNDS = List.of("standard");
 
+    /** Joins a contest admits per minute unless its host says otherwise: a hall of 2,000 joins in seconds. */
     public static final int DEFAULT_JOINS_PER_MINUTE = 6000;
     /** The most a host may set (1,000 a second). */
     public static final int MAX_JOINS_PER_MINUTE = 60_000;

@@ -21,15 +21,15 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class AnswerIntake {
     private static final Logger LOG = Logger.getLogger(AnswerIntake.class);
-    private final LiveContests registry;
+    private final LiveContests contests;
     private final LiveWriter writer;
     private final ContestClock clock;
     private final long graceMs;
     /** Receipt of an answer to its ack handed to the connection, on this server (the client's share is not in it). */
     private final LatencyHistogram ackTimes = new LatencyHistogram();
 
-    public AnswerIntake(LiveContests registry, LiveWriter writer, ContestClock clock, ContestConfig config) {
-        this.registry = registry;
+    public AnswerIntake(LiveContests contests, LiveWriter writer, ContestClock clock, ContestConfig config) {
+        this.contests = contests;
         this.writer = writer;
         this.clock = clock;
         this.graceMs = config.grace().toMillis();
@@ -50,13 +50,13 @@ public class AnswerIntake {
             send.accept(frame);
         };
         long now = clock.now();
-        ContestRuntime rt = registry.get(player.contestId()).orElse(null);
-        ParticipantState p = rt == null ? null : rt.participants.get(player.participantId());
-        if (p == null) {
+        ContestRuntime rt = contests.get(player.contestId()).orElse(null);
+        if (rt == null) {
             reply.accept(ack(questionId, requestId, false, "INVALID"));
             return;
         }
-        ContestRuntime.Submission s = rt.submit(p, questionId, choice, requestId, now, graceMs);
+        long pid = player.participantId();
+        ContestRuntime.Submission s = rt.submit(pid, questionId, choice, requestId, now, graceMs);
         if (s instanceof ContestRuntime.Rejected r) {
             reply.accept(ack(questionId, requestId, false, r.reason()));
         } else if (s instanceof ContestRuntime.Replay r) {
@@ -67,16 +67,16 @@ public class AnswerIntake {
             });
         } else {
             ParticipantState.AnswerRecord a = ((ContestRuntime.Accepted) s).record();
-            writer.append(new LiveWriter.AnswerRow(rt.id, p.id, a.idx, a.verdict.choiceJson(), a.verdict.choiceKey(),
+            writer.append(new LiveWriter.AnswerRow(rt.id(), pid, a.idx, a.verdict.choiceJson(), a.verdict.choiceKey(),
                     requestId, a.receivedAt, a.responseMs, a.verdict.correct(), a.verdict.points()))
                     .whenComplete((v, e) -> {
                         if (e != null) {
-                            rt.unclaim(p, a);
+                            rt.unclaim(pid, a);
                             a.stored.completeExceptionally(e);
                             reply.accept(Frames.json(new Messages.Error("NOT_STORED",
                                     "your answer could not be stored; send it again")));
                         } else {
-                            rt.stored(p, a);
+                            rt.stored(pid, a);
                             a.stored.complete(null);
                             reply.accept(ack(questionId, requestId, true, null));
                         }

@@ -10,7 +10,6 @@ import io.jingda.contest.ContestService;
 import io.jingda.contest.ContestStatus;
 import io.jingda.contest.QuestionPhase;
 
-import io.jingda.scoring.RankingTable;
 import io.jingda.system.ApiException;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -85,25 +84,26 @@ public class ContestLifecycle {
         ContestRuntime rt = registry.get(id).orElse(null);
         if (rt == null) {
             if (action != ContestAction.OPEN || row.status != ContestStatus.DRAFT) {
-                List<String> allowed = row.status == ContestStatus.DRAFT ? List.of("open") : List.of();
+                List<String> allowed = ContestAction.whenNotLive(row.status);
                 throw ContestConflicts.invalidAction(id, action, row.status, row.phase, row.questionIndex,
                         row.questionCount, allowed);
             }
             rt = open(id);
         } else {
-            synchronized (rt.transitions) {
-                rt.require(action);
-                apply(rt, action);
-            }
+            ContestRuntime live = rt;
+            live.serialized(() -> {
+                live.require(action);
+                apply(live, action);
+                return null;
+            });
         }
         return view(rt);
     }
 
     ContestDto view(ContestRuntime rt) {
-        synchronized (rt) {
-            return new ContestDto(rt.id, rt.title, rt.owner, rt.status, rt.phase, rt.code, rt.index, rt.questions.size(),
-                    rt.participantCount(), rt.settings, null, null, null);
-        }
+        ContestRuntime.Snapshot s = rt.snapshot();
+        return new ContestDto(rt.id(), rt.title(), rt.owner(), s.status(), s.phase(), rt.code(), s.index(), s.total(),
+                s.participants(), rt.settings(), null, null, null, s.allowedActions());
     }
 
     private synchronized ContestRuntime open(long id) {
@@ -112,8 +112,7 @@ public class ContestLifecycle {
             return existing;
         }
         Contest c = contests.openLobby(id, registry::codeInUse);
-        ContestRuntime rt = LiveContests.fresh(c, contests.questions(id));
-        rt.lastHeartbeat = clock.now();
+        ContestRuntime rt = registry.fresh(c, contests.questions(id));
         registry.register(rt);
         return rt;
     }
@@ -123,25 +122,25 @@ public class ContestLifecycle {
         switch (action) {
             case START -> openQuestion(rt, 0, now);
             case NEXT -> {
-                if (rt.index + 1 < rt.questions.size()) {
-                    openQuestion(rt, rt.index + 1, now);
+                if (rt.hasNext()) {
+                    openQuestion(rt, rt.index() + 1, now);
                 } else {
                     finish(rt);
                 }
             }
             case CLOSE -> close(rt);
             case REVEAL -> {
-                if (rt.phase == QuestionPhase.OPEN) {
+                if (rt.phase() == QuestionPhase.OPEN) {
                     close(rt);
                 }
-                if (rt.phase == QuestionPhase.CLOSED) {
+                if (rt.phase() == QuestionPhase.CLOSED) {
                     reveal(rt);
                 }
             }
             case LEADERBOARD -> {
                 // straight from an open or closed question: it reveals first (closing first if need be), and
                 // the reveal and the leaderboard go out together, so each participant gets both in one write
-                if (rt.phase == QuestionPhase.OPEN || rt.phase == QuestionPhase.CLOSED) {
+                if (rt.phase() == QuestionPhase.OPEN || rt.phase() == QuestionPhase.CLOSED) {
                     apply(rt, ContestAction.REVEAL);
                 }
                 leaderboard(rt);
@@ -171,21 +170,21 @@ public class ContestLifecycle {
         rt.close(clock.now());
         save(rt);
         broadcasts.closed(rt);
-        if (rt.settings.autoAdvance() != null) {
+        if (rt.settings().autoAdvance() != null) {
             reveal(rt);
         }
     }
 
     private void reveal(ContestRuntime rt) {
         awaitPendingAnswers(rt);
-        var auto = rt.settings.autoAdvance();
+        var auto = rt.settings().autoAdvance();
         rt.reveal(auto == null ? null : clock.now() + auto.revealSeconds() * 1000L);
         save(rt);
         broadcasts.reveal(rt);
     }
 
     private void leaderboard(ContestRuntime rt) {
-        var auto = rt.settings.autoAdvance();
+        var auto = rt.settings().autoAdvance();
         rt.leaderboard(auto == null ? null : clock.now() + auto.leaderboardSeconds() * 1000L);
         save(rt);
         broadcasts.leaderboard(rt);
@@ -193,10 +192,10 @@ public class ContestLifecycle {
 
     private void finish(ContestRuntime rt) {
         awaitPendingAnswers(rt);
-        List<RankingTable.Standing> standings = rt.finish(clock.now());
+        rt.finish(clock.now());
         save(rt);
         registry.releaseCode(rt);
-        broadcasts.finished(rt, standings);
+        broadcasts.finished(rt);
     }
 
     /** Answers accepted before the close are scored before anything is revealed. */
@@ -204,7 +203,7 @@ public class ContestLifecycle {
         try {
             writer.flush().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("pending answers of contest " + rt.id + " could not be stored", e);
+            throw new IllegalStateException("pending answers of contest " + rt.id() + " could not be stored", e);
         }
     }
 
@@ -220,24 +219,24 @@ public class ContestLifecycle {
         List<Long> running = new ArrayList<>();
         for (ContestRuntime rt : registry.all()) {
             try {
-                synchronized (rt.transitions) {
-                    ContestAction due = due(rt, now);
+                rt.serialized(() -> {
+                    ContestAction due = rt.due(now, config.grace().toMillis());
                     if (due != null) {
                         apply(rt, due);
                     }
-                }
+                    return null;
+                });
                 // throttling is about load, not contest timing: real time
                 broadcasts.pushIfDirty(rt, System.currentTimeMillis(), config.pushInterval().toMillis());
-                synchronized (rt) {
-                    if (rt.status == ContestStatus.RUNNING) {
-                        running.add(rt.id);
-                    }
-                    if (rt.status == ContestStatus.FINISHED && now - rt.finishedAt > FINISHED_RETENTION_MS) {
-                        registry.unload(rt);
-                    }
+                ContestRuntime.Snapshot s = rt.snapshot();
+                if (s.status() == ContestStatus.RUNNING) {
+                    running.add(rt.id());
+                }
+                if (s.status() == ContestStatus.FINISHED && now - s.finishedAt() > FINISHED_RETENTION_MS) {
+                    registry.unload(rt);
                 }
             } catch (RuntimeException e) {
-                LOG.errorf(e, "timer of contest %d failed", rt.id);
+                LOG.errorf(e, "timer of contest %d failed", rt.id());
             }
         }
         if (now - lastHeartbeat >= config.heartbeat().toMillis()) {
@@ -248,22 +247,6 @@ public class ContestLifecycle {
                 LOG.warn("heartbeat failed", e);
             }
             joinLimiter.forgetIdle();
-        }
-    }
-
-    private ContestAction due(ContestRuntime rt, long now) {
-        synchronized (rt) {
-            if (rt.status != ContestStatus.RUNNING) {
-                return null;
-            }
-            if (rt.phase == QuestionPhase.OPEN && now > rt.deadline + config.grace().toMillis()) {
-                return ContestAction.CLOSE;
-            }
-            if (rt.phaseUntil != null && now >= rt.phaseUntil) {
-                return rt.phase == QuestionPhase.REVEALED ? ContestAction.LEADERBOARD
-                        : rt.phase == QuestionPhase.LEADERBOARD ? ContestAction.NEXT : null;
-            }
-            return null;
         }
     }
 
@@ -282,7 +265,7 @@ public class ContestLifecycle {
                 continue;
             }
             List<LiveStore.StoredAnswer> answers = store.answers(c.id);
-            ContestRuntime rt = LiveContests.restore(c, l.questions(), store.participants(c.id), answers);
+            ContestRuntime rt = registry.restore(c, l.questions(), store.participants(c.id), answers);
             if (c.status == ContestStatus.RUNNING) {
                 // the server was alive at least until its last heartbeat and its last stored answer
                 long lastAlive = c.heartbeatAt != null ? c.heartbeatAt : c.openedAt != null ? c.openedAt : now;
@@ -291,11 +274,10 @@ public class ContestLifecycle {
                 }
                 rt.shiftTimers(Math.max(0, now - lastAlive));
             }
-            rt.lastHeartbeat = now;
             save(rt);
             registry.register(rt);
-            LOG.infof("contest %d resumed: %s, question %d %s, %d participants", c.id, rt.status, rt.index, rt.phase,
-                    rt.participantCount());
+            LOG.infof("contest %d resumed: %s, question %d %s, %d participants", c.id, rt.status(), rt.index(), rt.phase(),
+                    rt.snapshot().participants());
         }
     }
 }

@@ -26,15 +26,15 @@ import java.util.concurrent.CompletionStage;
 public class JoinService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final LiveContests registry;
+    private final LiveContests contests;
     private final LiveWriter writer;
     private final JoinRateLimiter limiter;
     private final ContestClock clock;
     private final ContestConfig config;
 
-    public JoinService(LiveContests registry, LiveWriter writer, JoinRateLimiter limiter, ContestClock clock,
+    public JoinService(LiveContests contests, LiveWriter writer, JoinRateLimiter limiter, ContestClock clock,
                        ContestConfig config) {
-        this.registry = registry;
+        this.contests = contests;
         this.writer = writer;
         this.limiter = limiter;
         this.clock = clock;
@@ -47,9 +47,9 @@ public class JoinService {
     public CompletionStage<JoinResponse> join(JoinRequest r, String address) {
         String code = r == null || r.code() == null ? "" : r.code().strip();
         boolean wellFormed = code.matches("[0-9]{6}");
-        ContestRuntime rt = wellFormed ? registry.byCode(code).orElse(null) : null;
+        ContestRuntime rt = wellFormed ? contests.byCode(code).orElse(null) : null;
         // refused before anything else, with the same answer whatever the code: no oracle for a guesser
-        long wait = limiter.addressWait(address, rt == null ? null : rt.id);
+        long wait = limiter.addressWait(address, rt == null ? null : rt.id());
         if (wait > 0) {
             throw ApiException.tooManyRequests("RATE_LIMITED", "too many unknown contest codes from your address; "
                     + "try again in " + wait + " s", wait);
@@ -58,14 +58,14 @@ public class JoinService {
             limiter.failed(address);
             throw ApiException.invalid(List.of(new FieldError("code", "must be the 6-digit contest code")));
         }
-        if (rt == null && registry.recentlyClosed(code)) {
+        if (rt == null && contests.recentlyClosed(code)) {
             throw new ApiException(403, "CONTEST_CLOSED", "the contest with code " + code + " has finished", List.of());
         }
         if (rt == null) {
             limiter.failed(address);
             throw new ApiException(404, "NOT_FOUND", "no open contest has the code " + code, List.of());
         }
-        limiter.reached(address, rt.id);
+        limiter.reached(address, rt.id());
         NicknameRules.Result n = NicknameRules.check(r.nickname(), config.join().blocklist().orElse(List.of()),
                 config.join().maxCombiningMarks());
         if (n.error() != null) {
@@ -74,46 +74,43 @@ public class JoinService {
         String nickname = n.nickname();
         String key = NicknameRules.key(nickname);
         String token = token();
-        ParticipantState p;
-        synchronized (rt) {
-            if (!rt.status.isOpen()) {
-                throw new ApiException(403, "CONTEST_CLOSED", "the contest has finished", List.of());
-            }
-            int max = rt.settings.maxParticipants();
-            if (rt.nicknameKeys.size() >= max) {
-                throw new ApiException(403, "CONTEST_FULL", "the contest is full: it admits " + max
-                        + " participants", List.of());
-            }
-            if (rt.nicknameKeys.contains(key)) {
-                String suggestion = NicknameRules.suggest(nickname, rt.nicknameKeys).orElse(null);
-                String msg = "the nickname '" + nickname + "' is taken in this contest";
-                throw new ApiException(409, "NICKNAME_TAKEN", msg, List.of(), new NicknameTaken("NICKNAME_TAKEN", msg,
-                        suggestion));
-            }
-            // last, so that only joins that would succeed use up the contest's rate
-            long contestWait = limiter.tryJoin(rt.id, rt.settings.joinsPerMinute());
-            if (contestWait > 0) {
-                throw ApiException.tooManyRequests("RATE_LIMITED", "this contest admits "
-                        + rt.settings.joinsPerMinute() + " joins a minute; try again in " + contestWait + " s", contestWait);
-            }
-            rt.nicknameKeys.add(key);
-            p = new ParticipantState(rt.nextParticipantId++, nickname, key, hash(token), clock.now());
+        ContestRuntime.JoinCheck check = rt.reserve(nickname, key, hash(token), clock.now(), limiter::tryJoin);
+        if (check instanceof ContestRuntime.Refusal refusal) {
+            throw refused(refusal, nickname);
         }
+        ContestRuntime.Reservation p = (ContestRuntime.Reservation) check;
         CompletableFuture<JoinResponse> result = new CompletableFuture<>();
-        writer.append(new LiveWriter.ParticipantRow(rt.id, p.id, p.nickname, p.nicknameKey, p.tokenHash, p.joinedAt))
+        writer.append(new LiveWriter.ParticipantRow(rt.id(), p.participantId(), p.nickname(), p.nicknameKey(),
+                        p.tokenHash(), p.joinedAt()))
                 .whenComplete((v, e) -> {
                     if (e != null) {
-                        synchronized (rt) {
-                            rt.nicknameKeys.remove(key);
-                        }
+                        rt.release(p);
                         result.completeExceptionally(new ApiException(503, "UNAVAILABLE",
                                 "the join could not be stored; try again", List.of()));
                     } else {
                         rt.admit(p);
-                        result.complete(new JoinResponse(rt.id, p.id, token, p.nickname));
+                        result.complete(new JoinResponse(rt.id(), p.participantId(), token, p.nickname()));
                     }
                 });
         return result;
+    }
+
+    private static ApiException refused(ContestRuntime.Refusal refusal, String nickname) {
+        if (refusal instanceof ContestRuntime.Closed) {
+            return new ApiException(403, "CONTEST_CLOSED", "the contest has finished", List.of());
+        }
+        if (refusal instanceof ContestRuntime.Full full) {
+            return new ApiException(403, "CONTEST_FULL", "the contest is full: it admits " + full.max()
+                    + " participants", List.of());
+        }
+        if (refusal instanceof ContestRuntime.Taken taken) {
+            String msg = "the nickname '" + nickname + "' is taken in this contest";
+            return new ApiException(409, "NICKNAME_TAKEN", msg, List.of(), new NicknameTaken("NICKNAME_TAKEN", msg,
+                    taken.suggestion()));
+        }
+        ContestRuntime.TooFast fast = (ContestRuntime.TooFast) refusal;
+        return ApiException.tooManyRequests("RATE_LIMITED", "this contest admits " + fast.perMinute()
+                + " joins a minute; try again in " + fast.waitSeconds() + " s", fast.waitSeconds());
     }
 
     static String token() {

@@ -6,8 +6,7 @@ import io.jingda.contest.Contest;
 import io.jingda.contest.ContestQuestion;
 import io.jingda.contest.ContestQuestionMapper;
 import io.jingda.contest.ContestService;
-import io.jingda.contest.ContestStatus;
-import io.jingda.contest.QuestionPhase;
+import io.jingda.contest.ContestSettings;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,9 +27,13 @@ public class LiveContests {
     /** Codes of contests that finished while this node ran, so a late join is told "closed" rather than "unknown". */
     private final Map<String, Long> closedCodes = new ConcurrentHashMap<>();
     private final Fanout fanout;
+    private final LiveRanking.Factory rankings;
+    private final Standings.Factory standings;
 
-    public LiveContests(Fanout fanout) {
+    public LiveContests(Fanout fanout, LiveRanking.Factory rankings, Standings.Factory standings) {
         this.fanout = fanout;
+        this.rankings = rankings;
+        this.standings = standings;
     }
 
     Optional<ContestRuntime> get(long id) {
@@ -51,17 +54,17 @@ public class LiveContests {
     }
 
     void register(ContestRuntime rt) {
-        byId.put(rt.id, rt);
-        if (rt.status.isOpen()) {
-            byCode.put(rt.code, rt);
-            closedCodes.remove(rt.code);
+        byId.put(rt.id(), rt);
+        if (rt.status().isOpen()) {
+            byCode.put(rt.code(), rt);
+            closedCodes.remove(rt.code());
         }
     }
 
     /** The code is free again once a contest has finished. */
     void releaseCode(ContestRuntime rt) {
-        if (byCode.remove(rt.code, rt)) {
-            closedCodes.put(rt.code, rt.id);
+        if (byCode.remove(rt.code(), rt)) {
+            closedCodes.put(rt.code(), rt.id());
         }
     }
 
@@ -70,9 +73,9 @@ public class LiveContests {
     }
 
     void unload(ContestRuntime rt) {
-        byId.remove(rt.id, rt);
-        byCode.remove(rt.code, rt);
-        fanout.closeContest(rt.id, "contest closed");
+        byId.remove(rt.id(), rt);
+        byCode.remove(rt.code(), rt);
+        fanout.closeContest(rt.id(), "contest closed");
     }
 
     /** Drops every contest from memory without writing anything, as a crash would. */
@@ -82,68 +85,27 @@ public class LiveContests {
         }
     }
 
-    static ContestRuntime fresh(Contest c, List<ContestQuestion> questions) {
-        ContestRuntime rt = new ContestRuntime(c.id, c.title, c.owner, c.code, ContestService.settings(c),
-                questions.stream().map(ContestQuestionMapper::live).toList(), new LocalLiveRanking());
-        rt.status = c.status;
-        rt.phase = c.phase;
-        rt.index = c.questionIndex;
-        return rt;
+    /** The runtime of a contest row as it stands (a contest being opened). */
+    ContestRuntime fresh(Contest c, List<ContestQuestion> questions) {
+        ContestSettings settings = ContestService.settings(c);
+        String round = settings.round() == null ? RoundMode.STANDARD.id() : settings.round();
+        return new ContestRuntime(new ContestRuntime.Definition(c.id, c.title, c.owner, c.code, settings,
+                questions.stream().map(ContestQuestionMapper::live).toList(), c.status, c.phase, c.questionIndex),
+                RoundMode.of(round).orElse(RoundMode.STANDARD), rankings.create(c.id), standings);
     }
 
     /**
      * Rebuilds a contest from its rows: the persisted state, the participants, and every stored
-     * answer replayed in question order (one pass; the ranking is updated answer by answer as it
-     * was live). Participants are told the standings as of the last revealed question.
+     * answer replayed in question order (see {@link ContestRuntime#restore}).
      */
-    static ContestRuntime restore(Contest c, List<ContestQuestion> questions, List<LiveStore.ParticipantRow> people,
-                                  List<LiveStore.StoredAnswer> answers) {
+    ContestRuntime restore(Contest c, List<ContestQuestion> questions, List<LiveStore.ParticipantRow> people,
+                           List<LiveStore.StoredAnswer> answers) {
         ContestRuntime rt = fresh(c, questions);
-        synchronized (rt) {
-            rt.openedAt = c.openedAt == null ? 0 : c.openedAt;
-            rt.deadline = c.deadlineAt == null ? 0 : c.deadlineAt;
-            rt.closedAt = c.closedAt == null ? 0 : c.closedAt;
-            rt.remainingMs = c.remainingMs;
-            rt.phaseUntil = c.phaseUntil;
-            for (LiveStore.ParticipantRow row : people) {
-                ParticipantState p = new ParticipantState(row.id(), row.nickname(), row.nicknameKey(), row.tokenHash(),
-                        row.joinedAt());
-                rt.admit(p);
-                if (row.kicked()) {
-                    rt.kick(p);
-                }
-            }
-            rt.joinedSince.clear();
-            rt.leftSince.clear();
-            if (rt.index >= 0) {
-                rt.tally = rt.current().newTally();
-            }
-            boolean revealed = rt.phase == QuestionPhase.REVEALED || rt.phase == QuestionPhase.LEADERBOARD
-                    || rt.status == ContestStatus.FINISHED;
-            int upTo = revealed ? rt.index : rt.index - 1;
-            boolean published = false;
-            for (LiveStore.StoredAnswer a : answers) {
-                if (!published && a.questionIdx() > upTo) {
-                    rt.publish(upTo);
-                    published = true;
-                }
-                ParticipantState p = rt.participants.get(a.participantId());
-                if (p == null) {
-                    continue;
-                }
-                ParticipantState.AnswerRecord r = new ParticipantState.AnswerRecord(a.questionIdx(), a.requestId(),
-                        new RoundMode.Verdict(null, a.choice(), a.choiceKey(), a.correct(), a.points(), 0),
-                        a.receivedAt(), a.responseMs());
-                r.stored.complete(null);
-                p.answers.put(a.questionIdx(), r);
-                rt.stored(p, r);
-            }
-            if (!published) {
-                rt.publish(upTo);
-            }
-            rt.progressDirty = true;
-            rt.lobbyDirty = true;
-        }
+        rt.restore(new ContestRuntime.Stored(c.openedAt, c.deadlineAt, c.closedAt, c.remainingMs, c.phaseUntil),
+                people.stream().map(p -> new ContestRuntime.StoredParticipant(p.id(), p.nickname(), p.nicknameKey(),
+                        p.tokenHash(), p.joinedAt(), p.kicked())).toList(),
+                answers.stream().map(a -> new ContestRuntime.StoredAnswer(a.participantId(), a.questionIdx(), a.choice(),
+                        a.choiceKey(), a.requestId(), a.receivedAt(), a.responseMs(), a.correct(), a.points())).toList());
         return rt;
     }
 }

@@ -40,16 +40,17 @@ public class LiveEngine implements ContestEngine {
 
     @Override
     public OptionalInt joined(long contestId) {
-        return registry.get(contestId).map(rt -> {
-            synchronized (rt) {
-                return OptionalInt.of(rt.nicknameKeys.size());
-            }
-        }).orElse(OptionalInt.empty());
+        return registry.get(contestId).map(rt -> OptionalInt.of(rt.joined())).orElse(OptionalInt.empty());
     }
 
     @Override
     public void settingsChanged(long contestId, ContestSettings settings) {
-        registry.get(contestId).ifPresent(rt -> rt.settings = settings);
+        registry.get(contestId).ifPresent(rt -> rt.settings(settings));
+    }
+
+    @Override
+    public Optional<List<String>> allowedActions(long contestId) {
+        return registry.get(contestId).map(ContestRuntime::allowedActions);
     }
 
     @Override

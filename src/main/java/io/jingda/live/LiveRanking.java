@@ -5,9 +5,9 @@ import io.jingda.scoring.RankingTable;
 import java.util.List;
 
 /**
- * The live order of one contest. {@link LocalLiveRanking} keeps it in memory (an O(log N)
- * ordered set); a multi-node deployment can swap in a Redis sorted set (ZADD per scored answer,
- * ZRANGE for the top, one ZRANGE pass at each reveal) without touching the engine.
+ * The live order of one contest's participants: called under the contest's lock, once per scored
+ * answer and once per reveal. {@link LocalLiveRanking} keeps it in memory (an O(log N) ordered set).
+ * Instances come from the injected {@link Factory}, so a deployment can provide another one.
  */
 public interface LiveRanking {
     void update(long participantId, long score, long correctTimeMs, long joinOrder);
@@ -20,4 +20,9 @@ public interface LiveRanking {
     List<RankingTable.Standing> top(int n);
 
     int size();
+
+    /** Makes the ranking of a contest that is being loaded. */
+    interface Factory {
+        LiveRanking create(long contestId);
+    }
 }

@@ -33,13 +33,11 @@ public class LiveStore {
     }
 
     static StateRow stateOf(ContestRuntime rt, long now) {
-        synchronized (rt) {
-            boolean open = rt.status.isOpen();
-            boolean question = rt.index >= 0;
-            return new StateRow(rt.id, rt.status, rt.phase, rt.index, open ? rt.code : null,
-                    question ? rt.openedAt : null, question ? rt.deadline : null,
-                    rt.closedAt > 0 ? rt.closedAt : null, rt.remainingMs, rt.phaseUntil, now);
-        }
+        ContestRuntime.Snapshot s = rt.snapshot();
+        boolean question = s.index() >= 0;
+        return new StateRow(rt.id(), s.status(), s.phase(), s.index(), s.isOpen() ? rt.code() : null,
+                question ? s.openedAt() : null, question ? s.deadline() : null,
+                s.closedAt() > 0 ? s.closedAt() : null, s.remainingMs(), s.phaseUntil(), now);
     }
 
     void save(StateRow s) {

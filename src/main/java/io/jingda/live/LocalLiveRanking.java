@@ -1,6 +1,7 @@
 package io.jingda.live;
 
 import io.jingda.scoring.RankingTable;
+import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
 
@@ -31,5 +32,14 @@ public final class LocalLiveRanking implements LiveRanking {
     @Override
     public int size() {
         return table.size();
+    }
+
+    /** The rankings of this node: one in memory per contest. */
+    @ApplicationScoped
+    public static class InMemory implements LiveRanking.Factory {
+        @Override
+        public LiveRanking create(long contestId) {
+            return new LocalLiveRanking();
+        }
     }
 }

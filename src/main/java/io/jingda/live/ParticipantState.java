@@ -1,14 +1,16 @@
 package io.jingda.live;
 
+import io.jingda.scoring.ScoringRules;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One participant of a live contest. Mutable fields are guarded by the owning
- * {@link ContestRuntime}'s lock. The {@code shown*} fields are what the participant has been
- * told at the last reveal: the live score moves as answers are scored, but showing it before the
- * reveal would tell a participant whether they were right.
+ * One participant of a live contest. Only {@link ContestRuntime} reads or writes it, under its lock
+ * ({@code kicked} is also read without it). The {@code shown*} fields are what the participant has been
+ * told at the last reveal: the live score moves as answers are scored, but showing it before the reveal
+ * would tell a participant whether they were right.
  */
 final class ParticipantState {
     final long id;
@@ -19,7 +21,6 @@ final class ParticipantState {
     volatile boolean kicked;
 
     long score;
-    int correctCount;
     long correctTimeMs;
     int streak;
     int lastCorrectIdx = Integer.MIN_VALUE;
@@ -44,14 +45,11 @@ final class ParticipantState {
 
     /** Adds a stored answer to the score. */
     void apply(int idx, boolean correct, int points, long responseMs) {
+        streak = ScoringRules.streakAfter(correct, streakBefore(idx));
         if (correct) {
             score += points;
-            correctCount++;
             correctTimeMs += responseMs;
-            streak = streakBefore(idx) + 1;
             lastCorrectIdx = idx;
-        } else {
-            streak = 0;
         }
     }
 
@@ -59,12 +57,12 @@ final class ParticipantState {
     static final class AnswerRecord {
         final int idx;
         final String requestId;
-        final RoundMode.Verdict verdict;
+        final RoundState.Verdict verdict;
         final long receivedAt;
         final long responseMs;
         final CompletableFuture<Void> stored = new CompletableFuture<>();
 
-        AnswerRecord(int idx, String requestId, RoundMode.Verdict verdict, long receivedAt, long responseMs) {
+        AnswerRecord(int idx, String requestId, RoundState.Verdict verdict, long receivedAt, long responseMs) {
             this.idx = idx;
             this.requestId = requestId;
             this.verdict = verdict;

@@ -1,33 +1,25 @@
 package io.jingda.live;
 
 import io.jingda.contest.LiveQuestion;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.jingda.scoring.Choice;
-import io.jingda.scoring.ScoringRules;
 
 import java.util.Optional;
 
 /**
- * How a round judges and scores answers. The engine asks the round and never branches on the
- * kind of round itself. Only the standard round exists; buzzer (抢答), wager (风险) and team
- * rounds will be further implementations (they may need more of the round's state, which is why
- * the whole {@link Context} is passed).
+ * The kind of round a contest runs, as a policy for each question: when a question opens, the round
+ * gives it a {@link RoundState} that decides who may act and with what, which host actions each phase
+ * allows, which timer is due and how an answer is judged. The runtime asks the round and never branches
+ * on its kind. {@link StandardRound} is the only one the contest API offers yet; a buzzer (抢答) round fits
+ * the same interface (see the sketch in the tests, {@code BuzzerRoundSketchTest}), and so do wager (风险) and
+ * team rounds.
  */
-public sealed interface RoundMode permits StandardRound {
+public interface RoundMode {
     RoundMode STANDARD = new StandardRound();
 
+    /** The name a contest's settings use ({@code round}); every name in {@code ContestSettings.ROUNDS} has a mode. */
     String id();
 
-    /** What the engine knows when an answer arrives. */
-    record Context(LiveQuestion question, long responseMs, int streakBefore, ScoringRules rules) {
-    }
-
-    /** A judged answer: what to store and what it earned. {@code choiceKey} groups equal answers for statistics. */
-    record Verdict(Choice choice, String choiceJson, String choiceKey, boolean correct, int points, int streak) {
-    }
-
-    /** Empty when the choice does not fit the question (a forged option id, a wrong shape): INVALID. */
-    Optional<Verdict> judge(Context ctx, JsonNode choice);
+    /** The policy for question {@code q}, which opens at {@code openedAt}. */
+    RoundState open(LiveQuestion q, long openedAt);
 
     static Optional<RoundMode> of(String id) {
         return STANDARD.id().equals(id) ? Optional.of(STANDARD) : Optional.empty();

@@ -1,18 +1,20 @@
 package io.jingda.live;
 
+import io.jingda.contest.ContestAction;
 import io.jingda.contest.LiveQuestion;
-import com.fasterxml.jackson.databind.JsonNode;
+import io.jingda.contest.QuestionPhase;
 import io.jingda.scoring.Choice;
+import io.jingda.scoring.ChoiceParser;
 import io.jingda.scoring.ScoringRules;
-import io.jingda.scoring.TextNormalizer;
-import io.jingda.system.JsonText;
 
+import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 
-/** Everyone answers each question once within the time limit; scored by {@link ScoringRules}. */
+/**
+ * Everyone answers each question once within its time limit (plus the grace), scored by
+ * {@link ScoringRules}; the host closes, reveals, shows the leaderboard and moves on.
+ */
 public final class StandardRound implements RoundMode {
-    static final int MAX_TEXT = 200;
 
     StandardRound() {
     }
@@ -23,9 +25,50 @@ public final class StandardRound implements RoundMode {
     }
 
     @Override
-    public Optional<Verdict> judge(Context ctx, JsonNode raw) {
-        LiveQuestion q = ctx.question();
-        Optional<Choice> parsed = parse(q, raw);
+    public RoundState open(LiveQuestion q, long openedAt) {
+        return new State(q);
+    }
+
+    private record State(LiveQuestion question) implements RoundState {
+        private static final List<ContestAction> OPEN = List.of(ContestAction.CLOSE, ContestAction.REVEAL,
+                ContestAction.LEADERBOARD);
+        private static final List<ContestAction> CLOSED = List.of(ContestAction.REVEAL, ContestAction.LEADERBOARD);
+        private static final List<ContestAction> REVEALED = List.of(ContestAction.LEADERBOARD, ContestAction.NEXT);
+        private static final List<ContestAction> LEADERBOARD = List.of(ContestAction.NEXT);
+
+        @Override
+        public Decision answer(Attempt a) {
+            if (a.now() > a.window().deadline() + a.window().graceMs()) {
+                return new Refuse("LATE");
+            }
+            Optional<Verdict> v = judge(question, a);
+            return v.<Decision>map(verdict -> new Accept(verdict, responseMs(a))).orElse(new Refuse("INVALID"));
+        }
+
+        @Override
+        public List<ContestAction> hostActions(QuestionPhase phase) {
+            return switch (phase) {
+                case OPEN -> OPEN;
+                case CLOSED -> CLOSED;
+                case REVEALED -> REVEALED;
+                case LEADERBOARD -> LEADERBOARD;
+            };
+        }
+
+        @Override
+        public ContestAction due(QuestionPhase phase, long now, Window w) {
+            return phase == QuestionPhase.OPEN && now > w.deadline() + w.graceMs() ? ContestAction.CLOSE : null;
+        }
+    }
+
+    /** The time from the question's opening to the answer's receipt, never negative. */
+    static long responseMs(RoundState.Attempt a) {
+        return Math.max(0, a.now() - a.window().openedAt());
+    }
+
+    /** Parses the choice for the question's key and scores it; empty when it does not fit (INVALID). */
+    static Optional<RoundState.Verdict> judge(LiveQuestion q, RoundState.Attempt a) {
+        Optional<Choice> parsed = ChoiceParser.parse(q.key(), a.choice());
         if (parsed.isEmpty()) {
             return Optional.empty();
         }
@@ -34,83 +77,9 @@ public final class StandardRound implements RoundMode {
         if (correct.isEmpty()) {
             return Optional.empty();
         }
-        ScoringRules.Award award = ctx.rules().award(correct.get(), ctx.responseMs(), q.timeLimitMs(), q.points(),
-                ctx.streakBefore());
-        String key;
-        String json;
-        if (choice instanceof Choice.Options o) {
-            TreeSet<String> sorted = new TreeSet<>(o.ids());
-            key = String.join(",", sorted);
-            json = JsonText.write(sorted);
-        } else if (choice instanceof Choice.Text t) {
-            String n = TextNormalizer.normalize(t.value());
-            key = n.length() > 100 ? n.substring(0, 100) : n;
-            json = JsonText.write(t.value());
-        } else {
-            double v = ((Choice.Number) choice).value();
-            key = v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
-            json = key;
-        }
-        return Optional.of(new Verdict(choice, json, key, correct.get(), award.points(), award.streak()));
-    }
-
-    /** The choice's JSON shape by question type: an option id, a list of ids, a string or a number. */
-    static Optional<Choice> parse(LiveQuestion q, JsonNode raw) {
-        if (raw == null || raw.isNull() || raw.isMissingNode()) {
-            return Optional.empty();
-        }
-        switch (q.type()) {
-            case SINGLE, TRUE_FALSE -> {
-                if (raw.isTextual()) {
-                    return Optional.of(new Choice.Options(java.util.Set.of(raw.asText())));
-                }
-                if (raw.isArray() && raw.size() == 1 && raw.get(0).isTextual()) {
-                    return Optional.of(new Choice.Options(java.util.Set.of(raw.get(0).asText())));
-                }
-                return Optional.empty();
-            }
-            case MULTIPLE -> {
-                if (raw.isTextual()) {
-                    return Optional.of(new Choice.Options(java.util.Set.of(raw.asText())));
-                }
-                if (!raw.isArray() || raw.isEmpty() || raw.size() > q.options().size()) {
-                    return Optional.empty();
-                }
-                java.util.Set<String> ids = new java.util.HashSet<>();
-                for (JsonNode n : raw) {
-                    if (!n.isTextual() || !ids.add(n.asText())) {
-                        return Optional.empty();
-                    }
-                }
-                return Optional.of(new Choice.Options(ids));
-            }
-            case TEXT -> {
-                if (!raw.isTextual() || raw.asText().length() > MAX_TEXT) {
-                    return Optional.empty();
-                }
-                return Optional.of(new Choice.Text(raw.asText()));
-            }
-            case NUMERIC -> {
-                double d;
-                if (raw.isNumber()) {
-                    d = raw.asDouble();
-                } else if (raw.isTextual() && raw.asText().length() <= 40) {
-                    try {
-                        d = Double.parseDouble(raw.asText().strip());
-                    } catch (NumberFormatException e) {
-                        return Optional.empty();
-                    }
-                } else {
-                    return Optional.empty();
-                }
-                if (Double.isNaN(d) || Double.isInfinite(d)) {
-                    return Optional.empty();
-                }
-                return Optional.of(new Choice.Number(d));
-            }
-            default -> {
-                return Optional.empty();
-            }
-        }
+        ScoringRules.Award award = a.rules().award(correct.get(), responseMs(a), q.timeLimitMs(), q.points(),
+                a.streakBefore());
+        return Optional.of(new RoundState.Verdict(choice, choice.json(), choice.statsKey(), correct.get(),
+                award.points(), award.streak()));
     }
 }

@@ -1,19 +1,59 @@
 package io.jingda.scoring;
 
-import java.util.Set;
+import io.jingda.system.JsonText;
 
-/** What a participant chose, already shaped by the question type. */
+import java.util.Set;
+import java.util.TreeSet;
+
+/** What a participant chose, already shaped by the question type ({@link ChoiceParser} makes one from JSON). */
 public sealed interface Choice {
+
+    /** The choice as stored (JSON text): sorted option ids, the text as typed, or the number. */
+    String json();
+
+    /** Groups equal answers for the statistics: sorted ids, the normalised text (100 characters at most), the number. */
+    String statsKey();
+
     /** One option id (single, true_false) or several (multiple). */
     record Options(Set<String> ids) implements Choice {
         public Options {
             ids = Set.copyOf(ids);
         }
+
+        @Override
+        public String json() {
+            return JsonText.write(new TreeSet<>(ids));
+        }
+
+        @Override
+        public String statsKey() {
+            return String.join(",", new TreeSet<>(ids));
+        }
     }
 
     record Text(String value) implements Choice {
+        @Override
+        public String json() {
+            return JsonText.write(value);
+        }
+
+        @Override
+        public String statsKey() {
+            String n = TextNormalizer.normalize(value);
+            return n.length() > 100 ? n.substring(0, 100) : n;
+        }
     }
 
     record Number(double value) implements Choice {
+        @Override
+        public String json() {
+            return statsKey();
+        }
+
+        @Override
+        public String statsKey() {
+            return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value)
+                    : String.valueOf(value);
+        }
     }
 }

@@ -30,7 +30,7 @@ public record ScoringRules(Mode mode, boolean streakBonus) {
         if (!correct) {
             return new Award(0, 0);
         }
-        int streak = streakBefore + 1;
+        int streak = streakAfter(true, streakBefore);
         long base;
         if (mode == Mode.ACCURACY || responseMs < FULL_POINTS_BELOW_MS) {
             base = points;
@@ -40,5 +40,10 @@ public record ScoringRules(Mode mode, boolean streakBonus) {
         }
         int bonus = streakBonus ? Math.min(STREAK_STEP * (streak - 1), STREAK_CAP) : 0;
         return new Award((int) (base + bonus), streak);
+    }
+
+    /** Consecutive correct answers after this one: one more after a correct answer, none after a wrong one. */
+    public static int streakAfter(boolean correct, int streakBefore) {
+        return correct ? streakBefore + 1 : 0;
     }
 }

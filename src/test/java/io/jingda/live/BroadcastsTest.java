@@ -4,8 +4,10 @@ import io.jingda.contest.LiveQuestion;
 import io.jingda.live.protocol.Audience;
 import io.jingda.live.protocol.Fanout;
 import io.jingda.live.protocol.Frames;
-
+import io.jingda.live.protocol.Personal;
+import io.jingda.live.protocol.PlayerFrames;
 import io.jingda.contest.ContestSettings;
+import io.jingda.contest.ContestStatus;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -17,17 +19,16 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.LongFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Frames a broadcast renders later, on the event loops, against the state they find then. */
+/** The frames of a contest's transitions, as the data the fan-out gets, rendered for one participant. */
 class BroadcastsTest {
 
-    /** Keeps each per-participant function, as the event loops would run it later. */
+    /** Keeps each broadcast to the participants, as the event loops would get it. */
     static final class DeferredFanout implements Fanout {
-        final List<LongFunction<String>> pending = new ArrayList<>();
+        final List<PlayerFrames> pending = new ArrayList<>();
         final List<String> shared = new ArrayList<>();
 
         @Override
@@ -36,12 +37,8 @@ class BroadcastsTest {
         }
 
         @Override
-        public void eachPlayer(long contestId, LongFunction<String> frameFor) {
-            pending.add(frameFor);
-        }
-
-        @Override
-        public void toPlayer(long contestId, long participantId, String frame) {
+        public void toPlayers(long contestId, PlayerFrames frames) {
+            pending.add(frames);
         }
 
         @Override
@@ -52,9 +49,19 @@ class BroadcastsTest {
         public void closeContest(long contestId, String reason) {
         }
 
-        @Override
-        public int connectedPlayers(long contestId) {
-            return 1;
+        /** Participant {@code pid}'s frame of the i-th broadcast to the participants (null: none for them). */
+        String frameFor(int i, long pid) {
+            PlayerFrames f = pending.get(i);
+            if (f instanceof PlayerFrames.WithYou w) {
+                return w.frameFor(Frames.personalHead(w.shared()), pid);
+            }
+            if (f instanceof PlayerFrames.Closed c) {
+                return c.frame();
+            }
+            if (f instanceof PlayerFrames.Same same) {
+                return same.frame();
+            }
+            return Frames.json(((PlayerFrames.ShuffledQuestion) f).forParticipant(pid));
         }
     }
 
@@ -65,8 +72,10 @@ class BroadcastsTest {
                 null, "", null, 20_000, 1000);
         ContestSettings settings = new ContestSettings(20, new ContestSettings.Scoring("speed", false), false, 10, null,
                 100, null, null);
-        ContestRuntime rt = new ContestRuntime(7, "t", "admin", "123456", settings, List.of(q), new LocalLiveRanking());
-        rt.participants.put(1L, new ParticipantState(1, "小明", "小明", "hash", 0));
+        ContestRuntime rt = new ContestRuntime(new ContestRuntime.Definition(7, "t", "admin", "123456", settings,
+                List.of(q), ContestStatus.LOBBY, null, -1), RoundMode.STANDARD, new LocalLiveRanking(),
+                new Standings.Default());
+        rt.admit(new ContestRuntime.Reservation(1, "小明", "小明", "hash", 0));
         return rt;
     }
 
@@ -79,12 +88,13 @@ class BroadcastsTest {
     }
 
     @Test
-    void closedGoesOutWhileTheQuestionIsStillClosed() {
+    void closedGoesToEveryoneAndMayBeSupersededForParticipants() {
         DeferredFanout fanout = new DeferredFanout();
         ContestRuntime rt = closedContest();
         new Broadcasts(fanout, new ContestClock()).closed(rt);
         assertThat(fanout.shared).hasSize(2).allMatch(f -> f.contains("\"type\":\"closed\""));
-        assertThat(fanout.pending.get(0).apply(1)).contains("\"type\":\"closed\"").contains("\"questionId\":\"q0\"");
+        assertThat(fanout.pending.get(0)).isInstanceOf(PlayerFrames.Closed.class);
+        assertThat(fanout.frameFor(0, 1)).contains("\"type\":\"closed\"").contains("\"questionId\":\"q0\"");
     }
 
     @Test
@@ -95,9 +105,10 @@ class BroadcastsTest {
         broadcasts.closed(rt);
         rt.reveal(null);
         broadcasts.reveal(rt);
-        // the event loop gets to this participant only now: the reveal replaces the 'closed'
-        assertThat(fanout.pending.get(0).apply(1)).isNull();
-        String reveal = fanout.pending.get(1).apply(1);
+        // the fan-out drops a 'closed' not yet written when a superseding broadcast follows (LocalFanoutTest)
+        assertThat(fanout.pending.get(0).supersedesClosed()).isFalse();
+        assertThat(fanout.pending.get(1).supersedesClosed()).isTrue();
+        String reveal = fanout.frameFor(1, 1);
         assertThat(reveal).contains("\"type\":\"reveal\"").contains("\"closedAt\":21000")
                 .contains("\"you\":{\"answered\":false");
         // hosts and screens still get both
@@ -107,31 +118,37 @@ class BroadcastsTest {
     @Test
     void aPersonalFrameIsTheSharedFramePlusTheParticipantsOwnPart() throws Exception {
         DeferredFanout fanout = new DeferredFanout();
-        ContestRuntime rt = closedContest();
-        ParticipantState p = rt.participants.get(1L);
-        ParticipantState.AnswerRecord a = new ParticipantState.AnswerRecord(0, "r1",
-                new RoundMode.Verdict(null, "\"a\"", "a", true, 950, 1), 5_000, 4_000);
-        a.stored.complete(null);
-        p.answers.put(0, a);
+        ContestRuntime rt = contest();
+        rt.openQuestion(0, 1_000);
+        assertThat(ContestRuntimeTest.answer(rt, 1, "q0", "\"a\"", 3_000, null)).isEqualTo("ACCEPTED");
+        rt.close(21_000);
         rt.reveal(null);
-        p.shownScore = 950;
-        p.shownRank = 1;
-        p.shownStreak = 1;
         Broadcasts broadcasts = new Broadcasts(fanout, new ContestClock());
         broadcasts.reveal(rt);
         ObjectMapper json = new ObjectMapper();
-        ObjectNode reveal = (ObjectNode) json.readTree(fanout.pending.get(0).apply(1));
+        ObjectNode reveal = (ObjectNode) json.readTree(fanout.frameFor(0, 1));
         assertThat(reveal.remove("you")).isEqualTo(json.readTree(
                 "{\"answered\":true,\"correct\":true,\"points\":950,\"streak\":1,\"score\":950,\"rank\":1}"));
         assertThat(reveal).isEqualTo(json.readTree(fanout.shared.get(0).substring("HOSTS ".length())));
 
         rt.leaderboard(null);
-        p.shownRank = null; // not ranked yet: no rank
         broadcasts.leaderboard(rt);
-        ObjectNode board = (ObjectNode) json.readTree(fanout.pending.get(1).apply(1));
-        assertThat(board.remove("you")).isEqualTo(json.readTree("{\"score\":950}"));
+        ObjectNode board = (ObjectNode) json.readTree(fanout.frameFor(1, 1));
+        assertThat(board.remove("you")).isEqualTo(json.readTree("{\"score\":950,\"rank\":1}"));
         assertThat(board.get("type").asText()).isEqualTo("leaderboard");
-        assertThat(fanout.pending.get(1).apply(2)).as("not a participant").isNull();
+        assertThat(board.get("top").get(0)).isEqualTo(json.readTree(
+                "{\"rank\":1,\"nickname\":\"小明\",\"score\":950,\"kind\":\"participant\",\"id\":1,\"name\":\"小明\"}"));
+        assertThat(fanout.frameFor(1, 2)).as("not a participant").isNull();
+    }
+
+    @Test
+    void thePodiumTellsEveryParticipantTheirFinalRank() {
+        DeferredFanout fanout = new DeferredFanout();
+        ContestRuntime rt = contest();
+        rt.finish(2_000);
+        new Broadcasts(fanout, new ContestClock()).finished(rt);
+        assertThat(fanout.frameFor(0, 1)).endsWith(",\"you\":{\"score\":0,\"rank\":1}}");
+        assertThat(new Personal(null, null, null, null, 950, null).json()).isEqualTo("{\"score\":950}");
     }
 
     @Test
@@ -161,7 +178,7 @@ class BroadcastsTest {
                 .findFirst().orElseThrow().substring("SCREENS ".length());
         assertThat(json.readTree(reveal).get("distribution")).isEqualTo(json.readTree("{\"zq\":1,\"mk\":2,\"xb\":0,\"ca\":2}"));
         assertThat(json.readTree(reveal).get("combinations")).isEqualTo(json.readTree("{\"mk,ca\":2,\"zq\":1}"));
-        assertThat(json.readTree(fanout.pending.get(0).apply(1)).get("combinations")).isEqualTo(json.readTree(reveal).get("combinations"));
+        assertThat(json.readTree(fanout.frameFor(0, 1)).get("combinations")).isEqualTo(json.readTree(reveal).get("combinations"));
     }
 
     @Test

@@ -66,10 +66,13 @@ class ContestRuntimeTest {
     }
 
     /** A contest in the lobby with {@code n} participants (ids 1..n). */
+    /** Makes runtimes as the engine does (an in-memory ranking, individual standings); no connections. */
+    static final LiveContests CONTESTS = new LiveContests(null, new LocalLiveRanking.InMemory(), new Standings.Default());
+
     static ContestRuntime lobby(int n) {
-        ContestRuntime rt = LiveContests.fresh(contestRow(ContestStatus.LOBBY, null, -1), questions());
+        ContestRuntime rt = CONTESTS.fresh(contestRow(ContestStatus.LOBBY, null, -1), questions());
         for (int i = 1; i <= n; i++) {
-            rt.admit(new ParticipantState(i, "p" + i, "p" + i, "hash" + i, 0));
+            rt.admit(new ContestRuntime.Reservation(i, "p" + i, "p" + i, "hash" + i, 0));
         }
         return rt;
     }
@@ -85,8 +88,7 @@ class ContestRuntimeTest {
     /** Submits and, if accepted, stores at once (as the ledger would after its commit). */
     static String answer(ContestRuntime rt, long pid, String questionId, String choice, long now,
                          List<LiveStore.StoredAnswer> log) {
-        ParticipantState p = rt.participants.get(pid);
-        ContestRuntime.Submission s = rt.submit(p, questionId, json(choice), "r" + pid + "@" + now, now, GRACE);
+        ContestRuntime.Submission s = rt.submit(pid, questionId, json(choice), "r" + pid + "@" + now, now, GRACE);
         if (s instanceof ContestRuntime.Rejected r) {
             return r.reason();
         }
@@ -94,7 +96,7 @@ class ContestRuntimeTest {
             return "REPLAY";
         }
         ParticipantState.AnswerRecord a = ((ContestRuntime.Accepted) s).record();
-        rt.stored(p, a);
+        rt.stored(pid, a);
         a.stored.complete(null);
         if (log != null) {
             log.add(new LiveStore.StoredAnswer(pid, a.idx, a.verdict.choiceJson(), a.verdict.choiceKey(),
@@ -109,7 +111,7 @@ class ContestRuntimeTest {
     void anAnswerAfterTheServerClosedTheQuestionIsLate() {
         ContestRuntime rt = lobby(3);
         rt.openQuestion(0, 1_000);
-        long deadline = rt.deadline;
+        long deadline = rt.snapshot().deadline();
         assertThat(answer(rt, 1, "q0", "[\"mk\"]", deadline + GRACE, null)).isEqualTo("ACCEPTED");
         // past deadline + grace, before the ticker closed it
         assertThat(answer(rt, 2, "q0", "[\"mk\"]", deadline + GRACE + 1, null)).isEqualTo("LATE");
@@ -142,7 +144,6 @@ class ContestRuntimeTest {
     @Test
     void notOpenYetInTheLobbyWhilePausedAndAfterTheFinishStayNotOpen() {
         ContestRuntime rt = lobby(1);
-        rt.status = ContestStatus.LOBBY;
         assertThat(answer(rt, 1, "q0", "[\"mk\"]", 500, null)).isEqualTo("NOT_OPEN");
         rt.openQuestion(0, 1_000);
         assertThat(answer(rt, 1, "q1", "\"上海\"", 1_001, null)).isEqualTo("NOT_OPEN");
@@ -165,19 +166,19 @@ class ContestRuntimeTest {
         for (int i = 0; i < choices.length; i++) {
             assertThat(answer(rt, i + 1, "q0", choices[i], 2_000 + i, log)).isEqualTo("ACCEPTED");
         }
-        Map<String, Integer> distribution = rt.tally.distribution();
+        Map<String, Integer> distribution = rt.revealMessage().distribution();
         assertThat(new ArrayList<>(distribution.entrySet())).containsExactly(Map.entry("zq", 2), Map.entry("mk", 4),
                 Map.entry("xb", 0), Map.entry("ca", 3));
-        Map<String, Integer> combinations = rt.tally.combinations();
+        Map<String, Integer> combinations = rt.revealMessage().combinations();
         assertThat(new ArrayList<>(combinations.entrySet())).containsExactly(Map.entry("mk,ca", 2), Map.entry("zq", 1),
                 Map.entry("zq,mk,ca", 1), Map.entry("mk", 1));
-        assertThat(rt.answered).isEqualTo(5);
+        assertThat(rt.revealMessage().answered()).isEqualTo(5);
 
-        ContestRuntime rebuilt = LiveContests.restore(contestRow(ContestStatus.RUNNING, QuestionPhase.OPEN, 0),
+        ContestRuntime rebuilt = CONTESTS.restore(contestRow(ContestStatus.RUNNING, QuestionPhase.OPEN, 0),
                 questions(), people(5), log);
-        assertThat(new ArrayList<>(rebuilt.tally.distribution().entrySet())).isEqualTo(new ArrayList<>(distribution.entrySet()));
-        assertThat(new ArrayList<>(rebuilt.tally.combinations().entrySet())).isEqualTo(new ArrayList<>(combinations.entrySet()));
-        assertThat(rebuilt.answered).isEqualTo(5);
+        assertThat(new ArrayList<>(rebuilt.revealMessage().distribution().entrySet())).isEqualTo(new ArrayList<>(distribution.entrySet()));
+        assertThat(new ArrayList<>(rebuilt.revealMessage().combinations().entrySet())).isEqualTo(new ArrayList<>(combinations.entrySet()));
+        assertThat(rebuilt.revealMessage().answered()).isEqualTo(5);
     }
 
     @Test
@@ -194,14 +195,14 @@ class ContestRuntimeTest {
             String text = i <= 4 ? "上海" : i <= 8 ? "上海。" : i <= 12 ? " 上海 " : "答" + (char) ('a' + (i - 13) / 2);
             assertThat(answer(rt, i, "q1", JSON.valueToTree(text).toString(), 3_000 + i, log)).isEqualTo("ACCEPTED");
         }
-        Map<String, Integer> d = rt.tally.distribution();
+        Map<String, Integer> d = rt.revealMessage().distribution();
         assertThat(d).hasSize(AnswerTally.TOP + 1).containsEntry("上海", 12).containsEntry(AnswerTally.REST, 10);
         assertThat(new ArrayList<>(d.keySet()).subList(0, 3)).containsExactly("上海", "答a", "答b");
-        assertThat(rt.tally.combinations()).isNull();
+        assertThat(rt.revealMessage().combinations()).isNull();
 
-        ContestRuntime rebuilt = LiveContests.restore(contestRow(ContestStatus.RUNNING, QuestionPhase.OPEN, 1),
+        ContestRuntime rebuilt = CONTESTS.restore(contestRow(ContestStatus.RUNNING, QuestionPhase.OPEN, 1),
                 questions(), people(n), log);
-        assertThat(new ArrayList<>(rebuilt.tally.distribution().entrySet())).isEqualTo(new ArrayList<>(d.entrySet()));
+        assertThat(new ArrayList<>(rebuilt.revealMessage().distribution().entrySet())).isEqualTo(new ArrayList<>(d.entrySet()));
 
         rt.close(10_000);
         rt.reveal(null);
@@ -209,7 +210,7 @@ class ContestRuntimeTest {
         for (int i = 1; i <= 3; i++) {
             answer(rt, i, "q2", i == 3 ? "\"42.0\"" : "42", 11_000 + i, null);
         }
-        assertThat(rt.tally.distribution()).containsExactly(Map.entry("42", 3));
+        assertThat(rt.revealMessage().distribution()).containsExactly(Map.entry("42", 3));
     }
 
     private static List<LiveStore.ParticipantRow> people(int n) {

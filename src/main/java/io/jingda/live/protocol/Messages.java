@@ -17,14 +17,16 @@ public final class Messages {
     private Messages() {
     }
 
+    /** The snapshot a client gets on connect; {@code allowedActions} only on host connections (else null). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record State(String type, long contestId, String title, String status, String phase, Integer index,
                         int total, Question question, Boolean answered, You you, int participants, Long remainingMs,
-                        long serverTime) {
+                        long serverTime, List<String> allowedActions) {
         public State(long contestId, String title, String status, String phase, Integer index, int total,
-                     Question question, Boolean answered, You you, int participants, Long remainingMs, long serverTime) {
+                     Question question, Boolean answered, You you, int participants, Long remainingMs, long serverTime,
+                     List<String> allowedActions) {
             this("state", contestId, title, status, phase, index, total, question, answered, you, participants,
-                    remainingMs, serverTime);
+                    remainingMs, serverTime, allowedActions);
         }
     }
 
@@ -55,6 +57,11 @@ public final class Messages {
     public record Question(String type, String questionId, int index, int total, String questionType, String stem,
                            List<LiveQuestion.OptionView> options, long timeLimitMs, long openedAt, long deadline,
                            long serverTime) {
+        /** The same question with the options in another order (a participant's shuffle). */
+        public Question withOptions(List<LiveQuestion.OptionView> order) {
+            return new Question(type, questionId, index, total, questionType, stem, order, timeLimitMs, openedAt,
+                    deadline, serverTime);
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -88,7 +95,16 @@ public final class Messages {
         }
     }
 
-    public record Entry(int rank, String nickname, long score) {
+    /**
+     * A place on a board: {@code kind} says what is ranked ({@code participant} today; {@code team} next),
+     * {@code id} and {@code name} which one. {@code nickname} is the participant's nickname, as before.
+     */
+    public record Entry(int rank, String nickname, long score, String kind, long id, String name) {
+        public static final String PARTICIPANT = "participant";
+
+        public static Entry participant(int rank, long participantId, String nickname, long score) {
+            return new Entry(rank, nickname, score, PARTICIPANT, participantId, nickname);
+        }
     }
 
     public record Leaderboard(String type, String questionId, long closedAt, List<Entry> top, int participants) {

@@ -1,9 +1,12 @@
 package io.jingda.live.socket;
 
+
+import io.jingda.contest.LiveQuestion;
 import io.jingda.live.protocol.Audience;
 import io.jingda.live.protocol.Fanout;
 import io.jingda.live.protocol.Frames;
-
+import io.jingda.live.protocol.Messages;
+import io.jingda.live.protocol.PlayerFrames;
 import io.netty.channel.EventLoop;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -22,7 +25,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongFunction;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * This node's connections, kept per contest (never a walk over every connection of the
@@ -49,6 +52,8 @@ public class LocalFanout implements Fanout {
 
     static final class Room {
         final Map<Long, Peer> players = new ConcurrentHashMap<>();
+        /** Counts the broadcasts posted that supersede a {@code closed} frame not yet written. */
+        final AtomicLong superseding = new AtomicLong();
         final Set<WebSocketConnection> hosts = ConcurrentHashMap.newKeySet();
         final Set<WebSocketConnection> screens = ConcurrentHashMap.newKeySet();
     }
@@ -117,12 +122,39 @@ public class LocalFanout implements Fanout {
     }
 
     @Override
-    public void eachPlayer(long contestId, LongFunction<String> frameFor) {
+    public void toPlayers(long contestId, PlayerFrames frames) {
         Room r = rooms.get(contestId);
         if (r == null) {
             return;
         }
-        onLoops(r, peer -> frameFor.apply(peer.participantId()));
+        if (frames.supersedesClosed()) {
+            r.superseding.incrementAndGet();
+        }
+        onLoops(r, renderer(r, frames));
+    }
+
+    /** How each participant's frame of a broadcast is rendered, on the loop that writes it. */
+    private static FrameFor renderer(Room r, PlayerFrames frames) {
+        if (frames instanceof PlayerFrames.Same same) {
+            String frame = same.frame();
+            return peer -> frame;
+        }
+        if (frames instanceof PlayerFrames.Closed closed) {
+            long seen = r.superseding.get();
+            String frame = closed.frame();
+            return peer -> r.superseding.get() == seen ? frame : null;
+        }
+        if (frames instanceof PlayerFrames.ShuffledQuestion q) {
+            // rendered on the event loops, in parallel: once per distinct option order
+            Map<List<LiveQuestion.OptionView>, String> byOrder = new ConcurrentHashMap<>();
+            return peer -> {
+                Messages.Question mine = q.forParticipant(peer.participantId());
+                return byOrder.computeIfAbsent(mine.options(), order -> Frames.json(mine));
+            };
+        }
+        PlayerFrames.WithYou w = (PlayerFrames.WithYou) frames;
+        String head = Frames.personalHead(w.shared());
+        return peer -> w.frameFor(head, peer.participantId());
     }
 
     private interface FrameFor {
@@ -237,15 +269,6 @@ public class LocalFanout implements Fanout {
     }
 
     @Override
-    public void toPlayer(long contestId, long participantId, String frame) {
-        Room r = rooms.get(contestId);
-        Peer peer = r == null ? null : r.players.get(participantId);
-        if (peer != null) {
-            send(peer.connection(), frame);
-        }
-    }
-
-    @Override
     public void disconnectPlayer(long contestId, long participantId, String lastFrame, String reason) {
         Room r = rooms.get(contestId);
         Peer peer = r == null ? null : r.players.remove(participantId);
@@ -285,12 +308,6 @@ public class LocalFanout implements Fanout {
     int screens(long contestId) {
         Room r = rooms.get(contestId);
         return r == null ? 0 : r.screens.size();
-    }
-
-    @Override
-    public int connectedPlayers(long contestId) {
-        Room r = rooms.get(contestId);
-        return r == null ? 0 : r.players.size();
     }
 
     /**

@@ -3,6 +3,8 @@ package io.jingda.live.socket;
 import io.jingda.live.protocol.Audience;
 import io.jingda.live.protocol.Frames;
 import io.jingda.live.protocol.Messages;
+import io.jingda.live.protocol.Personal;
+import io.jingda.live.protocol.PlayerFrames;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -99,7 +101,7 @@ class LocalFanoutTest {
             loop.submit(() -> loopThread.put(id, Thread.currentThread().getName())).syncUninterruptibly();
         }
         fanout.broadcast(9, Audience.PLAYERS, "one");
-        fanout.eachPlayer(9, pid -> pid % 10 == 0 ? null : "two:" + pid);
+        fanout.toPlayers(9, new PlayerFrames.WithYou("{\"two\":2}", personal(players, pid -> pid % 10 != 0), false));
         fanout.broadcast(9, Audience.PLAYERS, "three");
 
         await().atMost(10, TimeUnit.SECONDS).until(() -> received.values().stream().mapToInt(List::size).sum()
@@ -107,7 +109,7 @@ class LocalFanoutTest {
         for (long pid = 1; pid <= players; pid++) {
             List<String> expected = new ArrayList<>(List.of("one"));
             if (pid % 10 != 0) {
-                expected.add("two:" + pid);
+                expected.add("{\"two\":2,\"you\":{\"score\":" + pid + "}}");
             }
             expected.add("three");
             assertThat(received.get(pid)).as("participant %d", pid).containsExactlyElementsOf(expected);
@@ -129,17 +131,56 @@ class LocalFanoutTest {
         CountDownLatch hold = new CountDownLatch(1);
         loop.submit(() -> hold.await(10, TimeUnit.SECONDS)); // the loop is busy while both are posted
         fanout.broadcast(4, Audience.PLAYERS, "reveal");
-        fanout.eachPlayer(4, pid -> "leaderboard:" + pid);
+        fanout.toPlayers(4, new PlayerFrames.WithYou("{\"lb\":1}", personal(players, pid -> true), true));
         hold.countDown();
         await().atMost(10, TimeUnit.SECONDS).until(() -> writes.values().stream().allMatch(w -> !w.isEmpty()));
 
         for (long pid = 1; pid <= players; pid++) {
-            assertThat(writes.get(pid)).as("participant %d", pid).containsExactly(List.of("reveal", "leaderboard:" + pid));
+            assertThat(writes.get(pid)).as("participant %d", pid).containsExactly(List.of("reveal",
+                    "{\"lb\":1,\"you\":{\"score\":" + pid + "}}"));
         }
         // once served, a participant's next frame goes out on its own
         fanout.broadcast(4, Audience.PLAYERS, "next");
         await().atMost(10, TimeUnit.SECONDS).until(() -> writes.values().stream().allMatch(w -> w.size() == 2));
         assertThat(writes.get(1L).get(1)).containsExactly("next");
+    }
+
+    /** Each participant's part: their id as their score, for those the filter keeps. */
+    private static Map<Long, Personal> personal(int players, java.util.function.LongPredicate who) {
+        Map<Long, Personal> out = new java.util.HashMap<>();
+        for (long pid = 1; pid <= players; pid++) {
+            if (who.test(pid)) {
+                out.put(pid, Personal.standing(pid, null));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aClosedFrameNotYetWrittenIsDroppedWhenARevealFollowsButNotWhenAStatusDoes() throws Exception {
+        LocalFanout fanout = new LocalFanout();
+        EventLoop loop = loops.get(0);
+        Map<Long, List<String>> writes = new ConcurrentHashMap<>();
+        for (long pid = 1; pid <= 3; pid++) {
+            long id = pid;
+            writes.put(pid, new CopyOnWriteArrayList<>());
+            fanout.addPlayer(5, pid, connection(pid), loop, frames -> writes.get(id).addAll(frames));
+        }
+        CountDownLatch hold = new CountDownLatch(1);
+        loop.submit(() -> hold.await(10, TimeUnit.SECONDS));
+        fanout.toPlayers(5, new PlayerFrames.Closed("closed"));
+        fanout.broadcast(5, Audience.PLAYERS, "status");
+        fanout.toPlayers(5, new PlayerFrames.WithYou("{\"reveal\":1}", personal(3, pid -> true), true));
+        hold.countDown();
+        await().atMost(10, TimeUnit.SECONDS).until(() -> writes.values().stream().allMatch(w -> w.size() == 2));
+        assertThat(writes.get(2L)).containsExactly("status", "{\"reveal\":1,\"you\":{\"score\":2}}");
+
+        // written before anything superseded it: it stays
+        fanout.toPlayers(5, new PlayerFrames.Closed("closed"));
+        await().atMost(10, TimeUnit.SECONDS).until(() -> writes.values().stream().allMatch(w -> w.size() == 3));
+        fanout.broadcast(5, Audience.PLAYERS, "status");
+        await().atMost(10, TimeUnit.SECONDS).until(() -> writes.values().stream().allMatch(w -> w.size() == 4));
+        assertThat(writes.get(1L).subList(2, 4)).containsExactly("closed", "status");
     }
 
     /**
