@@ -10,21 +10,6 @@ const ACTIONS = ['start', 'close', 'reveal', 'leaderboard', 'next', 'pause', 're
 const S = { session: null, list: null, sets: null, error: null, route: null, contest: null, live: null, socket: null,
   people: new Map(), picked: [], pickResults: [], form: {}, results: null, flash: null };
 
-function allowed(c) {
-  if (!c) return [];
-  switch (c.status) {
-    case 'DRAFT': return ['open'];
-    case 'LOBBY': return ['start', 'finish'];
-    case 'PAUSED': return ['resume', 'finish'];
-    case 'FINISHED': return [];
-    case 'RUNNING': {
-      const p = { OPEN: ['close', 'reveal', 'leaderboard'], CLOSED: ['reveal', 'leaderboard'], REVEALED: ['leaderboard', 'next'], LEADERBOARD: ['next'] }[c.phase] || [];
-      return [...p, 'pause', 'finish'];
-    }
-    default: return [];
-  }
-}
-
 // ---------------------------------------------------------------- routing
 
 function route() {
@@ -75,6 +60,11 @@ const TRANSITIONS = ['state', 'question', 'closed', 'reveal', 'leaderboard', 'fi
 const onLive = liveFrames(() => S.live, {
   on: {
     ...Object.fromEntries(TRANSITIONS.map(type => [type, refreshSoon])),
+    state: m => {
+      // host connections only: what the host may do now, until the contest is fetched again
+      if (m.allowedActions && S.contest) S.contest = { ...S.contest, allowedActions: m.allowedActions };
+      refreshSoon();
+    },
     lobby: () => { paintCount(); return true; },
     participants: m => {
       (m.joined || []).forEach(p => S.people.set(p.participantId, p.nickname));
@@ -233,10 +223,10 @@ function viewConsole() {
   const c = S.contest;
   if (!c) return [h('p', {}, t('loading')), S.error ? h('div', { class: 'notice error', role: 'alert' }, S.error) : null];
   const L = S.live || {};
-  const ok = allowed(c);
+  const ok = c.allowedActions || [];
   const joinUrl = c.code ? `${location.origin}/join/${c.code}` : null;
   const controls = h('div', { class: 'controls', role: 'toolbar', 'aria-label': t('host.controls') },
-    c.status === 'DRAFT' ? h('button', { class: 'btn', id: 'act-open', onclick: () => act('open') }, t('action.open')) : null,
+    ok.includes('open') ? h('button', { class: 'btn', id: 'act-open', onclick: () => act('open') }, t('action.open')) : null,
     ACTIONS.map(a => h('button', { type: 'button', class: `btn${a === 'finish' ? ' danger' : ''}`, id: `act-${a}`,
       disabled: !ok.includes(a), onclick: () => act(a) }, t(`action.${a}`))));
   const lobby = h('section', { class: 'card', 'aria-labelledby': 'join-h' },
