@@ -1,28 +1,14 @@
 // Host console (/host): create contests, run the lobby and the questions, watch answers live.
 import { t, onLangChange } from './i18n.js';
-import { h, mount, api, liveSocket, clock, timer, startTicker, board, podium, distributionChart, staffHeader, errorText,
+import { h, mount, api, liveSocket, timer, startTicker, board, podium, distributionChart, staffHeader, errorText,
   optionText, icon, shapeIcon, rankedList, optionSetLabel, revealMatcher } from './common.js';
+import { liveState, liveFrames, timeLeft } from './live.js';
 
 const root = document.getElementById('app');
 const TYPES = ['single', 'multiple', 'true_false', 'text', 'numeric'];
 const ACTIONS = ['start', 'close', 'reveal', 'leaderboard', 'next', 'pause', 'resume', 'finish'];
 const S = { session: null, list: null, sets: null, error: null, route: null, contest: null, live: null, socket: null,
   people: new Map(), picked: [], pickResults: [], form: {}, results: null, flash: null };
-
-function allowed(c) {
-  if (!c) return [];
-  switch (c.status) {
-    case 'DRAFT': return ['open'];
-    case 'LOBBY': return ['start', 'finish'];
-    case 'PAUSED': return ['resume', 'finish'];
-    case 'FINISHED': return [];
-    case 'RUNNING': {
-      const p = { OPEN: ['close', 'reveal', 'leaderboard'], CLOSED: ['reveal', 'leaderboard'], REVEALED: ['leaderboard', 'next'], LEADERBOARD: ['next'] }[c.phase] || [];
-      return [...p, 'pause', 'finish'];
-    }
-    default: return [];
-  }
-}
 
 // ---------------------------------------------------------------- routing
 
@@ -50,7 +36,7 @@ async function loadSets() {
 async function loadContest(id, fresh) {
   try {
     S.contest = await api('GET', `/api/contests/${id}`);
-    if (fresh) { S.live = { q: null, progress: null, reveal: null, leaderboard: null, finished: null }; S.people = new Map(); S.results = null; }
+    if (fresh) { S.live = liveState(); S.people = new Map(); S.results = null; }
     const open = ['LOBBY', 'RUNNING', 'PAUSED'].includes(S.contest.status);
     if (open && !S.socket) {
       const list = await api('GET', `/api/contests/${id}/participants`);
@@ -68,29 +54,27 @@ function refreshSoon() {
   refreshTimer = setTimeout(() => S.route?.page === 'console' && loadContest(S.route.id, false), 120);
 }
 
-function onLive(m) {
-  const L = S.live;
-  switch (m.type) {
-    case 'state': if (m.question) L.q = m.question; L.participants = m.participants; L.paused = m.status === 'PAUSED'; L.remainingMs = m.remainingMs ?? null; break;
-    case 'lobby': L.participants = m.participants; paintCount(); return;
-    case 'participants':
+/** Frames after which the contest's status, phase or allowed actions may have changed: GET it again. */
+const TRANSITIONS = ['state', 'question', 'closed', 'reveal', 'leaderboard', 'finished', 'status'];
+
+const onLive = liveFrames(() => S.live, {
+  on: {
+    ...Object.fromEntries(TRANSITIONS.map(type => [type, refreshSoon])),
+    state: m => {
+      // host connections only: what the host may do now, until the contest is fetched again
+      if (m.allowedActions && S.contest) S.contest = { ...S.contest, allowedActions: m.allowedActions };
+      refreshSoon();
+    },
+    lobby: () => { paintCount(); return true; },
+    participants: m => {
       (m.joined || []).forEach(p => S.people.set(p.participantId, p.nickname));
       (m.left || []).forEach(p => S.people.delete(p.participantId));
-      L.participants = m.count;
-      if (paintPeople()) return;
-      break;
-    case 'question': L.q = m; L.progress = null; L.reveal = null; L.paused = false; L.remainingMs = null; break;
-    case 'progress': L.progress = m; if (paintProgress()) return; break;
-    case 'reveal': L.reveal = m; break;
-    case 'leaderboard': L.leaderboard = m; break;
-    case 'finished': L.finished = m; break;
-    case 'status': L.paused = m.status === 'PAUSED'; L.remainingMs = m.remainingMs ?? null; if (L.q && m.deadline) L.q = { ...L.q, deadline: m.deadline }; break;
-    case 'closed': break;
-    default: return;
-  }
-  if (['state', 'question', 'closed', 'reveal', 'leaderboard', 'finished', 'status'].includes(m.type)) refreshSoon();
-  render();
-}
+      return paintPeople();
+    },
+    progress: () => paintProgress(),
+  },
+  render,
+});
 
 async function act(action) {
   // finishing cannot be undone: ask first
@@ -233,19 +217,16 @@ async function create(ev, confirmRelated = false) {
   }
 }
 
-function remaining() {
-  const L = S.live;
-  return L.paused && L.remainingMs != null ? L.remainingMs : (L.q ? L.q.deadline - clock.now() : 0);
-}
+const remaining = () => timeLeft(S.live);
 
 function viewConsole() {
   const c = S.contest;
   if (!c) return [h('p', {}, t('loading')), S.error ? h('div', { class: 'notice error', role: 'alert' }, S.error) : null];
   const L = S.live || {};
-  const ok = allowed(c);
+  const ok = c.allowedActions || [];
   const joinUrl = c.code ? `${location.origin}/join/${c.code}` : null;
   const controls = h('div', { class: 'controls', role: 'toolbar', 'aria-label': t('host.controls') },
-    c.status === 'DRAFT' ? h('button', { class: 'btn', id: 'act-open', onclick: () => act('open') }, t('action.open')) : null,
+    ok.includes('open') ? h('button', { class: 'btn', id: 'act-open', onclick: () => act('open') }, t('action.open')) : null,
     ACTIONS.map(a => h('button', { type: 'button', class: `btn${a === 'finish' ? ' danger' : ''}`, id: `act-${a}`,
       disabled: !ok.includes(a), onclick: () => act(a) }, t(`action.${a}`))));
   const lobby = h('section', { class: 'card', 'aria-labelledby': 'join-h' },
@@ -258,7 +239,7 @@ function viewConsole() {
       h('img', { class: 'qr-small', src: `/qr/join/${c.code}.svg`, alt: t('qr.alt', { url: joinUrl }) })) : h('p', {}, t('host.nocode')),
     h('h2', { id: 'people-h' }, t('host.people', { n: S.people.size }), ' ', h('span', { class: 'status-tag', id: 'host-count' }, String(L.participants ?? S.people.size))),
     peopleList(), joinLimits(c));
-  const q = L.q;
+  const q = L.question;
   const qPanel = q && ['RUNNING', 'PAUSED'].includes(c.status) ? h('section', { class: 'card', 'aria-labelledby': 'q-h' },
     h('h2', { id: 'q-h' }, t('q.progress', { i: q.index + 1, n: q.total })),
     c.phase === 'OPEN' ? timer(remaining, q.timeLimitMs, () => L.paused) : null,
@@ -340,8 +321,8 @@ function paintCount() {
 function paintProgress() {
   const el = document.getElementById('host-chart');
   const count = document.getElementById('host-answered');
-  const chart = S.live.q ? hostChart(S.live.q, S.live) : null;
-  if (!count || !S.live.q || !el !== !chart) return false;
+  const chart = S.live.question ? hostChart(S.live.question, S.live) : null;
+  if (!count || !S.live.question || !el !== !chart) return false;
   const p = S.live.progress;
   count.textContent = t('screen.answered', { a: p.answered, n: p.participants });
   if (el) mount(el, chart);

@@ -1,6 +1,7 @@
 // Participant page: join with code and nickname, then follow the contest over /ws/play.
 import { t, langButton, onLangChange } from './i18n.js';
-import { h, mount, liveSocket, clock, timer, startTicker, board, podium, optionText, ApiError, csrfToken, icon, shapeIcon } from './common.js';
+import { h, mount, liveSocket, timer, startTicker, board, podium, optionText, ApiError, csrfToken, icon, shapeIcon } from './common.js';
+import { liveState, liveFrames, timeLeft } from './live.js';
 
 const KEY = 'jingda.play';
 const MINE = 'jingda.play.answer'; // the answer given to the current question, kept across a reload
@@ -11,26 +12,15 @@ const S = {
   session: JSON.parse(sessionStorage.getItem(KEY) || 'null'),
   view: 'join',
   conn: 'idle',
-  title: '',
-  participants: 0,
-  q: null,
-  answered: false,
-  pending: null,      // an answer waiting for its ack (resent after a reconnect)
   picks: new Set(),
   draft: '',
   mine: JSON.parse(sessionStorage.getItem(MINE) || 'null'), // {questionId, choice}: what you answered
-  status: null,
-  paused: false,
-  remainingMs: null,
-  reveal: null,
-  leaderboard: null,
-  finished: null,
-  you: {},
   notice: null,
   joinError: null,
   suggestion: null,
   busy: false,
 };
+const L = liveState(); // the contest as the frames describe it (live.js)
 let socket = null;
 
 // ---------------------------------------------------------------- join
@@ -47,7 +37,7 @@ async function join(code, nickname) {
     S.session = { contestId: body.contestId, participantId: body.participantId, token: body.token,
       nickname: body.nickname || nickname, code };
     sessionStorage.setItem(KEY, JSON.stringify(S.session));
-    S.you = { nickname: S.session.nickname };
+    L.you = { nickname: S.session.nickname };
     S.view = 'connecting';
     connect();
   } catch (e) {
@@ -93,7 +83,7 @@ function connect() {
     onMessage,
     onStatus: st => { S.conn = st; paintConn(); },
     onOpen: () => {
-      if (S.pending && S.q && S.pending.questionId === S.q.questionId && !S.answered) socket.send(S.pending);
+      if (L.pending && L.question && L.pending.questionId === L.question.questionId && !L.answered) socket.send(L.pending);
     },
     onClose: async (code, opened, attempt) => {
       if (code === 4003) { leave('notice.removed'); return false; }
@@ -107,68 +97,32 @@ function connect() {
   });
 }
 
-function onMessage(m) {
-  switch (m.type) {
-    case 'state': {
-      S.title = m.title || '';
-      S.participants = m.participants;
-      S.status = m.status;
-      S.paused = m.status === 'PAUSED';
-      S.remainingMs = m.remainingMs ?? null;
-      if (m.you) S.you = { ...S.you, ...m.you };
-      if (m.status === 'LOBBY') S.view = 'lobby';
-      else if (m.status === 'FINISHED') S.view = S.finished ? 'finished' : 'waiting';
-      else if (m.question) {
-        if (!S.q || S.q.questionId !== m.question.questionId) { S.picks = new Set(); S.draft = ''; }
-        S.q = m.question;
-        S.answered = !!m.answered;
-        if (S.answered) S.pending = null;
-        S.view = m.phase === 'OPEN' ? 'question' : 'closed';
-      }
-      break;
-    }
-    case 'lobby':
-      S.participants = m.participants;
-      if (S.view === 'lobby') { paintCount(); return; }
-      break;
-    case 'question':
-      S.q = m; S.answered = false; S.pending = null; S.picks = new Set(); S.draft = '';
-      S.paused = false; S.remainingMs = null; S.reveal = null; S.notice = null;
-      S.view = 'question';
-      break;
-    case 'ack':
-      if (m.accepted || m.reason === 'ALREADY_ANSWERED') { S.answered = true; S.pending = null; }
-      else { S.pending = null; S.notice = t(`ack.${m.reason}`); forgetMine(m.questionId); }
-      break;
-    case 'closed':
-      if (S.q && m.questionId === S.q.questionId) S.view = 'closed';
-      break;
-    case 'reveal':
-      S.reveal = m; S.you = { ...S.you, ...m.you }; S.view = 'reveal'; S.notice = null;
-      break;
-    case 'leaderboard':
-      S.leaderboard = m; S.participants = m.participants; S.you = { ...S.you, ...m.you }; S.view = 'leaderboard';
-      break;
-    case 'finished':
-      S.finished = m; S.participants = m.participants; S.you = { ...S.you, ...m.you }; S.view = 'finished';
-      break;
-    case 'status':
-      S.status = m.status;
-      S.paused = m.status === 'PAUSED';
-      S.remainingMs = m.remainingMs ?? null;
-      if (S.q && m.deadline) S.q = { ...S.q, deadline: m.deadline };
-      break;
-    case 'error':
-      if (m.code === 'KICKED') { leave('notice.removed'); return; }
+const onMessage = liveFrames(() => L, {
+  // a state that says FINISHED comes before its podium frame: wait for the podium
+  stage: st => { S.view = st === 'finished' && !L.finished ? 'waiting' : st; },
+  newQuestion: () => { S.picks = new Set(); S.draft = ''; },
+  on: {
+    lobby: () => {
+      if (S.view !== 'lobby') return false;
+      paintCount();
+      return true;
+    },
+    question: () => { S.notice = null; },
+    ack: m => {
+      if (m.accepted || m.reason === 'ALREADY_ANSWERED') return;
+      S.notice = t(`ack.${m.reason}`);
+      forgetMine(m.questionId);
+    },
+    reveal: () => { S.notice = null; },
+    error: m => {
+      if (m.code === 'KICKED') { leave('notice.removed'); return true; }
       // the server could not store the answer: send it again (same requestId, so it counts once)
-      if (m.code === 'NOT_STORED' && S.pending) { socket?.send(S.pending); return; }
+      if (m.code === 'NOT_STORED' && L.pending) { socket?.send(L.pending); return true; }
       S.notice = m.message;
-      break;
-    default:
-      return;
-  }
-  render();
-}
+    },
+  },
+  render,
+});
 
 function forgetMine(questionId) {
   if (S.mine && S.mine.questionId === questionId) { S.mine = null; sessionStorage.removeItem(MINE); }
@@ -195,25 +149,25 @@ function myAnswerView(q, correctIds) {
 }
 
 function send(choice) {
-  if (!S.q || S.answered || S.pending) return;
-  S.pending = { type: 'answer', questionId: S.q.questionId, choice,
+  if (!L.question || L.answered || L.pending) return;
+  L.pending = { type: 'answer', questionId: L.question.questionId, choice,
     requestId: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}` };
-  S.mine = { questionId: S.q.questionId, choice };
+  S.mine = { questionId: L.question.questionId, choice };
   sessionStorage.setItem(MINE, JSON.stringify(S.mine));
-  if (!socket?.send(S.pending)) S.notice = t('notice.offline');
+  if (!socket?.send(L.pending)) S.notice = t('notice.offline');
   render();
 }
 
 // ---------------------------------------------------------------- views
 
-const remaining = () => (S.paused && S.remainingMs != null ? S.remainingMs : (S.q ? S.q.deadline - clock.now() : 0));
+const remaining = () => timeLeft(L);
 
 function topline() {
   return h('div', { class: 'topline' },
-    h('span', { class: 'pill' }, S.you.nickname || S.session?.nickname || ''),
-    S.q && S.view !== 'lobby' ? h('span', { class: 'pill', 'aria-label': t('q.progress', { i: S.q.index + 1, n: S.q.total }) },
-      t('q.progress.short', { i: S.q.index + 1, n: S.q.total })) : null,
-    h('span', { class: 'pill', 'aria-label': t('you.score') }, `${S.you.score ?? 0}`),
+    h('span', { class: 'pill' }, L.you.nickname || S.session?.nickname || ''),
+    L.question && S.view !== 'lobby' ? h('span', { class: 'pill', 'aria-label': t('q.progress', { i: L.question.index + 1, n: L.question.total }) },
+      t('q.progress.short', { i: L.question.index + 1, n: L.question.total })) : null,
+    h('span', { class: 'pill', 'aria-label': t('you.score') }, `${L.you.score ?? 0}`),
     langButton());
 }
 
@@ -245,22 +199,22 @@ function viewJoin() {
 
 function viewLobby() {
   return [topline(),
-    h('h1', { class: 'center' }, S.title),
+    h('h1', { class: 'center' }, L.title),
     h('div', { class: 'state-big locked' },
       h('span', { class: 'icon' }, icon('star')),
       h('span', { class: 'title' }, t('lobby.in')),
       h('span', { class: 'sub' }, t('lobby.wait'))),
-    h('div', { class: 'lobby-count pulse', id: 'lobby-count', 'aria-live': 'polite' }, String(S.participants)),
-    h('p', { class: 'center', id: 'lobby-joined' }, t('lobby.joined', { n: S.participants }))];
+    h('div', { class: 'lobby-count pulse', id: 'lobby-count', 'aria-live': 'polite' }, String(L.participants)),
+    h('p', { class: 'center', id: 'lobby-joined' }, t('lobby.joined', { n: L.participants }))];
 }
 
 function viewQuestion() {
-  const q = S.q;
-  const locked = S.answered || !!S.pending;
+  const q = L.question;
+  const locked = L.answered || !!L.pending;
   const parts = [topline(),
-    timer(remaining, q.timeLimitMs, () => S.paused),
+    timer(remaining, q.timeLimitMs, () => L.paused),
     h('div', { class: 'stem', id: 'stem' }, q.stem)];
-  if (S.answered) {
+  if (L.answered) {
     parts.push(h('div', { class: 'state-big locked', id: 'locked', role: 'status' },
       h('span', { class: 'icon' }, icon('check')),
       h('span', { class: 'title' }, t('q.locked')),
@@ -306,19 +260,19 @@ function viewQuestion() {
       h('button', { type: 'submit', class: 'btn block', id: 'submit-answer', disabled: locked }, t('q.submit'))));
     setTimeout(() => input.focus(), 0);
   }
-  if (S.pending && !S.answered) parts.push(h('p', { class: 'center', role: 'status' }, t('q.sending')));
+  if (L.pending && !L.answered) parts.push(h('p', { class: 'center', role: 'status' }, t('q.sending')));
   if (S.notice) parts.push(h('div', { class: 'notice', role: 'alert' }, S.notice));
   return parts;
 }
 
 function viewClosed() {
   return [topline(),
-    S.q ? h('div', { class: 'stem' }, S.q.stem) : null,
+    L.question ? h('div', { class: 'stem' }, L.question.stem) : null,
     h('div', { class: 'state-big locked', id: 'closed', role: 'status' },
       h('span', { class: 'icon' }, icon('hourglass')),
       h('span', { class: 'title' }, t('q.closed')),
-      h('span', { class: 'sub' }, S.answered ? t('q.closed.answered') : t('q.closed.none'))),
-    S.answered && S.q ? myAnswerView(S.q, null) : null];
+      h('span', { class: 'sub' }, L.answered ? t('q.closed.answered') : t('q.closed.none'))),
+    L.answered && L.question ? myAnswerView(L.question, null) : null];
 }
 
 function correctText(r, q) {
@@ -332,7 +286,7 @@ function correctText(r, q) {
 }
 
 function viewReveal() {
-  const r = S.reveal;
+  const r = L.reveal;
   const y = r.you || {};
   const cls = !y.answered ? 'none' : y.correct ? 'right' : 'wrong';
   const glyph = !y.answered ? 'hourglass' : y.correct ? 'check' : 'cross';
@@ -346,35 +300,35 @@ function viewReveal() {
       h('div', { class: 'stat' }, h('b', { id: 'rank' }, y.rank ? String(y.rank) : '–'), h('span', {}, t('you.rank'))),
       h('div', { class: 'stat' }, h('b', { id: 'score' }, String(y.score ?? 0)), h('span', {}, t('you.score'))),
       h('div', { class: 'stat' }, h('b', { id: 'streak' }, `${y.streak ?? 0}`), h('span', {}, t('you.streak')))),
-    y.answered && S.q?.questionId === r.questionId
-      ? myAnswerView(S.q, Array.isArray(r.correct) && S.q.options?.length ? r.correct : null) : null,
+    y.answered && L.question?.questionId === r.questionId
+      ? myAnswerView(L.question, Array.isArray(r.correct) && L.question.options?.length ? r.correct : null) : null,
     h('div', { class: 'correct-answer' }, h('strong', {}, icon('check'), ` ${t('reveal.answer')}: `),
-      h('span', { id: 'correct-answer' }, correctText(r, S.q))),
+      h('span', { id: 'correct-answer' }, correctText(r, L.question))),
     r.explanation ? h('p', { class: 'explain' }, r.explanation) : null];
 }
 
 function viewLeaderboard() {
-  const l = S.leaderboard;
+  const l = L.leaderboard;
   // straight after the reveal (a host showing both at once) the result is repeated here
-  const y = S.reveal && S.reveal.questionId === l.questionId ? (S.reveal.you || {}) : null;
+  const y = L.reveal && L.reveal.questionId === l.questionId ? (L.reveal.you || {}) : null;
   return [topline(),
     h('h1', { class: 'center' }, t('board.title')),
     y ? h('p', { class: 'center', id: 'my-result', 'data-correct': String(!!y.correct) },
       icon(!y.answered ? 'hourglass' : y.correct ? 'check' : 'cross'),
       ` ${!y.answered ? t('reveal.none') : y.correct ? t('reveal.right') : t('reveal.wrong')}`
       + ` · ${t('reveal.points', { n: y.points ?? 0 })}`) : null,
-    h('p', { class: 'center', id: 'my-rank' }, S.you.rank ? t('board.yours', { rank: S.you.rank, n: l.participants }) : ''),
-    board(l.top, S.you, l.participants)];
+    h('p', { class: 'center', id: 'my-rank' }, L.you.rank ? t('board.yours', { rank: L.you.rank, n: l.participants }) : ''),
+    board(l.top, L.you, l.participants)];
 }
 
 function viewFinished() {
-  const f = S.finished || { podium: [] };
+  const f = L.finished || { podium: [] };
   return [topline(),
     h('h1', { class: 'center' }, t('final.title')),
     h('div', { class: 'state-big locked', id: 'final' },
-      h('span', { class: 'icon' }, icon(S.you.rank && S.you.rank <= 3 ? 'star' : 'flag')),
-      h('span', { class: 'title', id: 'final-rank' }, S.you.rank ? t('final.rank', { rank: S.you.rank }) : t('final.norank')),
-      h('span', { class: 'sub' }, t('final.score', { s: S.you.score ?? 0, n: f.participants ?? S.participants }))),
+      h('span', { class: 'icon' }, icon(L.you.rank && L.you.rank <= 3 ? 'star' : 'flag')),
+      h('span', { class: 'title', id: 'final-rank' }, L.you.rank ? t('final.rank', { rank: L.you.rank }) : t('final.norank')),
+      h('span', { class: 'sub' }, t('final.score', { s: L.you.score ?? 0, n: f.participants ?? L.participants }))),
     podium(f.podium),
     h('button', { type: 'button', class: 'btn block light', onclick: () => leave(null) }, t('final.again'))];
 }
@@ -386,21 +340,21 @@ function viewWaiting() {
 
 function render() {
   document.body.className = 'stage page-play';
-  document.title = S.title ? `${S.title} · ${t('app.name')}` : t('app.name');
+  document.title = L.title ? `${L.title} · ${t('app.name')}` : t('app.name');
   const views = { join: viewJoin, lobby: viewLobby, question: viewQuestion, closed: viewClosed, reveal: viewReveal,
     leaderboard: viewLeaderboard, finished: viewFinished, connecting: viewWaiting, waiting: viewWaiting };
   const view = S.session ? views[S.view] || viewWaiting : viewJoin;
   mount(root, h('main', { class: 'play', 'data-view': S.session ? S.view : 'join' }, view()),
-    S.paused && S.session ? h('div', { class: 'overlay', role: 'alert', id: 'paused' }, icon('pause'), t('paused')) : null,
+    L.paused && S.session ? h('div', { class: 'overlay', role: 'alert', id: 'paused' }, icon('pause'), t('paused')) : null,
     h('div', { id: 'conn', class: 'conn', role: 'status', hidden: true }));
   paintConn();
 }
 
 function paintCount() {
   const el = document.getElementById('lobby-count');
-  if (el) el.textContent = String(S.participants);
+  if (el) el.textContent = String(L.participants);
   const words = document.getElementById('lobby-joined');
-  if (words) words.textContent = t('lobby.joined', { n: S.participants });
+  if (words) words.textContent = t('lobby.joined', { n: L.participants });
 }
 
 function paintConn() {
@@ -414,7 +368,7 @@ function paintConn() {
 onLangChange(render);
 startTicker();
 if (S.session) {
-  S.you = { nickname: S.session.nickname };
+  L.you = { nickname: S.session.nickname };
   S.view = 'connecting';
   connect();
 }

@@ -1,55 +1,40 @@
 // Big screen (/screen/{code}): the public projector view over /ws/screen/{code}.
 import { t, langButton, onLangChange } from './i18n.js';
-import { h, mount, liveSocket, clock, timer, startTicker, board, podium, distributionChart, rankedList, revealMatcher,
+import { h, mount, liveSocket, timer, startTicker, board, podium, distributionChart, rankedList, revealMatcher,
   optionText, icon, shapeIcon } from './common.js';
+import { liveState, liveFrames, timeLeft } from './live.js';
 
 const root = document.getElementById('app');
 const code = (location.pathname.match(/^\/screen\/([^/]+)/) || [])[1] || '';
-const S = { view: 'connecting', title: '', participants: 0, q: null, answered: 0, paused: false, remainingMs: null,
-  reveal: null, leaderboard: null, finished: null, missing: false, names: [] };
+const S = { view: 'connecting', missing: false };
+const L = liveState(); // the contest as the frames describe it (live.js)
+
+const onFrame = liveFrames(() => L, {
+  stage: st => { S.view = st; },
+  on: {
+    lobby: () => S.view === 'lobby' && paintLobby(),
+    progress: m => {
+      const el = document.getElementById('answer-count');
+      if (!el) return false;
+      el.textContent = t('screen.answered', { a: m.answered, n: m.participants });
+      return true;
+    },
+  },
+  render,
+});
 
 function onMessage(m) {
   S.missing = false;
-  switch (m.type) {
-    case 'state':
-      S.title = m.title || ''; S.participants = m.participants;
-      S.paused = m.status === 'PAUSED'; S.remainingMs = m.remainingMs ?? null;
-      if (m.status === 'LOBBY') S.view = 'lobby';
-      else if (m.status === 'FINISHED') S.view = 'finished';
-      else if (m.question) { S.q = { ...m.question, questionType: m.question.questionType }; S.view = m.phase === 'OPEN' ? 'question' : 'closed'; }
-      break;
-    case 'lobby':
-      S.participants = m.participants;
-      if (Array.isArray(m.names)) S.names = m.names;
-      if (S.view === 'lobby' && paintLobby()) return;
-      break;
-    case 'question': S.q = m; S.answered = 0; S.reveal = null; S.paused = false; S.remainingMs = null; S.view = 'question'; break;
-    case 'progress': {
-      S.answered = m.answered; S.participants = m.participants;
-      const el = document.getElementById('answer-count');
-      if (el) { el.textContent = t('screen.answered', { a: m.answered, n: m.participants }); return; }
-      break;
-    }
-    case 'closed': S.view = 'closed'; break;
-    case 'reveal': S.reveal = m; S.view = 'reveal'; break;
-    case 'leaderboard': S.leaderboard = m; S.view = 'leaderboard'; break;
-    case 'finished': S.finished = m; S.view = 'finished'; break;
-    case 'status':
-      S.paused = m.status === 'PAUSED'; S.remainingMs = m.remainingMs ?? null;
-      if (S.q && m.deadline) S.q = { ...S.q, deadline: m.deadline };
-      break;
-    default: return;
-  }
-  render();
+  onFrame(m);
 }
 
-const remaining = () => (S.paused && S.remainingMs != null ? S.remainingMs : (S.q ? S.q.deadline - clock.now() : 0));
+const remaining = () => timeLeft(L);
 const joinUrl = () => `${location.origin}/join/${code}`;
 
 function head() {
   return h('div', { class: 'head' },
     h('span', {}, t('app.name')),
-    h('span', {}, S.title),
+    h('span', {}, L.title),
     h('span', { class: 'row' }, h('span', { class: 'pill' }, t('screen.code', { code })), langButton()));
 }
 
@@ -58,16 +43,16 @@ function viewLobby() {
     h('div', {},
       h('div', { class: 'join-how' }, t('screen.how', { host: location.host })),
       h('div', { class: 'code', id: 'screen-code', 'aria-label': t('screen.code', { code }) }, code),
-      h('div', { class: 'count pulse', id: 'screen-count', 'aria-live': 'polite' }, t('screen.joined', { n: S.participants }))),
+      h('div', { class: 'count pulse', id: 'screen-count', 'aria-live': 'polite' }, t('screen.joined', { n: L.participants }))),
     h('div', { class: 'qr' }, h('img', { src: `/qr/join/${code}.svg`, alt: t('qr.alt', { url: joinUrl() }) }))),
     namesList()];
 }
 
 /** The nicknames as they join (the latest ones the server sends), newest first, like Kahoot's lobby. */
 function namesList() {
-  const more = S.participants - S.names.length;
+  const more = L.participants - L.names.length;
   return h('ul', { class: 'names', id: 'screen-names', 'aria-label': t('screen.lobby.names') },
-    S.names.map((n, i) => h('li', { class: `c${i % 8}` }, n)).reverse(),
+    L.names.map((n, i) => h('li', { class: `c${i % 8}` }, n)).reverse(),
     more > 0 ? h('li', { class: 'more' }, t('screen.lobby.more', { n: more })) : null);
 }
 
@@ -76,7 +61,7 @@ function paintLobby() {
   const count = document.getElementById('screen-count');
   const names = document.getElementById('screen-names');
   if (!count || !names) return false;
-  count.textContent = t('screen.joined', { n: S.participants });
+  count.textContent = t('screen.joined', { n: L.participants });
   names.replaceWith(namesList());
   fit();
   return true;
@@ -93,24 +78,24 @@ function optionsGrid(q, correctIds) {
 }
 
 function viewQuestion() {
-  const q = S.q;
+  const q = L.question;
   return [head(),
     h('div', { class: 'row' }, h('span', { class: 'pill' }, t('q.progress', { i: q.index + 1, n: q.total })),
       h('span', { class: 'grow' }),
-      h('span', { class: 'count', id: 'answer-count', 'aria-live': 'off' }, t('screen.answered', { a: S.answered, n: S.participants }))),
-    timer(remaining, q.timeLimitMs, () => S.paused),
+      h('span', { class: 'count', id: 'answer-count', 'aria-live': 'off' }, t('screen.answered', { a: L.progress?.answered ?? 0, n: L.participants }))),
+    timer(remaining, q.timeLimitMs, () => L.paused),
     h('div', { class: 'stem', id: 'stem' }, q.stem),
     q.options?.length ? optionsGrid(q, null) : h('div', { class: 'card center' }, q.questionType === 'numeric' ? t('q.numeric') : t('q.text'))];
 }
 
 function viewClosed() {
-  return [head(), h('div', { class: 'stem' }, S.q?.stem || ''),
+  return [head(), h('div', { class: 'stem' }, L.question?.stem || ''),
     h('div', { class: 'state-big locked' }, h('span', { class: 'icon' }, icon('hourglass')),
-      h('span', { class: 'title' }, t('q.closed')), h('span', { class: 'sub' }, t('screen.answered', { a: S.answered, n: S.participants })))];
+      h('span', { class: 'title' }, t('q.closed')), h('span', { class: 'sub' }, t('screen.answered', { a: L.progress?.answered ?? 0, n: L.participants })))];
 }
 
 function viewReveal() {
-  const r = S.reveal; const q = S.q || { options: [] };
+  const r = L.reveal; const q = L.question || { options: [] };
   const ids = Array.isArray(r.correct) && q.options?.length ? r.correct : null;
   const text = ids ? null : Array.isArray(r.correct) ? r.correct.join(' / ') : `${r.correct}${r.tolerance ? ` ± ${r.tolerance}` : ''}`;
   return [head(), h('div', { class: 'stem' }, q.stem),
@@ -128,12 +113,12 @@ function viewReveal() {
 
 function viewLeaderboard() {
   return [head(), h('h1', { class: 'center' }, t('board.title')),
-    h('div', { id: 'screen-board' }, board(S.leaderboard.top, null))];
+    h('div', { id: 'screen-board' }, board(L.leaderboard.top, null))];
 }
 
 function viewFinished() {
   return [head(), h('h1', { class: 'center' }, t('final.title')),
-    h('div', { id: 'screen-podium' }, podium(S.finished?.podium || []))];
+    h('div', { id: 'screen-podium' }, podium(L.finished?.podium || []))];
 }
 
 function viewMissing() {
@@ -147,7 +132,7 @@ function render() {
   const views = { lobby: viewLobby, question: viewQuestion, closed: viewClosed, reveal: viewReveal,
     leaderboard: viewLeaderboard, finished: viewFinished };
   mount(root, h('main', { class: 'screen', 'data-view': S.view }, (views[S.view] || viewMissing)()),
-    S.paused ? h('div', { class: 'overlay', role: 'alert' }, icon('pause'), t('paused')) : null);
+    L.paused ? h('div', { class: 'overlay', role: 'alert' }, icon('pause'), t('paused')) : null);
   fit();
 }
 
