@@ -155,7 +155,7 @@ class ContestOwnershipIT {
     private static void recreateDatabase() throws Exception {
         try (Connection c = DriverManager.getConnection(PG + "postgres", "postgres", "");
              Statement st = c.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + DB);
+            st.execute("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)");
             st.execute("CREATE DATABASE " + DB);
         }
     }
