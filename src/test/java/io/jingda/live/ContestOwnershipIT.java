@@ -104,7 +104,7 @@ class ContestOwnershipIT {
         status(b, "POST", "/api/contests/" + id + "/actions/next", 409);
         assertThat(owner(id)).isEqualTo("node-a");
         assertThat(phase(id)).isEqualTo("OPEN");
-        assertThat(Files.readString(b.log)).doesNotContain("contest " + id + " resumed");
+        assertThat(logOf(b)).doesNotContain("contest " + id + " resumed");
 
         a.process.destroyForcibly(); // SIGKILL: no shutdown, no flush, the lease is not given back
         a.process.waitFor();
@@ -114,7 +114,7 @@ class ContestOwnershipIT {
         await(Duration.ofSeconds(15), () -> "node-b".equals(owner(id)));
         long tookOver = System.currentTimeMillis() - killedAt;
         assertThat(tookOver).as("B takes the lease within a few seconds").isLessThan(LEASE_SECONDS * 1000L + 4000);
-        assertThat(Files.readString(b.log)).contains("contest " + id + " resumed");
+        await(Duration.ofSeconds(10), () -> logOf(b).contains("contest " + id + " resumed"));
 
         // B carries on: the participants reconnect to it with their tokens and find their answers there
         clients = connectAll(b, id, tokens);
@@ -150,6 +150,14 @@ class ContestOwnershipIT {
                         "-Djingda.contest.heartbeat=250ms", "-Dquarkus.log.category.\"io.jingda\".level=INFO"));
         servers.add(s);
         return s;
+    }
+
+    private static String logOf(ServerProcess s) {
+        try {
+            return Files.readString(s.log);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void recreateDatabase() throws Exception {
