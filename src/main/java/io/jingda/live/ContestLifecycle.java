@@ -31,8 +31,9 @@ import java.util.concurrent.TimeUnit;
  * recovery after a restart. Every transition changes the in-memory state, stores it, then
  * announces it. This node runs only the contests it owns (a lease in the contest row, renewed at
  * each heartbeat; see {@link LiveStore#claim}): it takes a contest when it opens it, and at start
- * or at a heartbeat when the contest has no owner or its owner's lease has expired. Runs on worker threads and on the ticker thread; it may block (the database,
- * waiting for pending answers before a reveal), so it never runs on an event loop.
+ * or at a heartbeat when the contest has no owner or its owner's lease has expired. Runs on worker
+ * threads and on the ticker thread; it may block (the database, waiting for pending answers before
+ * a reveal), so it never runs on an event loop.
  */
 @ApplicationScoped
 public class ContestLifecycle {
