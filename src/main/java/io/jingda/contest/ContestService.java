@@ -43,22 +43,24 @@ public class ContestService {
     private final QuestionSetRepository sets;
     private final ContestConfig config;
     private final ContestEngine engine;
+    private final ContestRecords records;
 
     public ContestService(ContestRepository contests, ContestQuestionRepository contestQuestions,
                           QuestionRepository bank, QuestionSetRepository sets, ContestConfig config,
-                          ContestEngine engine) {
+                          ContestEngine engine, ContestRecords records) {
         this.contests = contests;
         this.contestQuestions = contestQuestions;
         this.bank = bank;
         this.sets = sets;
         this.config = config;
         this.engine = engine;
+        this.records = records;
     }
 
     /** The contests the caller may see, newest first, each with its number of participants (removed ones left out). */
     public List<ContestDto> list(Caller caller) {
         List<Contest> visible = contests.listVisibleTo(caller.name(), caller.admin());
-        Map<Long, Integer> counts = contests.participantCounts(visible.stream().map(c -> c.id).toList());
+        Map<Long, Integer> counts = records.participantCounts(visible.stream().map(c -> c.id).toList());
         return visible.stream().map(c -> toDto(c, null, counts.getOrDefault(c.id, 0))).toList();
     }
 
@@ -104,10 +106,7 @@ public class ContestService {
         if (c.status.isOpen()) {
             throw ContestConflicts.notDeletable(c);
         }
-        contests.getEntityManager().createNativeQuery("DELETE FROM answer WHERE contest_id = ?1")
-                .setParameter(1, id).executeUpdate();
-        contests.getEntityManager().createNativeQuery("DELETE FROM participant WHERE contest_id = ?1")
-                .setParameter(1, id).executeUpdate();
+        records.deleteAll(id);
         contestQuestions.deleteByContest(id);
         contests.delete(c);
     }

@@ -18,7 +18,9 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,8 +28,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * The contest state machine in motion: host actions, the timers (deadline, auto-advance) and
  * recovery after a restart. Every transition changes the in-memory state, stores it, then
- * announces it. Runs on worker threads and on the ticker thread; it may block (the database,
- * waiting for pending answers before a reveal), so it never runs on an event loop.
+ * announces it. This node runs only the contests it owns (a lease in the contest row, renewed at
+ * each heartbeat; see {@link LiveStore#claim}): it takes a contest when it opens it, and at start
+ * or at a heartbeat when the contest has no owner or its owner's lease has expired. Runs on worker
+ * threads and on the ticker thread; it may block (the database, waiting for pending answers before
+ * a reveal), so it never runs on an event loop.
  */
 @ApplicationScoped
 public class ContestLifecycle {
@@ -110,6 +115,10 @@ public class ContestLifecycle {
         ContestRuntime existing = registry.get(id).orElse(null);
         if (existing != null) {
             return existing;
+        }
+        long now = clock.now();
+        if (!store.claim(id, now, store.expiredBefore(now))) {
+            throw notOwner(id);
         }
         Contest c = contests.openLobby(id, registry::codeInUse);
         ContestRuntime rt = registry.fresh(c, contests.questions(id));
@@ -207,8 +216,24 @@ public class ContestLifecycle {
         }
     }
 
+    /** Stores the state; a node that finds another node owns the contest now lets it go, and nothing is announced. */
     private void save(ContestRuntime rt) {
-        store.save(LiveStore.stateOf(rt, clock.now()));
+        if (!store.save(LiveStore.stateOf(rt, clock.now()))) {
+            letGo(rt);
+            throw notOwner(rt.id());
+        }
+    }
+
+    private static ApiException notOwner(long id) {
+        return new ApiException(409, "NOT_OWNER", "contest " + id + " is run by another node", List.of());
+    }
+
+    /** Another node has taken the contest (this node's lease had expired): it is unloaded here, said once. */
+    private void letGo(ContestRuntime rt) {
+        if (registry.get(rt.id()).orElse(null) == rt) {
+            registry.unload(rt);
+            LOG.warnf("contest %d is now run by another node (this node's lease on it expired): unloaded here", rt.id());
+        }
     }
 
     // ------------------------------------------------------------------ timers
@@ -242,26 +267,72 @@ public class ContestLifecycle {
         if (now - lastHeartbeat >= config.heartbeat().toMillis()) {
             lastHeartbeat = now;
             try {
-                store.heartbeat(running, now);
+                renewLeases(running, now);
             } catch (RuntimeException e) {
                 LOG.warn("heartbeat failed", e);
             }
+            try {
+                recover(false);
+            } catch (RuntimeException e) {
+                LOG.warn("taking over contests failed", e);
+            }
             joinLimiter.forgetIdle();
+        }
+    }
+
+    /**
+     * Renews this node's lease on every open contest it has loaded (and records the heartbeat of the
+     * running ones); a contest whose renewal finds another owner is unloaded.
+     */
+    private void renewLeases(List<Long> running, long now) {
+        List<Long> open = new ArrayList<>();
+        for (ContestRuntime rt : registry.all()) {
+            if (rt.status().isOpen()) {
+                open.add(rt.id());
+            }
+        }
+        for (long id : store.renew(open, Set.copyOf(running), now)) {
+            registry.get(id).ifPresent(rt -> rt.serialized(() -> {
+                letGo(rt);
+                return null;
+            }));
         }
     }
 
     // ------------------------------------------------------------------ recovery
 
     /**
-     * Loads every open contest from the database: state, participants and answers. An open
-     * question gets back the time it had left when the server stopped (to within the heartbeat
-     * interval), and so does an auto-advance wait.
+     * Loads the open contests this node may run from the database: state, participants and answers.
+     * An open question gets back the time it had left when the server stopped (to within the heartbeat
+     * interval), and so does an auto-advance wait. Runs at start, for the contests this node owns, has
+     * no owner or whose owner's lease has expired; each is taken with one conditional UPDATE before it
+     * is read, and one another node holds under a live lease is left alone.
      */
     public void recover() {
+        recover(true);
+    }
+
+    /**
+     * With {@code own} false (at each heartbeat: failover) only contests without an owner or whose
+     * owner's lease has expired; a contest of this node's that is not loaded here stays for a restart.
+     * At start on an embedded database no lease is waited for (it cannot be shared: any other owner
+     * was an earlier run). Synchronized with {@link #open}, so a contest being opened is never loaded twice.
+     */
+    private synchronized void recover(boolean own) {
         long now = clock.now();
+        long expiredBefore = own ? store.expiredBefore(now) : now;
+        Set<Long> taken = new HashSet<>();
+        for (long id : store.claimable(own, expiredBefore)) {
+            if (registry.get(id).isEmpty() && store.claim(id, now, expiredBefore)) {
+                taken.add(id);
+            }
+        }
+        if (taken.isEmpty()) {
+            return;
+        }
         for (ContestService.Loaded l : contests.openContests()) {
             Contest c = l.contest();
-            if (registry.get(c.id).isPresent()) {
+            if (!taken.contains(c.id) || registry.get(c.id).isPresent()) {
                 continue;
             }
             List<LiveStore.StoredAnswer> answers = store.answers(c.id);

@@ -1,31 +1,201 @@
 package io.jingda.live;
 
+import io.jingda.contest.ContestRecords;
 import io.jingda.contest.ContestStatus;
 import io.jingda.contest.QuestionPhase;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Plain JDBC for the live engine: the persisted state of a contest (one UPDATE per transition,
- * auto-committed, so a transition is durable before it is announced) and the rows a restarted
- * engine reads back. Blocking: called from worker threads and the ticker, never an event loop.
+ * Every SQL statement of the engine's tables, {@code participant}, {@code answer} and the state and
+ * ownership columns of {@code contest}, in plain JDBC: the persisted state of a contest (one UPDATE per
+ * transition, auto-committed, so a transition is durable before it is announced), the lease by which
+ * this node owns a contest, the rows a restarted engine reads back, the group commit's inserts (for
+ * {@link LiveWriter}, which keeps the batching), and the rows the contest side reads or deletes
+ * ({@link ContestRecords}). Every write to a contest's state is conditional on this node owning it.
+ * Blocking: called from worker threads and the ticker, never an event loop.
  */
 @ApplicationScoped
-public class LiveStore {
-    private final AgroalDataSource ds;
+public class LiveStore implements ContestRecords {
+    private static final String OPEN = "status IN ('LOBBY', 'RUNNING', 'PAUSED')";
+    /** Bind parameters per statement of {@link #participantCounts}, well under every driver's limit. */
+    private static final int IN_CHUNK = 500;
 
-    public LiveStore(AgroalDataSource ds) {
+    private final AgroalDataSource ds;
+    private final String node;
+    private final long leaseMs;
+    private volatile Boolean exclusive;
+
+    public LiveStore(AgroalDataSource ds, ClusterConfig cluster,
+                     @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int httpPort) {
         this.ds = ds;
+        this.node = cluster.nodeId().map(String::strip).filter(s -> !s.isEmpty())
+                .orElseGet(() -> hostName() + ":" + httpPort);
+        this.leaseMs = Math.max(1, cluster.leaseSeconds()) * 1000L;
     }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            String env = System.getenv("HOSTNAME");
+            return env == null || env.isBlank() ? "localhost" : env;
+        }
+    }
+
+    /** This node's id, as written to {@code contest.owner_node}. */
+    String node() {
+        return node;
+    }
+
+    // ------------------------------------------------------------------ ownership
+
+    /**
+     * Whether the database is open in this process only (embedded H2, file or memory): then no other
+     * node can be running a contest, and a lease left by an earlier run (another port, so another
+     * default node id) need not be waited for.
+     */
+    boolean exclusive() {
+        Boolean e = exclusive;
+        if (e == null) {
+            try (Connection c = ds.getConnection()) {
+                String url = c.getMetaData().getURL().toLowerCase(Locale.ROOT);
+                e = url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:")
+                        && !url.contains("auto_server=true");
+            } catch (SQLException ex) {
+                throw new IllegalStateException("could not read the database URL", ex);
+            }
+            exclusive = e;
+        }
+        return e;
+    }
+
+    /**
+     * Leases that end before this have expired, at start or when opening a contest: with an exclusive
+     * database every lease has (any other owner is an earlier run of this very process).
+     */
+    long expiredBefore(long now) {
+        return exclusive() ? Long.MAX_VALUE : now;
+    }
+
+    /**
+     * Takes the contest for this node, in one conditional UPDATE: it succeeds when the contest has no
+     * owner, is this node's already, or its owner's lease ended before {@code expiredBefore}. False:
+     * another node holds it.
+     */
+    boolean claim(long id, long now, long expiredBefore) {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE contest SET owner_node = ?, lease_until = ? WHERE id = ? "
+                     + "AND (owner_node IS NULL OR owner_node = ? OR COALESCE(lease_until, 0) < ?)")) {
+            ps.setString(1, node);
+            ps.setLong(2, now + leaseMs);
+            ps.setLong(3, id);
+            ps.setString(4, node);
+            ps.setLong(5, expiredBefore);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not claim contest " + id, e);
+        }
+    }
+
+    /**
+     * The open contests this node may take: those without an owner or whose owner's lease ended before
+     * {@code expiredBefore}, and with {@code own} also those this node owns already (a restart with the
+     * same node id).
+     */
+    List<Long> claimable(boolean own, long expiredBefore) {
+        String whose = own ? "(owner_node IS NULL OR owner_node = ? OR COALESCE(lease_until, 0) < ?)"
+                : "(owner_node IS NULL OR (owner_node <> ? AND COALESCE(lease_until, 0) < ?))";
+        List<Long> out = new ArrayList<>();
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT id FROM contest WHERE " + OPEN + " AND " + whose
+                     + " ORDER BY id")) {
+            ps.setString(1, node);
+            ps.setLong(2, expiredBefore);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not list the contests to take", e);
+        }
+        return out;
+    }
+
+    /**
+     * The heartbeat: renews this node's lease on each of these contests (and records the heartbeat of
+     * the running ones), each UPDATE conditional on this node still owning the contest.
+     *
+     * @return the contests this node found it no longer owns
+     */
+    List<Long> renew(Collection<Long> ids, Set<Long> running, long now) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Long> order = List.copyOf(ids);
+        List<Long> lost = new ArrayList<>();
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE contest SET lease_until = ?, "
+                     + "heartbeat_at = CASE WHEN ? THEN ? ELSE heartbeat_at END WHERE id = ? AND owner_node = ?")) {
+            for (Long id : order) {
+                ps.setLong(1, now + leaseMs);
+                ps.setBoolean(2, running.contains(id));
+                ps.setLong(3, now);
+                ps.setLong(4, id);
+                ps.setString(5, node);
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 0) {
+                    lost.add(order.get(i));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not renew the leases", e);
+        }
+        return lost;
+    }
+
+    /** The owner of a contest and until when its lease holds (tests, diagnostics). */
+    record Lease(String owner, Long until) {
+    }
+
+    Lease lease(long id) {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT owner_node, lease_until FROM contest WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                long until = rs.getLong(2);
+                return new Lease(rs.getString(1), rs.wasNull() ? null : until);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ------------------------------------------------------------------ contest state
 
     /** The state columns of a contest, as written at each transition. */
     record StateRow(long id, ContestStatus status, QuestionPhase phase, int index, String openCode, Long openedAt,
@@ -40,11 +210,12 @@ public class LiveStore {
                 s.closedAt() > 0 ? s.closedAt() : null, s.remainingMs(), s.phaseUntil(), now);
     }
 
-    void save(StateRow s) {
+    /** Stores the state, if this node owns the contest; false (and nothing written) if another node does. */
+    boolean save(StateRow s) {
         try (Connection c = ds.getConnection();
              PreparedStatement ps = c.prepareStatement("UPDATE contest SET status = ?, phase = ?, question_index = ?, "
                      + "open_code = ?, opened_at = ?, deadline_at = ?, closed_at = ?, remaining_ms = ?, phase_until = ?, "
-                     + "heartbeat_at = ?, updated_at = CURRENT_TIMESTAMP WHERE id = ?")) {
+                     + "heartbeat_at = ?, updated_at = CURRENT_TIMESTAMP WHERE id = ? AND owner_node = ?")) {
             ps.setString(1, s.status().name());
             ps.setString(2, s.phase() == null ? null : s.phase().name());
             ps.setInt(3, s.index());
@@ -56,39 +227,83 @@ public class LiveStore {
             setLong(ps, 9, s.phaseUntil());
             setLong(ps, 10, s.heartbeat());
             ps.setLong(11, s.id());
-            ps.executeUpdate();
+            ps.setString(12, node);
+            return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("could not store the state of contest " + s.id(), e);
         }
     }
 
-    void heartbeat(List<Long> ids, long now) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("UPDATE contest SET heartbeat_at = ? WHERE id = ?")) {
-            for (Long id : ids) {
-                ps.setLong(1, now);
-                ps.setLong(2, id);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not record the heartbeat", e);
-        }
-    }
-
+    /** Marks a participant removed, if this node owns the contest. */
     void kick(long contestId, long participantId) {
         try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("UPDATE participant SET kicked = TRUE WHERE contest_id = ? AND id = ?")) {
+             PreparedStatement ps = c.prepareStatement("UPDATE participant SET kicked = TRUE WHERE contest_id = ? AND id = ? "
+                     + "AND EXISTS (SELECT 1 FROM contest WHERE contest.id = ? AND contest.owner_node = ?)")) {
             ps.setLong(1, contestId);
             ps.setLong(2, participantId);
+            ps.setLong(3, contestId);
+            ps.setString(4, node);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not kick participant " + participantId, e);
         }
     }
+
+    // ------------------------------------------------------------------ the group commit's inserts
+
+    /**
+     * One transaction of the writer: the participants, then the answers (an answer may belong to a
+     * participant of the same batch), each kind as one JDBC batch, in queue order; committed, or rolled
+     * back and thrown. The UNIQUE keys decide nickname, token and "one answer per question".
+     */
+    void insert(List<LiveWriter.ParticipantRow> people, List<LiveWriter.AnswerRow> answers) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                if (!people.isEmpty()) {
+                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO participant (contest_id, id, nickname, "
+                            + "nickname_key, token_hash, joined_at, kicked) VALUES (?, ?, ?, ?, ?, ?, FALSE)")) {
+                        for (LiveWriter.ParticipantRow r : people) {
+                            ps.setLong(1, r.contestId());
+                            ps.setLong(2, r.id());
+                            ps.setString(3, r.nickname());
+                            ps.setString(4, r.nicknameKey());
+                            ps.setString(5, r.tokenHash());
+                            ps.setLong(6, r.joinedAt());
+                            ps.addBatch();
+                        }
+                        ps.executeBatch();
+                    }
+                }
+                if (!answers.isEmpty()) {
+                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO answer (contest_id, participant_id, "
+                            + "question_idx, choice, choice_key, request_id, received_at, response_ms, correct, points) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        for (LiveWriter.AnswerRow r : answers) {
+                            ps.setLong(1, r.contestId());
+                            ps.setLong(2, r.participantId());
+                            ps.setInt(3, r.questionIdx());
+                            ps.setString(4, r.choice());
+                            ps.setString(5, r.choiceKey());
+                            ps.setString(6, r.requestId());
+                            ps.setLong(7, r.receivedAt());
+                            ps.setLong(8, r.responseMs());
+                            ps.setBoolean(9, r.correct());
+                            ps.setInt(10, r.points());
+                            ps.addBatch();
+                        }
+                        ps.executeBatch();
+                    }
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ what a restarted engine reads
 
     record ParticipantRow(long id, String nickname, String nicknameKey, String tokenHash, long joinedAt, boolean kicked) {
     }
@@ -132,6 +347,85 @@ public class LiveStore {
             throw new IllegalStateException(e);
         }
         return out;
+    }
+
+    // ------------------------------------------------------------------ for the contest side (ContestRecords)
+
+    @Override
+    public Map<Long, Integer> participantCounts(Collection<Long> contestIds) {
+        Map<Long, Integer> counts = new HashMap<>();
+        List<Long> ids = List.copyOf(contestIds);
+        try (Connection c = ds.getConnection()) {
+            for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+                String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+                try (PreparedStatement ps = c.prepareStatement("SELECT contest_id, COUNT(*) FROM participant "
+                        + "WHERE kicked = FALSE AND contest_id IN (" + marks + ") GROUP BY contest_id")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setLong(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            counts.put(rs.getLong(1), rs.getInt(2));
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return counts;
+    }
+
+    @Override
+    public List<Entrant> entrants(long contestId) {
+        List<Entrant> out = new ArrayList<>();
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT id, nickname FROM participant WHERE contest_id = ? AND kicked = FALSE ORDER BY id")) {
+            ps.setLong(1, contestId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Entrant(rs.getLong(1), rs.getString(2)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
+    @Override
+    public List<ScoredAnswer> scoredAnswers(long contestId) {
+        List<ScoredAnswer> out = new ArrayList<>();
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT participant_id, question_idx, choice_key, correct, "
+                     + "points, response_ms FROM answer WHERE contest_id = ?")) {
+            ps.setLong(1, contestId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ScoredAnswer(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getBoolean(4),
+                            rs.getInt(5), rs.getLong(6)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
+    @Override
+    public void deleteAll(long contestId) {
+        try (Connection c = ds.getConnection()) {
+            for (String table : List.of("answer", "participant")) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE contest_id = ?")) {
+                    ps.setLong(1, contestId);
+                    ps.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not delete the participants of contest " + contestId, e);
+        }
     }
 
     private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {

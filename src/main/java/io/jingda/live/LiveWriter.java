@@ -2,15 +2,12 @@ package io.jingda.live;
 
 import io.jingda.contest.ContestConfig;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +17,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Group commit of the hot writes (answers and joins). One writer thread drains whatever is
- * queued, writes it as JDBC batches in one transaction, commits, and only then completes each
- * write's future: an answer is acknowledged only once it is durable, and thousands of answers a
- * second cost a handful of commits. The UNIQUE key of {@code answer} is the last word on "one
+ * queued, writes it as JDBC batches in one transaction (the statements are {@link LiveStore}'s),
+ * commits, and only then completes each write's future: an answer is acknowledged only once it is
+ * durable, and thousands of answers a second cost a handful of commits. The UNIQUE key of {@code answer} is the last word on "one
  * answer per participant per question"; a batch that violates it is retried row by row so that
  * only the offending write fails.
  */
@@ -44,7 +41,7 @@ public class LiveWriter {
     private static final Object BARRIER = new Object();
     private static final long SLOW_COMMIT_MS = 100;
 
-    private final AgroalDataSource dataSource;
+    private final LiveStore store;
     private final int batchSize;
     private final long lingerNanos;
     private final LinkedBlockingQueue<Pending> queue;
@@ -54,8 +51,8 @@ public class LiveWriter {
     private int largest;
     private Thread writer;
 
-    public LiveWriter(AgroalDataSource dataSource, ContestConfig config) {
-        this.dataSource = dataSource;
+    public LiveWriter(LiveStore store, ContestConfig config) {
+        this.store = store;
         this.batchSize = config.ledger().batchSize();
         this.lingerNanos = config.ledger().linger().toNanos();
         this.queue = new LinkedBlockingQueue<>(config.ledger().queueCapacity());
@@ -191,58 +188,12 @@ public class LiveWriter {
         }
     }
 
-    private interface Binder<T> {
-        void bind(PreparedStatement ps, T row) throws SQLException;
-    }
-
-    /** One JDBC batch of the rows of one kind, in queue order; nothing when there are none. */
-    private static <T> void batch(Connection c, List<Pending> rows, Class<T> kind, String sql, Binder<T> binder)
-            throws SQLException {
-        List<T> of = rows.stream().map(Pending::row).filter(kind::isInstance).map(kind::cast).toList();
-        if (of.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (T row : of) {
-                binder.bind(ps, row);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
+    /** One transaction of the rows of the batch, by kind, in queue order ({@link LiveStore#insert}). */
     private void insert(List<Pending> rows) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                batch(c, rows, ParticipantRow.class, "INSERT INTO participant (contest_id, id, nickname, nickname_key, "
-                        + "token_hash, joined_at, kicked) VALUES (?, ?, ?, ?, ?, ?, FALSE)", (ps, r) -> {
-                    ps.setLong(1, r.contestId());
-                    ps.setLong(2, r.id());
-                    ps.setString(3, r.nickname());
-                    ps.setString(4, r.nicknameKey());
-                    ps.setString(5, r.tokenHash());
-                    ps.setLong(6, r.joinedAt());
-                });
-                batch(c, rows, AnswerRow.class, "INSERT INTO answer (contest_id, participant_id, question_idx, choice, "
-                        + "choice_key, request_id, received_at, response_ms, correct, points) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (ps, r) -> {
-                    ps.setLong(1, r.contestId());
-                    ps.setLong(2, r.participantId());
-                    ps.setInt(3, r.questionIdx());
-                    ps.setString(4, r.choice());
-                    ps.setString(5, r.choiceKey());
-                    ps.setString(6, r.requestId());
-                    ps.setLong(7, r.receivedAt());
-                    ps.setLong(8, r.responseMs());
-                    ps.setBoolean(9, r.correct());
-                    ps.setInt(10, r.points());
-                });
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            }
-        }
+        store.insert(rowsOf(rows, ParticipantRow.class), rowsOf(rows, AnswerRow.class));
+    }
+
+    private static <T> List<T> rowsOf(List<Pending> rows, Class<T> kind) {
+        return rows.stream().map(Pending::row).filter(kind::isInstance).map(kind::cast).toList();
     }
 }

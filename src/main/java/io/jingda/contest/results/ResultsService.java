@@ -4,19 +4,15 @@ import io.jingda.contest.Caller;
 import io.jingda.contest.Contest;
 import io.jingda.contest.ContestQuestion;
 import io.jingda.contest.ContestQuestionMapper;
+import io.jingda.contest.ContestRecords;
 import io.jingda.contest.ContestService;
 import io.jingda.contest.ContestStatus;
 import io.jingda.contest.LiveQuestion;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.agroal.api.AgroalDataSource;
 import io.jingda.scoring.AnswerTally;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,15 +20,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Standings and per-question statistics, computed from the stored answers (the durable truth). */
+/**
+ * Standings and per-question statistics, computed from the stored answers (the durable truth), read
+ * through {@link ContestRecords} (the engine owns those tables and their SQL).
+ */
 @ApplicationScoped
 public class ResultsService {
     private final ContestService contests;
-    private final AgroalDataSource ds;
+    private final ContestRecords records;
 
-    public ResultsService(ContestService contests, AgroalDataSource ds) {
+    public ResultsService(ContestService contests, ContestRecords records) {
         this.contests = contests;
-        this.ds = ds;
+        this.records = records;
     }
 
     public record Standing(int rank, long participantId, String nickname, long score, int correct, long correctTimeMs) {
@@ -64,43 +63,25 @@ public class ResultsService {
         // counted as the live chart counts them, so the results and the reveal agree
         List<LiveQuestion> live = qs.stream().map(ContestQuestionMapper::live).toList();
         List<AnswerTally> tallies = live.stream().map(LiveQuestion::newTally).toList();
-        try (Connection conn = ds.getConnection()) {
-            try (PreparedStatement ps = conn.prepareStatement(
-                    "SELECT id, nickname FROM participant WHERE contest_id = ? AND kicked = FALSE ORDER BY id")) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        names.put(rs.getLong(1), rs.getString(2));
-                        totals.put(rs.getLong(1), new long[3]);
-                    }
-                }
+        for (ContestRecords.Entrant e : records.entrants(id)) {
+            names.put(e.id(), e.nickname());
+            totals.put(e.id(), new long[3]);
+        }
+        for (ContestRecords.ScoredAnswer a : records.scoredAnswers(id)) {
+            long[] t = totals.get(a.participantId());
+            int idx = a.questionIdx();
+            if (t == null || idx < 0 || idx >= n) {
+                continue;
             }
-            try (PreparedStatement ps = conn.prepareStatement("SELECT participant_id, question_idx, choice_key, correct, "
-                    + "points, response_ms FROM answer WHERE contest_id = ?")) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long pid = rs.getLong(1);
-                        int idx = rs.getInt(2);
-                        long[] t = totals.get(pid);
-                        if (t == null || idx < 0 || idx >= n) {
-                            continue;
-                        }
-                        boolean ok = rs.getBoolean(4);
-                        answered[idx]++;
-                        time[idx] += rs.getLong(6);
-                        if (ok) {
-                            correct[idx]++;
-                            t[0] += rs.getInt(5);
-                            t[1]++;
-                            t[2] += rs.getLong(6);
-                        }
-                        tallies.get(idx).add(rs.getString(3));
-                    }
-                }
+            answered[idx]++;
+            time[idx] += a.responseMs();
+            if (a.correct()) {
+                correct[idx]++;
+                t[0] += a.points();
+                t[1]++;
+                t[2] += a.responseMs();
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+            tallies.get(idx).add(a.choiceKey());
         }
         List<Long> order = new ArrayList<>(names.keySet());
         order.sort(Comparator.comparingLong((Long p) -> -totals.get(p)[0]).thenComparingLong(p -> totals.get(p)[2])

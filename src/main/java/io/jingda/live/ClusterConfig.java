@@ -1,0 +1,28 @@
+package io.jingda.live;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.Optional;
+
+/**
+ * Contest ownership between nodes that share one database: {@code jingda.cluster.*} in
+ * application.properties. Each live contest is run by one owner node, which holds a lease on it
+ * and renews it at every heartbeat ({@code jingda.contest.heartbeat}).
+ */
+@ConfigMapping(prefix = "jingda.cluster")
+public interface ClusterConfig {
+
+    /**
+     * This node's name, written to {@code contest.owner_node}; each node on one database needs its own.
+     * Unset: the host name plus the HTTP port ({@code host:8080}).
+     */
+    Optional<String> nodeId();
+
+    /**
+     * How long a lease holds without renewal: once it has passed, another node takes the contest over.
+     * Keep it a few heartbeats long.
+     */
+    @WithDefault("5")
+    int leaseSeconds();
+}
