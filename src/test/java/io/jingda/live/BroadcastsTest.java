@@ -137,7 +137,7 @@ class BroadcastsTest {
         assertThat(board.remove("you")).isEqualTo(json.readTree("{\"score\":950,\"rank\":1}"));
         assertThat(board.get("type").asText()).isEqualTo("leaderboard");
         assertThat(board.get("top").get(0)).isEqualTo(json.readTree(
-                "{\"rank\":1,\"nickname\":\"小明\",\"score\":950,\"kind\":\"participant\",\"id\":1,\"name\":\"小明\"}"));
+                "{\"rank\":1,\"nickname\":\"小明\",\"score\":950,\"id\":1}"));
         assertThat(fanout.frameFor(1, 2)).as("not a participant").isNull();
     }
 

@@ -96,14 +96,15 @@ public final class Messages {
     }
 
     /**
-     * A place on a board: {@code kind} says what is ranked ({@code participant} today; {@code team} next),
-     * {@code id} and {@code name} which one. {@code nickname} is the participant's nickname, as before.
+     * A place on a board, {@code (kind, id, name, rank, score)}: a participant's has {@code id} (their
+     * participant id) and {@code nickname}, and leaves out {@code kind} and {@code name} (they would repeat
+     * "participant" and the nickname in every entry of every frame to every phone); a team's (the
+     * team-contest issue) will have {@code kind: "team"}, its id and its {@code name}.
      */
-    public record Entry(int rank, String nickname, long score, String kind, long id, String name) {
-        public static final String PARTICIPANT = "participant";
-
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Entry(int rank, String nickname, long score, String kind, Long id, String name) {
         public static Entry participant(int rank, long participantId, String nickname, long score) {
-            return new Entry(rank, nickname, score, PARTICIPANT, participantId, nickname);
+            return new Entry(rank, nickname, score, null, participantId, null);
         }
     }
 
