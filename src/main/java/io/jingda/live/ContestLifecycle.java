@@ -260,6 +260,10 @@ public class ContestLifecycle {
                 if (s.status() == ContestStatus.FINISHED && now - s.finishedAt() > FINISHED_RETENTION_MS) {
                     registry.unload(rt);
                 }
+            } catch (ApiException e) {
+                if (!"NOT_OWNER".equals(e.code())) { // a lost lease was logged once, as a WARN, when it was let go
+                    LOG.errorf(e, "timer of contest %d failed", rt.id());
+                }
             } catch (RuntimeException e) {
                 LOG.errorf(e, "timer of contest %d failed", rt.id());
             }
