@@ -12,7 +12,6 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
@@ -73,8 +72,7 @@ public class SessionCookie {
         SecretKeySpec k = key;
         if (k == null) {
             String material = configuredKey.orElseThrow(() -> new IllegalStateException(SessionKeyDefault.KEY + " is unset"));
-            k = key = new SecretKeySpec(MessageDigest.getInstance("SHA-256")
-                    .digest(material.getBytes(StandardCharsets.UTF_8)), "AES");
+            k = key = new SecretKeySpec(Hashing.sha256(material), "AES");
         }
         return k;
     }

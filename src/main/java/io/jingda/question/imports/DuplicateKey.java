@@ -1,11 +1,10 @@
 package io.jingda.question.imports;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jingda.system.Text;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What makes two questions the same for imports: the stem and the answer, compared ignoring case,
@@ -40,7 +39,7 @@ final class DuplicateKey {
         if (s == null) {
             return "";
         }
-        String n = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip();
+        String n = Text.fold(s).strip();
         n = n.replaceAll("\\s+", " ");
         return n.replaceAll("[\\p{Punct}\\p{IsPunctuation}\\s]+$", "");
     }

@@ -3,6 +3,7 @@ package io.jingda.question.imports;
 import io.jingda.question.Origin;
 import io.jingda.question.Question;
 import io.jingda.question.QuestionDto;
+import io.jingda.question.QuestionIds;
 import io.jingda.question.QuestionMapper;
 import io.jingda.question.QuestionRepository;
 import io.jingda.question.QuestionRules;
@@ -326,7 +327,7 @@ public class ImportService {
             for (QuestionDto q : pending) {
                 String id;
                 do {
-                    id = setId + "-" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+                    id = QuestionIds.fresh(setId);
                 } while (used.contains(id) || proposal.containsKey(id));
                 proposal.put(id, q);
             }

@@ -1,10 +1,7 @@
 package io.jingda.question.imports;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.Locale;
+import io.jingda.system.Hashing;
+import io.jingda.system.Text;
 
 /** Set ids (slugs) made from titles or file names. */
 public final class SetIds {
@@ -16,8 +13,7 @@ public final class SetIds {
      * gets "set-" and a short hash of the text, so the same name always gives the same id.
      */
     public static String slug(String text) {
-        String s = text == null ? "" : java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC)
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        String s = text == null ? "" : Text.fold(text).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         if (s.length() > 48) {
             s = s.substring(0, 48).replaceAll("-+$", "");
         }
@@ -40,11 +36,6 @@ public final class SetIds {
     }
 
     private static String hash(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(s.getBytes(StandardCharsets.UTF_8))).substring(0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashing.sha256Hex(s).substring(0, 8);
     }
 }

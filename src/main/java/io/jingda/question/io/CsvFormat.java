@@ -2,16 +2,14 @@ package io.jingda.question.io;
 
 import io.jingda.question.QuestionDto;
 import io.jingda.question.QuestionSetDto;
+import io.jingda.system.Spreadsheets;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -107,17 +105,9 @@ public final class CsvFormat implements QuestionFormat {
 
     @Override
     public ExportResult write(QuestionSetDto set, List<QuestionDto> questions) {
-        StringWriter w = new StringWriter();
-        w.write('\uFEFF');
-        try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
-            p.printRecord(QuestionTable.headers());
-            for (QuestionDto q : questions) {
-                p.printRecord(QuestionTable.row(q));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new ExportResult(w.toString().getBytes(StandardCharsets.UTF_8), List.of());
+        List<List<String>> rows = questions.stream().map(QuestionTable::row).toList();
+        return new ExportResult(Spreadsheets.csv(List.of(Spreadsheets.Sheet.of("Questions", QuestionTable.headers(),
+                rows))), List.of());
     }
 
     /** The delimiter that occurs most often, outside quotes, on the first non-empty line. */

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.jingda.question.QuestionDto;
 import io.jingda.question.QuestionType;
 import io.jingda.question.SourceDto;
+import io.jingda.system.Spreadsheets;
+import io.jingda.system.Text;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -164,7 +166,7 @@ public final class QuestionTable {
     }
 
     static String normalizeHeader(String s) {
-        String n = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        String n = Text.fold(s);
         int paren = n.indexOf('(');
         if (paren > 0) {
             n = n.substring(0, paren);
@@ -192,7 +194,7 @@ public final class QuestionTable {
         if (!l.optionColumns.isEmpty()) {
             List<String> fromColumns = new ArrayList<>();
             l.optionColumns.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-                String v = unguard(cell.apply(e.getValue())).strip();
+                String v = Spreadsheets.unguard(cell.apply(e.getValue())).strip();
                 if (!v.isEmpty()) {
                     fromColumns.add(v);
                 }
@@ -233,11 +235,11 @@ public final class QuestionTable {
         return true;
     }
 
-    /** One question as template cells, in {@link #headers()} order, with the formula guard applied. */
+    /** One question as template cells, in {@link #headers()} order, with the formula guard ({@link Spreadsheets#guard}) applied. */
     public static List<String> row(QuestionDto q) {
         List<String> r = new ArrayList<>();
         for (Column c : Column.values()) {
-            r.add(guard(cellText(c, q)));
+            r.add(Spreadsheets.guard(cellText(c, q)));
         }
         return r;
     }
@@ -278,28 +280,6 @@ public final class QuestionTable {
 
     static String number(double d) {
         return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
-    }
-
-    // ---- formula injection ----
-
-    /** Prefixes a cell that a spreadsheet would run as a formula with {@code '}. */
-    public static String guard(String s) {
-        if (!s.isEmpty() && dangerous(s.charAt(0))) {
-            return "'" + s;
-        }
-        return s;
-    }
-
-    /** Undoes {@link #guard} on import. */
-    public static String unguard(String s) {
-        if (s.length() >= 2 && s.charAt(0) == '\'' && dangerous(s.charAt(1))) {
-            return s.substring(1);
-        }
-        return s;
-    }
-
-    private static boolean dangerous(char c) {
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\0';
     }
 
     // ---- lists in a cell ----
@@ -348,7 +328,7 @@ public final class QuestionTable {
     }
 
     private static void add(List<String> out, StringBuilder cur) {
-        String s = unguard(cur.toString().strip());
+        String s = Spreadsheets.unguard(cur.toString().strip());
         if (!s.isEmpty()) {
             out.add(s);
         }
@@ -359,7 +339,7 @@ public final class QuestionTable {
 
     private static String text(Layout l, Column c, java.util.function.IntFunction<String> cell) {
         Integer i = l.columns.get(c);
-        return i == null ? "" : unguard(cell.apply(i)).strip();
+        return i == null ? "" : Spreadsheets.unguard(cell.apply(i)).strip();
     }
 
     private static String typeAlias(String t) {

@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.jingda.question.QuestionDto;
 import io.jingda.question.QuestionSetDto;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
+import io.jingda.system.Spreadsheets;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
@@ -14,9 +13,7 @@ import org.dhatim.fastexcel.reader.Sheet;
 import org.dhatim.fastexcel.reader.SheetVisibility;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -312,44 +309,19 @@ public final class XlsxFormat implements QuestionFormat {
 
     /** A workbook in our template, with a header row and one row per question. */
     static byte[] workbook(List<QuestionDto> questions) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            Workbook wb = new Workbook(bytes, "Jingda", "1.0");
-            Worksheet ws = wb.newWorksheet("Questions");
-            List<String> headers = QuestionTable.headers();
-            for (int c = 0; c < headers.size(); c++) {
-                ws.value(0, c, headers.get(c));
-                ws.style(0, c).bold().fillColor("DDEBF7").set();
+        List<String> headers = QuestionTable.headers();
+        List<List<Object>> rows = new ArrayList<>(questions.size());
+        for (QuestionDto q : questions) {
+            List<String> cells = QuestionTable.row(q);
+            List<Object> row = new ArrayList<>(cells.size());
+            for (int c = 0; c < cells.size(); c++) {
+                String v = cells.get(c);
+                row.add(!v.isEmpty() && isCount(headers.get(c)) ? Integer.valueOf(v) : v);
             }
-            ws.freezePane(0, 1);
-            ws.width(2, 50);
-            ws.width(3, 40);
-            ws.width(4, 25);
-            ws.width(6, 40);
-            int r = 1;
-            for (QuestionDto q : questions) {
-                List<String> row = QuestionTable.row(q);
-                for (int c = 0; c < row.size(); c++) {
-                    String v = row.get(c);
-                    if (v.isEmpty()) {
-                        continue;
-                    }
-                    if (isCount(headers.get(c))) {
-                        ws.value(r, c, Integer.valueOf(v));
-                    } else {
-                        ws.value(r, c, v);
-                    }
-                }
-                if (r % 1000 == 0) {
-                    ws.flush();
-                }
-                r++;
-            }
-            wb.finish();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            rows.add(row);
         }
-        return bytes.toByteArray();
+        return Spreadsheets.xlsx(List.of(Spreadsheets.Sheet.of("Questions", headers, rows)
+                .styled(Map.of(2, 50, 3, 40, 4, 25, 6, 40))));
     }
 
     private static boolean isCount(String header) {

@@ -3,6 +3,7 @@ package io.jingda.question.load;
 import io.jingda.question.Origin;
 import io.jingda.question.Question;
 import io.jingda.question.QuestionDto;
+import io.jingda.question.QuestionIds;
 import io.jingda.question.QuestionMapper;
 import io.jingda.question.QuestionRepository;
 import io.jingda.question.QuestionRules;
@@ -18,6 +19,7 @@ import io.jingda.question.io.NativeFormat;
 import io.jingda.question.io.ParseResult;
 import io.jingda.question.io.QuestionFormat;
 import io.jingda.system.FieldError;
+import io.jingda.system.Hashing;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,13 +30,10 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -136,15 +135,7 @@ public class BankLoader {
         List<QuestionDto> list = new ArrayList<>();
         for (int i = 0; i < parsed.questions().size(); i++) {
             QuestionDto q = parsed.questions().get(i).question();
-            String id;
-            if (q.id() == null) {
-                id = setId + "-" + String.format("%03d", i + 1);
-            } else {
-                // titles such as "Q1" repeat from file to file: ids are namespaced by the set
-                id = q.id().startsWith(setId + "-") ? q.id() : setId + "-" + q.id();
-                id = id.length() > 100 ? setId + "-" + String.format("%03d", i + 1) : id;
-            }
-            list.add(q.withId(id));
+            list.add(q.withId(QuestionIds.inFile(setId, q.id(), i)));
         }
         return new SetFile(new QuestionSetDto(setId, title, null, null, null, null), list);
     }
@@ -170,7 +161,7 @@ public class BankLoader {
         } catch (IOException e) {
             return failed(name, null, List.of(problem(name, null, null, null, "cannot read: " + e.getMessage())));
         }
-        String hash = sha256(data);
+        String hash = Hashing.sha256Hex(data);
         BankFile known = QuarkusTransaction.requiringNew().call(() -> files.findById(name));
         if (known != null && known.contentHash.equals(hash)) {
             return new LoadReport.FileResult(name, LoadReport.Status.UNCHANGED, known.setId, null, null);
@@ -323,11 +314,4 @@ public class BankLoader {
         return r.stream().filter(x -> x.status() == s).count();
     }
 
-    private static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
