@@ -6,7 +6,7 @@ import io.jingda.question.format.Formats;
 import io.jingda.question.format.QuestionFormat;
 import io.jingda.system.ApiException;
 import io.jingda.system.FieldError;
-import io.jingda.system.Roles;
+import io.jingda.account.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

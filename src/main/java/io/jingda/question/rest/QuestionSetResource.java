@@ -5,7 +5,7 @@ import io.jingda.question.QuestionSetDto;
 import io.jingda.question.transfer.BankLoader;
 import io.jingda.question.transfer.LoadReport;
 import io.jingda.system.ApiException;
-import io.jingda.system.Roles;
+import io.jingda.account.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;

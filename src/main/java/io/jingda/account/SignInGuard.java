@@ -1,5 +1,7 @@
-package io.jingda.system;
+package io.jingda.account;
 
+import io.jingda.system.ApiException;
+import io.jingda.system.FieldError;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package io.jingda.system;
+package io.jingda.account;
 
 import io.jingda.TestAuth;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,4 +1,4 @@
-package io.jingda.system;
+package io.jingda.account;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;

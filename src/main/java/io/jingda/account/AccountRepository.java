@@ -1,4 +1,4 @@
-package io.jingda.system;
+package io.jingda.account;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
-package io.jingda.system;
+package io.jingda.account;
 
+import io.jingda.system.ApiException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;

@@ -1,4 +1,4 @@
-package io.jingda.system;
+package io.jingda.account;
 
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

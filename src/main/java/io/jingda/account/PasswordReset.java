@@ -1,4 +1,4 @@
-package io.jingda.system;
+package io.jingda.account;
 
 /** {@code PUT /api/accounts/{username}/password}: an admin sets a new password. */
 public record PasswordReset(String password) {

@@ -1,5 +1,6 @@
-package io.jingda.system;
+package io.jingda.account;
 
+import io.jingda.system.BehindProxyProfile;
 import io.jingda.TestAuth;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

@@ -1,5 +1,6 @@
-package io.jingda.system;
+package io.jingda.account;
 
+import io.jingda.system.ApiError;
 import io.quarkus.security.AuthenticationException;
 
 /** A sign-in refused, before its password is checked, because of earlier failures: 429 with Retry-After. */

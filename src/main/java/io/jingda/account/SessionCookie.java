@@ -1,5 +1,6 @@
-package io.jingda.system;
+package io.jingda.account;
 
+import io.jingda.system.Hashing;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServerRequest;
