@@ -21,6 +21,8 @@ import java.util.Locale;
  * {@code ~%50%}), true/false, short answer, numeric ({@code #3:2}, {@code #1..5}), titles,
  * feedback, general feedback ({@code ####}, kept as the explanation), {@code $CATEGORY:},
  * escapes and {@code //} comments. Matching, essay and cloze-like items are skipped with a reason.
+ * Why one long class: it is one hand-written parser of one grammar, whose scanner and answer-block
+ * rules share state and positions; split, the pieces would only make sense together.
  */
 public final class GiftFormat implements QuestionFormat {
 

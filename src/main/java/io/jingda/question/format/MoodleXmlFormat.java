@@ -29,6 +29,8 @@ import java.util.Map;
  * Moodle XML: multichoice (single and multi), truefalse, shortanswer, numerical with tolerance,
  * category and tags; HTML question text becomes plain text. Read with StAX, one question at a
  * time; a DTD (and with it every entity trick: XXE, billion laughs) is refused outright.
+ * Why one long class: it is one streaming parser of one document type; each question type's reader
+ * shares the StAX cursor and the line numbers of the errors, so they stay together.
  */
 public final class MoodleXmlFormat implements QuestionFormat {
     private static final int MAX_DEPTH = 32;

@@ -24,6 +24,8 @@ import java.util.Optional;
  * header (English or Chinese, any order, case and spacing ignored). Lists (options, multiple or
  * text answers, tags) are separated by {@code |} inside a cell ({@code \|} for a literal bar), or by
  * line breaks. Options may also be given in columns "option A" to "option H".
+ * Why one long class: it is the whole template, both directions (row to question and back), so that
+ * a column, its aliases, its cell syntax and its export stay side by side and round-trip.
  */
 public final class QuestionTable {
 

@@ -1,15 +1,9 @@
 package io.jingda.question.transfer;
 
-import io.jingda.question.Origin;
 import io.jingda.question.Question;
 import io.jingda.question.QuestionDto;
-import io.jingda.question.QuestionIds;
-import io.jingda.question.QuestionMapper;
 import io.jingda.question.QuestionRepository;
 import io.jingda.question.QuestionRules;
-import io.jingda.question.QuestionSet;
-import io.jingda.question.QuestionSetDto;
-import io.jingda.question.QuestionSetRepository;
 import io.jingda.question.format.FormatException;
 import io.jingda.question.format.Formats;
 import io.jingda.question.format.ImportLimits;
@@ -27,26 +21,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * Imports an uploaded question file: reads it with its format, checks every question with
  * {@link QuestionRules} (the same rules as REST and the loader), finds duplicates in the target set,
  * and either reports the plan (preview) or writes it in one transaction (commit), all or nothing.
+ * The target set ({@link ImportTargets}), fresh ids ({@link ImportIds}) and the writing
+ * ({@link ImportWriter}) are their own classes.
  */
 @ApplicationScoped
 public class ImportService {
     private static final Logger LOG = Logger.getLogger(ImportService.class);
-    private static final int FLUSH_EVERY = 500;
 
     public enum Mode { PREVIEW, COMMIT }
 
@@ -58,12 +49,17 @@ public class ImportService {
     }
 
     private final QuestionRepository questions;
-    private final QuestionSetRepository sets;
+    private final ImportTargets targets;
+    private final ImportIds ids;
+    private final ImportWriter writer;
     private final ImportConfig config;
 
-    public ImportService(QuestionRepository questions, QuestionSetRepository sets, ImportConfig config) {
+    public ImportService(QuestionRepository questions, ImportTargets targets, ImportIds ids, ImportWriter writer,
+                         ImportConfig config) {
         this.questions = questions;
-        this.sets = sets;
+        this.targets = targets;
+        this.ids = ids;
+        this.writer = writer;
         this.config = config;
     }
 
@@ -149,11 +145,11 @@ public class ImportService {
     private ImportReport plan(ImportRequest req, ParseResult parsed, Mode mode, OnDuplicate onDuplicate) {
         List<ImportProblem> errors = new ArrayList<>(parsed.errors());
         List<ImportProblem> warnings = new ArrayList<>(parsed.warnings());
-        Target target = target(req, parsed, errors);
+        ImportTargets.Target target = targets.choose(req, parsed, errors);
 
         Map<String, Question> existing = new HashMap<>();
-        if (!target.created) {
-            for (Question q : questions.listBySet(target.dto.id())) {
+        if (!target.created()) {
+            for (Question q : questions.listBySet(target.dto().id())) {
                 existing.putIfAbsent(DuplicateKey.of(q.stem, io.jingda.system.JsonText.tree(q.answer)), q);
             }
         }
@@ -175,7 +171,7 @@ public class ImportService {
                 items.add(item(pos, "error", null, pq.question()));
                 continue;
             }
-            QuestionDto q = r.question().withSet(target.dto.id());
+            QuestionDto q = r.question().withSet(target.dto().id());
             String key = DuplicateKey.of(q.stem(), q.answer());
             String where = describe(pos, pq.fieldPrefix());
             String earlier = seenInFile.putIfAbsent(key, where);
@@ -216,7 +212,7 @@ public class ImportService {
             creates.add(q);
             items.add(item(pos, "create", null, q));
         }
-        List<QuestionDto> toCreate = assignIds(creates, target.dto.id(), warnings);
+        List<QuestionDto> toCreate = ids.assign(creates, target.dto().id(), warnings);
         // items hold the create DTOs by position; put the final ids in
         int c = 0;
         for (int i = 0; i < items.size(); i++) {
@@ -233,7 +229,7 @@ public class ImportService {
                 mode == Mode.COMMIT && !errors.isEmpty() ? refusal(req.fileName(), errors) : null,
                 req.fileName(), parsed.format(), parsed.encoding(), mode.name().toLowerCase(Locale.ROOT),
                 onDuplicate.name().toLowerCase(Locale.ROOT), write,
-                new ImportReport.Target(target.dto.id(), target.dto.title(), target.created),
+                new ImportReport.Target(target.dto().id(), target.dto().title(), target.created()),
                 new ImportReport.Counts(parsed.questions().size(), toCreate.size(), updates.size(), skipped, duplicates,
                         errors.size(), warnings.size()),
                 items, List.copyOf(errors), List.copyOf(warnings));
@@ -241,7 +237,7 @@ public class ImportService {
             throw new ApiException(422, "IMPORT_FAILED", report.message(), List.of(), report);
         }
         if (write) {
-            write(target, toCreate, updates);
+            writer.write(target, toCreate, updates);
         }
         return report;
     }
@@ -250,148 +246,6 @@ public class ImportService {
     private static String refusal(String fileName, List<ImportProblem> errors) {
         return "nothing was imported: " + (notBlank(fileName) ? "'" + fileName + "'" : "the file") + " has "
                 + errors.size() + (errors.size() == 1 ? " error: " : " errors; the first: ") + errors.get(0);
-    }
-
-    private record Target(QuestionSetDto dto, boolean created) {
-    }
-
-    private Target target(ImportRequest req, ParseResult parsed, List<ImportProblem> errors) {
-        if (notBlank(req.set())) {
-            QuestionSet s = sets.findById(req.set().strip());
-            if (s == null) {
-                throw ApiException.notFound("question set", req.set().strip());
-            }
-            return new Target(QuestionMapper.toDto(s, null), false);
-        }
-        QuestionSetDto header = parsed.set();
-        String title;
-        if (notBlank(req.newSetTitle())) {
-            title = req.newSetTitle().strip();
-            header = null;
-        } else if (header != null && header.id() != null && QuestionRules.SET_ID.matcher(header.id()).matches()) {
-            QuestionSet s = sets.findById(header.id());
-            if (s != null) {
-                return new Target(QuestionMapper.toDto(s, null), false);
-            }
-            title = header.title();
-        } else {
-            title = parsed.category() != null ? parsed.category() : SetIds.baseName(req.fileName());
-        }
-        String id = header != null && header.id() != null && QuestionRules.SET_ID.matcher(header.id()).matches()
-                ? header.id() : uniqueSetId(SetIds.slug(title));
-        List<FieldError> setErrors = new ArrayList<>();
-        QuestionSetDto dto = QuestionRules.checkSet(new QuestionSetDto(id, title,
-                header == null ? null : header.description(), header == null ? null : header.language(),
-                header == null ? null : header.tags(), null), "set.", setErrors);
-        setErrors.forEach(e -> errors.add(ImportProblem.at(null, null, e.field(), e.message())));
-        return new Target(dto, true);
-    }
-
-    private String uniqueSetId(String base) {
-        String id = base;
-        for (int n = 2; sets.findById(id) != null; n++) {
-            id = n < 100 ? base + "-" + n : base + "-" + UUID.randomUUID().toString().substring(0, 8);
-        }
-        return id;
-    }
-
-    /** Keeps a file's question id when it is free; gives the others fresh ids. */
-    private List<QuestionDto> assignIds(List<QuestionDto> creates, String setId, List<ImportProblem> warnings) {
-        Set<String> wanted = new HashSet<>();
-        creates.stream().map(QuestionDto::id).filter(java.util.Objects::nonNull).forEach(wanted::add);
-        Set<String> taken = existingIds(wanted);
-        Set<String> used = new HashSet<>();
-        List<QuestionDto> out = new ArrayList<>(creates.size());
-        int renamed = 0;
-        List<QuestionDto> fresh = new ArrayList<>();
-        for (QuestionDto q : creates) {
-            if (q.id() != null && !taken.contains(q.id()) && used.add(q.id())) {
-                out.add(q);
-            } else {
-                renamed += q.id() != null ? 1 : 0;
-                QuestionDto f = q.withId(null);
-                out.add(f);
-                fresh.add(f);
-            }
-        }
-        if (renamed > 0) {
-            warnings.add(ImportProblem.file(renamed + (renamed == 1 ? " question id" : " question ids")
-                    + " from the file " + (renamed == 1 ? "is" : "are") + " already used; "
-                    + (renamed == 1 ? "that question gets a new id" : "those questions get new ids")));
-        }
-        // fresh ids: random, checked against the bank in one query per batch
-        Map<QuestionDto, String> ids = new java.util.IdentityHashMap<>();
-        List<QuestionDto> pending = fresh;
-        while (!pending.isEmpty()) {
-            Map<String, QuestionDto> proposal = new HashMap<>();
-            for (QuestionDto q : pending) {
-                String id;
-                do {
-                    id = QuestionIds.fresh(setId);
-                } while (used.contains(id) || proposal.containsKey(id));
-                proposal.put(id, q);
-            }
-            Set<String> clash = existingIds(proposal.keySet());
-            List<QuestionDto> again = new ArrayList<>();
-            proposal.forEach((id, q) -> {
-                if (clash.contains(id)) {
-                    again.add(q);
-                } else {
-                    used.add(id);
-                    ids.put(q, id);
-                }
-            });
-            pending = again;
-        }
-        return out.stream().map(q -> ids.containsKey(q) ? q.withId(ids.get(q)) : q).toList();
-    }
-
-    private Set<String> existingIds(Set<String> ids) {
-        Set<String> found = new HashSet<>();
-        List<String> all = new ArrayList<>(ids);
-        for (int i = 0; i < all.size(); i += 500) {
-            found.addAll(questions.getEntityManager()
-                    .createQuery("select q.id from Question q where q.id in :ids", String.class)
-                    .setParameter("ids", all.subList(i, Math.min(all.size(), i + 500))).getResultList());
-        }
-        return found;
-    }
-
-    private void write(Target target, List<QuestionDto> creates, Map<String, QuestionDto> updates) {
-        Instant now = Instant.now();
-        if (target.created) {
-            QuestionSet s = new QuestionSet();
-            s.id = target.dto.id();
-            s.origin = Origin.API;
-            s.createdAt = now;
-            s.updatedAt = now;
-            QuestionMapper.apply(target.dto, s);
-            sets.persist(s);
-        }
-        for (var e : updates.entrySet()) {
-            Question q = questions.findById(e.getKey());
-            QuestionMapper.apply(e.getValue(), q);
-            q.updatedAt = now;
-        }
-        var em = questions.getEntityManager();
-        em.flush();
-        int ord = questions.nextOrd(target.dto.id());
-        int n = 0;
-        for (QuestionDto d : creates) {
-            Question q = new Question();
-            q.id = d.id();
-            q.setId = target.dto.id();
-            q.ord = ord++;
-            q.origin = Origin.API;
-            q.createdAt = now;
-            q.updatedAt = now;
-            QuestionMapper.apply(d, q);
-            questions.persist(q);
-            if (++n % FLUSH_EVERY == 0) {
-                em.flush();
-                em.clear();
-            }
-        }
     }
 
     private static ImportReport.Item item(io.jingda.question.format.Position p, String action, String duplicateOf,
