@@ -1,7 +1,6 @@
 package io.jingda.system;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -9,7 +8,6 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Every error of the API leaves as {@link ApiError} (or the body an {@link ApiException} carries).
@@ -58,14 +56,6 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    public Response violations(ConstraintViolationException e) {
-        List<FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
-                .collect(Collectors.toList());
-        return json(400, new ApiError("VALIDATION_FAILED", "the request is invalid", errors));
-    }
-
-    @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         String code = switch (status) {
@@ -103,10 +93,5 @@ public class ErrorMappers {
 
     private static Response json(int status, Object body) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
-    }
-
-    private static String lastNode(String path) {
-        int i = path.lastIndexOf('.');
-        return i < 0 ? path : path.substring(i + 1);
     }
 }
