@@ -1,6 +1,6 @@
 package io.jingda.contest;
 
-import io.jingda.system.Roles;
+import io.jingda.account.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /** Who calls a host operation: hosts manage their own contests, admins every contest. */

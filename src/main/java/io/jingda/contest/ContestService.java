@@ -2,7 +2,6 @@ package io.jingda.contest;
 
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jingda.question.Question;
 import io.jingda.question.QuestionRepository;
 import io.jingda.question.QuestionRules;
@@ -34,7 +33,6 @@ import java.util.Set;
 @Transactional
 public class ContestService {
     public static final int MAX_QUESTIONS = 200;
-    static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom CODES = new SecureRandom();
 
     private final ContestRepository contests;
@@ -157,7 +155,7 @@ public class ContestService {
 
     public static ContestSettings settings(Contest c) {
         try {
-            return JSON.readValue(c.settings, ContestSettings.class);
+            return JsonText.read(c.settings, ContestSettings.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("corrupt settings of contest " + c.id, e);
         }

@@ -4,14 +4,11 @@ import io.jingda.contest.ContestConfig;
 
 import io.jingda.system.ApiException;
 import io.jingda.system.FieldError;
+import io.jingda.system.Hashing;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -119,13 +116,9 @@ public class JoinService {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
+    /** What is stored of a participant token: its SHA-256, never the token. */
     public static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashing.sha256Hex(token);
     }
 
 }

@@ -1,8 +1,9 @@
 package io.jingda.live;
 
+import io.jingda.system.Text;
+
 import java.text.Normalizer;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -74,7 +75,7 @@ public final class NicknameRules {
 
     /** Two nicknames with the same key are the same name. */
     public static String key(String nickname) {
-        String folded = Normalizer.normalize(nickname, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        String folded = Text.fold(nickname);
         StringBuilder b = new StringBuilder(folded.length());
         folded.codePoints().filter(cp -> !defaultIgnorable(cp)).forEach(b::appendCodePoint);
         return b.toString();

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /** The bank's rules for the REST API: validation on every write, 409 on duplicate ids. */
 @ApplicationScoped
@@ -195,7 +194,7 @@ public class QuestionService {
     private String newId(String setId) {
         String id;
         do {
-            id = setId + "-" + UUID.randomUUID().toString().substring(0, 8);
+            id = QuestionIds.fresh(setId);
         } while (questions.findById(id) != null);
         return id;
     }

@@ -1,7 +1,6 @@
 package io.jingda.scoring;
 
-import java.text.Normalizer;
-import java.util.Locale;
+import io.jingda.system.Text;
 
 /**
  * Normal form for comparing free-text answers: NFKC (folds full-width to half-width forms),
@@ -18,7 +17,7 @@ public final class TextNormalizer {
         if (s == null) {
             return "";
         }
-        String n = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip();
+        String n = Text.fold(s).strip();
         n = n.replaceAll("\\s+", " ");
         int end = n.length();
         while (end > 0 && (TRAILING.indexOf(n.charAt(end - 1)) >= 0 || Character.isWhitespace(n.charAt(end - 1)))) {

@@ -1,23 +1,20 @@
 package io.jingda.system;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
-/** Every error of the API leaves as {@link ApiError} (or the body an {@link ApiException} carries). */
+/**
+ * Every error of the API leaves as {@link ApiError} (or the body an {@link ApiException} carries).
+ * The security ones (401, 403, a locked sign-in) are mapped in {@code account.AuthErrorMappers}.
+ */
 public class ErrorMappers {
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
-    /** quarkus.http.auth.form.post-location */
-    private static final String FORM_POST = "/j_security_check";
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
@@ -58,54 +55,6 @@ public class ErrorMappers {
         return badJson(e);
     }
 
-    @ServerExceptionMapper(priority = 1)
-    public Response unauthenticated(io.quarkus.security.UnauthorizedException e, HttpHeaders headers, UriInfo uri) {
-        return challenge("authentication is required (HTTP Basic or a signed-in session)", headers, uri);
-    }
-
-    @ServerExceptionMapper(priority = 1)
-    public Response authenticationFailed(io.quarkus.security.AuthenticationFailedException e, HttpHeaders headers,
-                                         UriInfo uri) {
-        boolean session = headers.getCookies().containsKey(SessionCookie.NAME)
-                && headers.getHeaderString(HttpHeaders.AUTHORIZATION) == null;
-        return challenge(session ? "the session has ended; sign in again" : "wrong user name or password", headers, uri);
-    }
-
-    @ServerExceptionMapper(priority = 1)
-    public Response signInLocked(SignInLockedException e) {
-        return Response.status(429).type(MediaType.APPLICATION_JSON_TYPE)
-                .header("Retry-After", e.retryAfterSeconds()).entity(e.body()).build();
-    }
-
-    @ServerExceptionMapper(priority = 1)
-    public Response forbidden(io.quarkus.security.ForbiddenException e) {
-        return json(403, new ApiError("FORBIDDEN", "your account does not have the role this needs"));
-    }
-
-    /**
-     * 401. The Basic challenge makes a browser show its own login prompt, so it goes only to API
-     * clients: not to the login form's post, nor to a call that carries the session cookie or
-     * {@code X-Requested-With} (the pages' calls).
-     */
-    private static Response challenge(String message, HttpHeaders headers, UriInfo uri) {
-        Response.ResponseBuilder b = Response.status(401).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ApiError("UNAUTHORIZED", message));
-        if (!headers.getCookies().containsKey(SessionCookie.NAME)
-                && headers.getHeaderString("X-Requested-With") == null
-                && !uri.getPath().endsWith(FORM_POST)) {
-            b.header("WWW-Authenticate", "Basic realm=\"jingda\"");
-        }
-        return b.build();
-    }
-
-    @ServerExceptionMapper
-    public Response violations(ConstraintViolationException e) {
-        List<FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
-                .collect(Collectors.toList());
-        return json(400, new ApiError("VALIDATION_FAILED", "the request is invalid", errors));
-    }
-
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
@@ -144,10 +93,5 @@ public class ErrorMappers {
 
     private static Response json(int status, Object body) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
-    }
-
-    private static String lastNode(String path) {
-        int i = path.lastIndexOf('.');
-        return i < 0 ? path : path.substring(i + 1);
     }
 }

@@ -7,7 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.util.List;
 
-/** JSON text in a column: one shared, plain mapper (no Quarkus customisation needed for storage). */
+/**
+ * The one plain Jackson mapper for JSON we write or read ourselves: columns, contest settings and
+ * WebSocket frames (no Quarkus customisation: the REST layer has its own). {@code write},
+ * {@code strings} and {@code tree} are for our own data and fail with IllegalStateException;
+ * {@code parse} and {@code read} let the caller handle bad input.
+ */
 public final class JsonText {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
@@ -21,6 +26,19 @@ public final class JsonText {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Parses text that may not be JSON (a client's message): the caller reports the error. */
+    public static JsonNode parse(String text) throws JsonProcessingException {
+        return MAPPER.readTree(text);
+    }
+
+    public static <T> T read(String json, Class<T> type) throws JsonProcessingException {
+        return MAPPER.readValue(json, type);
+    }
+
+    public static <T> T read(String json, TypeReference<T> type) throws JsonProcessingException {
+        return MAPPER.readValue(json, type);
     }
 
     public static List<String> strings(String json) {

@@ -4,7 +4,7 @@ import io.jingda.question.Page;
 import io.jingda.question.QuestionDto;
 import io.jingda.question.QuestionSearch;
 import io.jingda.question.QuestionService;
-import io.jingda.system.Roles;
+import io.jingda.account.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

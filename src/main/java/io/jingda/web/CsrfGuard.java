@@ -1,8 +1,8 @@
 package io.jingda.web;
 
-import io.jingda.system.AuthConfig;
+import io.jingda.account.AuthConfig;
 import io.jingda.system.SameOrigin;
-import io.jingda.system.SessionCookie;
+import io.jingda.account.SessionCookie;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpMethod;

@@ -1,8 +1,8 @@
 package io.jingda.web;
 
-import io.jingda.system.AccountService;
-import io.jingda.system.Roles;
-import io.jingda.system.SessionCookie;
+import io.jingda.account.AccountService;
+import io.jingda.account.Roles;
+import io.jingda.account.SessionCookie;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;

@@ -2,8 +2,8 @@ package io.jingda.web;
 
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.jingda.system.PasswordChange;
-import io.jingda.system.SignInGuard;
+import io.jingda.account.PasswordChange;
+import io.jingda.account.SignInGuard;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

@@ -57,7 +57,7 @@ import java.util.stream.IntStream;
  * acknowledged answer stored, none accepted after the deadline, and the scores recomputed from the
  * stored answers equal to the final standings pushed to each participant.
  *
- * <pre>./mvnw -Pbench -Dbench.participants=10000 -Dbench.questions=10</pre>
+ * <pre>./mvnw -Pbench package -DskipTests exec:exec@bench -Dbench.participants=10000 -Dbench.questions=10</pre>
  * Arguments are {@code key=value} (or system properties {@code bench.key}); see {@link Options#parse}.
  */
 public final class LoadGenerator {

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A small run of the benchmark's load generator against the test server: a correctness check of the
- * generator and of "0 lost", not a measurement (the figures come from ./mvnw -Pbench, see the README).
+ * generator and of "0 lost", not a measurement (the figures come from ./mvnw -Pbench … exec:exec@bench, see docs/benchmarks.md).
  */
 @QuarkusTest
 class LoadGeneratorTest {

@@ -1,13 +1,13 @@
 package io.jingda.question;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.jingda.question.io.Formats;
-import io.jingda.question.io.ImportLimits;
-import io.jingda.question.io.NativeFormat;
-import io.jingda.question.io.ParsedQuestion;
-import io.jingda.question.io.QuestionFormat;
-import io.jingda.question.load.BankLoader;
-import io.jingda.question.load.LoadReport;
+import io.jingda.question.format.Formats;
+import io.jingda.question.format.ImportLimits;
+import io.jingda.question.format.NativeFormat;
+import io.jingda.question.format.ParsedQuestion;
+import io.jingda.question.format.QuestionFormat;
+import io.jingda.question.transfer.BankLoader;
+import io.jingda.question.transfer.LoadReport;
 import io.jingda.system.JsonText;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,7 +50,7 @@ class SeededBankTest {
     @Inject
     QuestionSetRepository sets;
     @Inject
-    io.jingda.question.imports.ExportService exports;
+    io.jingda.question.transfer.ExportService exports;
 
     List<Question> bank;
     List<QuestionSet> bankSets;

@@ -11,7 +11,7 @@ import io.jingda.contest.results.ResultsExport;
 import io.jingda.contest.results.ResultsService;
 
 import io.jingda.system.ApiException;
-import io.jingda.system.Roles;
+import io.jingda.account.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;

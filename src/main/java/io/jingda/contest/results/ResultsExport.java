@@ -1,11 +1,7 @@
 package io.jingda.contest.results;
 
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
+import io.jingda.system.Spreadsheets;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,19 +10,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Results as CSV or XLSX. Every text cell goes through {@link #guard}: a cell that a
- * spreadsheet would read as a formula (=, +, -, @, TAB, CR, NUL first) is prefixed with '.
+ * Results as CSV or XLSX, written by {@link Spreadsheets}: every text cell goes through its formula
+ * guard (a cell that a spreadsheet would read as a formula, =, +, -, @, TAB, CR, NUL first, is
+ * prefixed with ').
  */
 public final class ResultsExport {
     private ResultsExport() {
-    }
-
-    public static String guard(String s) {
-        if (s == null || s.isEmpty()) {
-            return s == null ? "" : s;
-        }
-        char c = s.charAt(0);
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\0' ? "'" + s : s;
     }
 
     /** Column headers: English, whatever the language of the page that asked for the export. */
@@ -118,57 +107,15 @@ public final class ResultsExport {
     }
 
     public static byte[] csv(ResultsService.Results r) {
-        StringBuilder sb = new StringBuilder("\uFEFF"); // BOM: Excel then reads UTF-8 (Chinese) correctly
-        line(sb, List.copyOf(STANDINGS));
-        standingRows(r).forEach(row -> line(sb, row));
-        sb.append("\r\n");
-        line(sb, List.copyOf(QUESTIONS));
-        questionRows(r).forEach(row -> line(sb, row));
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void line(StringBuilder sb, List<?> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            Object v = cells.get(i);
-            String s = v instanceof Number ? v.toString() : guard(String.valueOf(v));
-            if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
-                s = '"' + s.replace("\"", "\"\"") + '"';
-            }
-            sb.append(s);
-        }
-        sb.append("\r\n");
+        return Spreadsheets.csv(sheets(r));
     }
 
     public static byte[] xlsx(ResultsService.Results r) {
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Workbook wb = new Workbook(out, "Jingda", "1.0");
-            sheet(wb.newWorksheet("Standings"), STANDINGS, standingRows(r));
-            sheet(wb.newWorksheet("Questions"), QUESTIONS, questionRows(r));
-            wb.finish();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Spreadsheets.xlsx(sheets(r));
     }
 
-    private static void sheet(Worksheet sheet, List<String> header, List<List<Object>> rows) {
-        for (int i = 0; i < header.size(); i++) {
-            sheet.value(0, i, header.get(i));
-        }
-        int n = 1;
-        for (List<Object> row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                Object v = row.get(i);
-                if (v instanceof Number num) {
-                    sheet.value(n, i, num.doubleValue());
-                } else {
-                    sheet.value(n, i, guard(String.valueOf(v)));
-                }
-            }
-            n++;
-        }
+    private static List<Spreadsheets.Sheet> sheets(ResultsService.Results r) {
+        return List.of(Spreadsheets.Sheet.of("Standings", STANDINGS, standingRows(r)),
+                Spreadsheets.Sheet.of("Questions", QUESTIONS, questionRows(r)));
     }
 }

@@ -1,21 +1,14 @@
 package io.jingda.live.protocol;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jingda.system.JsonText;
 
 /** Serialises frames. Each broadcast is serialised once and the same string goes to every connection. */
 public final class Frames {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private Frames() {
     }
 
     public static String json(Object message) {
-        try {
-            return MAPPER.writeValueAsString(message);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonText.write(message);
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.jingda.live.socket;
 
-import io.jingda.system.AuthConfig;
+import io.jingda.account.AuthConfig;
 import io.jingda.system.SameOrigin;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;

@@ -2,10 +2,10 @@ package io.jingda.live.socket;
 
 import io.jingda.live.protocol.Frames;
 import io.jingda.live.protocol.Messages;
+import io.jingda.system.JsonText;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -18,7 +18,6 @@ import java.util.Optional;
  */
 final class Inbound {
     static final CloseReason FLOOD = new CloseReason(1008, "too many messages");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final UserData.TypedKey<RateGate> GATE = new UserData.TypedKey<>("rate-gate");
 
     private Inbound() {
@@ -40,7 +39,7 @@ final class Inbound {
         }
         JsonNode node;
         try {
-            node = MAPPER.readTree(text);
+            node = JsonText.parse(text);
         } catch (JsonProcessingException e) {
             error(c, "MALFORMED", "the message is not valid JSON");
             return Optional.empty();

@@ -4,7 +4,7 @@ import io.jingda.contest.Caller;
 import io.jingda.contest.ContestConfig;
 import io.jingda.live.LiveSessions;
 import io.jingda.system.RateLimitedLog;
-import io.jingda.system.Roles;
+import io.jingda.account.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;

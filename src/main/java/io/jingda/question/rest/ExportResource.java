@@ -1,12 +1,12 @@
 package io.jingda.question.rest;
 
-import io.jingda.question.imports.ExportService;
-import io.jingda.question.io.ExportResult;
-import io.jingda.question.io.Formats;
-import io.jingda.question.io.QuestionFormat;
+import io.jingda.question.transfer.ExportService;
+import io.jingda.question.format.ExportResult;
+import io.jingda.question.format.Formats;
+import io.jingda.question.format.QuestionFormat;
 import io.jingda.system.ApiException;
 import io.jingda.system.FieldError;
-import io.jingda.system.Roles;
+import io.jingda.account.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -5,7 +5,7 @@ import io.jingda.question.QuestionDto;
 import io.jingda.question.QuestionSearch;
 import io.jingda.question.QuestionService;
 import io.jingda.system.ApiException;
-import io.jingda.system.Roles;
+import io.jingda.account.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;

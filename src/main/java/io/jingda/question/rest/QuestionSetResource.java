@@ -2,10 +2,10 @@ package io.jingda.question.rest;
 
 import io.jingda.question.QuestionService;
 import io.jingda.question.QuestionSetDto;
-import io.jingda.question.load.BankLoader;
-import io.jingda.question.load.LoadReport;
+import io.jingda.question.transfer.BankLoader;
+import io.jingda.question.transfer.LoadReport;
 import io.jingda.system.ApiException;
-import io.jingda.system.Roles;
+import io.jingda.account.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;

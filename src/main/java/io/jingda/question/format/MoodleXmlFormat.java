@@ -1,0 +1,483 @@
+package io.jingda.question.format;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.jingda.question.QuestionDto;
+import io.jingda.question.QuestionRules;
+import io.jingda.question.QuestionSetDto;
+
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.XMLStreamWriter;
+import javax.xml.stream.XMLOutputFactory;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Moodle XML: multichoice (single and multi), truefalse, shortanswer, numerical with tolerance,
+ * category and tags; HTML question text becomes plain text. Read with StAX, one question at a
+ * time; a DTD (and with it every entity trick: XXE, billion laughs) is refused outright.
+ * Why one long class: it is one streaming parser of one document type; each question type's reader
+ * shares the StAX cursor and the line numbers of the errors, so they stay together.
+ */
+public final class MoodleXmlFormat implements QuestionFormat {
+    private static final int MAX_DEPTH = 32;
+    private static final XMLInputFactory INPUT = inputFactory();
+
+    private static XMLInputFactory inputFactory() {
+        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        f.setProperty(XMLInputFactory.IS_COALESCING, true);
+        return f;
+    }
+
+    @Override
+    public String id() {
+        return "moodle-xml";
+    }
+
+    @Override
+    public List<String> extensions() {
+        return List.of("xml");
+    }
+
+    @Override
+    public String mediaType() {
+        return "application/xml; charset=UTF-8";
+    }
+
+    @Override
+    public boolean sniff(String head) {
+        String h = head.stripLeading();
+        return h.startsWith("<?xml") || h.startsWith("<quiz");
+    }
+
+    /** A small element tree for one question. */
+    private record Node(String name, Map<String, String> attrs, List<Node> children, StringBuilder text, int line) {
+        Node child(String n) {
+            for (Node c : children) {
+                if (c.name.equals(n)) {
+                    return c;
+                }
+            }
+            return null;
+        }
+
+        List<Node> all(String n) {
+            return children.stream().filter(c -> c.name.equals(n)).toList();
+        }
+
+        /** The text of {@code <n><text>...</text></n>}, or of {@code <n>} itself. */
+        String textOf(String n) {
+            Node c = child(n);
+            if (c == null) {
+                return null;
+            }
+            Node t = c.child("text");
+            return (t != null ? t.text : c.text).toString();
+        }
+
+        String attr(String n) {
+            return attrs.get(n);
+        }
+    }
+
+    @Override
+    public ParseResult parse(byte[] data, ImportLimits limits) throws FormatException {
+        ResultBuilder out = new ResultBuilder(id(), limits);
+        out.encoding = "UTF-8";
+        XMLStreamReader r = null;
+        try {
+            r = INPUT.createXMLStreamReader(new ByteArrayInputStream(data));
+            if (r.getCharacterEncodingScheme() != null) {
+                out.encoding = r.getCharacterEncodingScheme().toUpperCase(Locale.ROOT);
+            }
+            boolean quiz = false;
+            List<Node> stack = new ArrayList<>();
+            while (r.hasNext()) {
+                int ev = r.next();
+                switch (ev) {
+                    case XMLStreamConstants.DTD -> throw new FormatException(
+                            "XML with a DTD (<!DOCTYPE ...>) is refused: Moodle never writes one, and it can hide entity attacks",
+                            line(r.getLocation()), null);
+                    case XMLStreamConstants.ENTITY_REFERENCE -> throw new FormatException(
+                            "the XML uses an undeclared entity &" + r.getLocalName() + ";", line(r.getLocation()), null);
+                    case XMLStreamConstants.START_ELEMENT -> {
+                        String name = r.getLocalName();
+                        if (!quiz) {
+                            if (!name.equals("quiz")) {
+                                throw new FormatException("not Moodle XML: the root element is <" + name + ">, expected <quiz>",
+                                        line(r.getLocation()), null);
+                            }
+                            quiz = true;
+                            continue;
+                        }
+                        if (stack.size() >= MAX_DEPTH) {
+                            throw new FormatException("the XML is nested more than " + MAX_DEPTH + " levels deep",
+                                    line(r.getLocation()), null);
+                        }
+                        Map<String, String> attrs = new LinkedHashMap<>();
+                        for (int i = 0; i < r.getAttributeCount(); i++) {
+                            attrs.put(r.getAttributeLocalName(i), r.getAttributeValue(i));
+                        }
+                        Node n = new Node(name, attrs, new ArrayList<>(), new StringBuilder(), line(r.getLocation()));
+                        if (!stack.isEmpty()) {
+                            Node parent = stack.get(stack.size() - 1);
+                            // keep <file> attachments (base64 images) out of memory: only their presence matters
+                            if (!parent.name.equals("file")) {
+                                parent.children.add(n);
+                            }
+                        } else if (!name.equals("question")) {
+                            out.warning(Position.line(n.line), null, "element <" + name + "> outside a <question> was ignored");
+                        }
+                        stack.add(n);
+                    }
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                        if (!stack.isEmpty()) {
+                            Node top = stack.get(stack.size() - 1);
+                            if (!top.name.equals("file")) {
+                                top.text.append(r.getText());
+                            }
+                        }
+                    }
+                    case XMLStreamConstants.END_ELEMENT -> {
+                        if (stack.isEmpty()) {
+                            continue;
+                        }
+                        Node done = stack.remove(stack.size() - 1);
+                        if (stack.isEmpty() && done.name.equals("question")) {
+                            question(done, out);
+                        }
+                    }
+                    default -> { }
+                }
+            }
+            if (!quiz) {
+                throw new FormatException("the file holds no <quiz> element", null, null);
+            }
+        } catch (XMLStreamException e) {
+            throw new FormatException(where(e.getLocation()) + "the XML is not well-formed (truncated or damaged): "
+                    + clean(e.getMessage()), line(e.getLocation()), null);
+        } catch (RuntimeException e) {
+            throw new FormatException("the XML cannot be read: " + clean(e.getMessage()), null, null);
+        } finally {
+            if (r != null) {
+                try {
+                    r.close();
+                } catch (XMLStreamException ignored) {
+                    // nothing left to release
+                }
+            }
+        }
+        return out.build();
+    }
+
+    private static void question(Node q, ResultBuilder out) throws FormatException {
+        String type = q.attr("type") == null ? "" : q.attr("type");
+        Position pos = Position.line(q.line);
+        if (type.equals("category")) {
+            String c = q.textOf("category");
+            if (c != null) {
+                out.category = GiftFormat.categoryName(c);
+            }
+            return;
+        }
+        out.countItem();
+        String stem = richText(q.child("questiontext"));
+        String explanation = richText(q.child("generalfeedback"));
+        String name = q.textOf("name") == null ? null : q.textOf("name").strip();
+        String id = name != null && QuestionRules.ID.matcher(name).matches() ? name : null;
+        List<String> tags = new ArrayList<>();
+        Node tagsNode = q.child("tags");
+        if (tagsNode != null) {
+            for (Node t : tagsNode.all("tag")) {
+                String v = t.textOf("text") != null ? t.textOf("text") : t.text.toString();
+                if (!v.isBlank()) {
+                    tags.add(v.strip());
+                }
+            }
+        }
+        List<Node> answers = q.all("answer");
+        switch (type) {
+            case "multichoice" -> {
+                boolean single = !"false".equalsIgnoreCase(text(q.textOf("single")));
+                List<String> options = new ArrayList<>();
+                List<String> correct = new ArrayList<>();
+                for (Node a : answers) {
+                    String t = richText(a);
+                    options.add(t);
+                    if (fraction(a) > 0) {
+                        correct.add(t);
+                    }
+                }
+                if (correct.isEmpty()) {
+                    out.error(pos, "answer", "no answer has a positive fraction (none is correct)");
+                    return;
+                }
+                JsonNode answer;
+                if (single && correct.size() == 1) {
+                    answer = TextNode.valueOf(correct.get(0));
+                } else {
+                    ArrayNode arr = JsonNodeFactory.instance.arrayNode();
+                    correct.forEach(arr::add);
+                    answer = arr;
+                }
+                out.question(dto(id, answer.isArray() ? "multiple" : "single", stem, options, answer, null, explanation,
+                        tags), pos);
+            }
+            case "truefalse" -> {
+                Boolean value = null;
+                for (Node a : answers) {
+                    if (fraction(a) >= 100) {
+                        String t = text(a.textOf("text") != null ? a.textOf("text") : a.text.toString()).toLowerCase(Locale.ROOT);
+                        value = t.equals("true") ? Boolean.TRUE : t.equals("false") ? Boolean.FALSE : null;
+                    }
+                }
+                if (value == null) {
+                    out.error(pos, "answer", "a truefalse question needs an answer 'true' or 'false' with fraction 100");
+                    return;
+                }
+                out.question(dto(id, "true_false", stem, null, BooleanNode.valueOf(value), null, explanation, tags), pos);
+            }
+            case "shortanswer" -> {
+                ArrayNode accepted = JsonNodeFactory.instance.arrayNode();
+                for (Node a : answers) {
+                    String t = richText(a);
+                    if (fraction(a) >= 100) {
+                        accepted.add(t);
+                    } else if (fraction(a) > 0) {
+                        out.warning(pos, "answer", "the partial-credit answer '" + t + "' was left out: only fully correct"
+                                + " answers are accepted");
+                    }
+                }
+                out.question(dto(id, "text", stem, null, accepted, null, explanation, tags), pos);
+            }
+            case "numerical" -> {
+                Node best = null;
+                for (Node a : answers) {
+                    if (fraction(a) >= 100) {
+                        best = a;
+                        break;
+                    }
+                }
+                if (best == null) {
+                    out.error(pos, "answer", "a numerical question needs an answer with fraction 100");
+                    return;
+                }
+                String value = text(best.textOf("text") != null ? best.textOf("text") : best.text.toString());
+                String tol = best.child("tolerance") == null ? null : text(best.child("tolerance").text.toString());
+                try {
+                    double v = Double.parseDouble(value);
+                    Double t = tol == null || tol.isEmpty() ? null : Double.parseDouble(tol);
+                    out.question(dto(id, "numeric", stem, null, DoubleNode.valueOf(v), t == null || t == 0 ? null : t,
+                            explanation, tags), pos);
+                } catch (NumberFormatException e) {
+                    out.error(pos, "answer", "'" + value + "' (tolerance '" + tol + "') is not a number");
+                }
+            }
+            case "matching" -> out.skip(pos, "a matching question has no type here");
+            case "essay" -> out.skip(pos, "an essay question has no type here");
+            case "cloze", "multianswer" -> out.skip(pos, "an embedded-answers (cloze) question has no type here");
+            case "ddwtos", "ddimageortext", "ddmarker", "gapselect" -> out.skip(pos,
+                    "a drag-and-drop question (" + type + ") has no type here");
+            case "description" -> out.skip(pos, "a description is not a question");
+            default -> out.skip(pos, "Moodle question type '" + type + "' has no type here");
+        }
+    }
+
+    private static QuestionDto dto(String id, String type, String stem, List<String> options, JsonNode answer,
+                                   Double tolerance, String explanation, List<String> tags) {
+        return new QuestionDto(id, null, type, stem, options, answer, tolerance,
+                explanation == null || explanation.isBlank() ? null : explanation, null, tags.isEmpty() ? null : tags,
+                null, null, null);
+    }
+
+    /** {@code <x format="html"><text>...</text></x>}: HTML unless the format says plain. */
+    private static String richText(Node n) {
+        if (n == null) {
+            return null;
+        }
+        Node t = n.child("text");
+        String raw = t == null ? "" : t.text.toString();
+        String format = n.attr("format") == null ? "html" : n.attr("format");
+        return switch (format) {
+            case "plain_text", "markdown" -> raw.strip();
+            case "moodle_auto_format" -> Html.looksLikeHtml(raw) ? Html.toText(raw) : raw.strip();
+            default -> Html.toText(raw);
+        };
+    }
+
+    private static double fraction(Node a) {
+        try {
+            return Double.parseDouble(a.attr("fraction") == null ? "0" : a.attr("fraction").strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s.strip();
+    }
+
+    private static Integer line(Location l) {
+        return l == null || l.getLineNumber() <= 0 ? null : l.getLineNumber();
+    }
+
+    /** "line L, column C: " of a parser's location, or "" when it has none. */
+    private static String where(Location l) {
+        if (l == null || l.getLineNumber() <= 0) {
+            return "";
+        }
+        return "line " + l.getLineNumber() + (l.getColumnNumber() > 0 ? ", column " + l.getColumnNumber() : "") + ": ";
+    }
+
+    /** The parser's own sentence, without its location prefix and without any class name. */
+    private static String clean(String m) {
+        if (m == null) {
+            return "";
+        }
+        int i = m.indexOf("Message: ");
+        return io.jingda.system.JsonErrors.scrub(i >= 0 ? m.substring(i + 9) : m);
+    }
+
+    // ---- export ----
+
+    @Override
+    public ExportResult write(QuestionSetDto set, List<QuestionDto> questions) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            XMLStreamWriter w = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(bytes, "UTF-8");
+            w.writeStartDocument("UTF-8", "1.0");
+            w.writeCharacters("\n");
+            w.writeStartElement("quiz");
+            w.writeCharacters("\n");
+            w.writeStartElement("question");
+            w.writeAttribute("type", "category");
+            w.writeStartElement("category");
+            textElement(w, "$course$/top/" + (set.title() == null ? set.id() : set.title().replace('/', '-')));
+            w.writeEndElement();
+            w.writeEndElement();
+            w.writeCharacters("\n");
+            for (QuestionDto q : questions) {
+                writeQuestion(w, q);
+                w.writeCharacters("\n");
+            }
+            w.writeEndElement();
+            w.writeEndDocument();
+            w.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+        return new ExportResult(bytes.toByteArray(), List.of());
+    }
+
+    private static void writeQuestion(XMLStreamWriter w, QuestionDto q) throws XMLStreamException {
+        String type = switch (q.type()) {
+            case "single", "multiple" -> "multichoice";
+            case "true_false" -> "truefalse";
+            case "text" -> "shortanswer";
+            case "numeric" -> "numerical";
+            default -> throw new IllegalStateException(q.type());
+        };
+        w.writeStartElement("question");
+        w.writeAttribute("type", type);
+        w.writeStartElement("name");
+        textElement(w, q.id() == null ? abbreviate(q.stem()) : q.id());
+        w.writeEndElement();
+        plain(w, "questiontext", q.stem());
+        plain(w, "generalfeedback", q.explanation() == null ? "" : q.explanation());
+        simple(w, "defaultgrade", "1");
+        JsonNode a = q.answer();
+        switch (q.type()) {
+            case "single", "multiple" -> {
+                boolean single = q.type().equals("single");
+                simple(w, "single", single ? "true" : "false");
+                simple(w, "shuffleanswers", "true");
+                simple(w, "answernumbering", "abc");
+                List<String> right = new ArrayList<>();
+                if (a.isArray()) {
+                    a.forEach(n -> right.add(n.asText()));
+                } else {
+                    right.add(a.asText());
+                }
+                String share = new java.math.BigDecimal(100).divide(java.math.BigDecimal.valueOf(right.size()), 5,
+                        java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+                for (String o : q.options()) {
+                    answer(w, right.contains(o) ? share : single ? "0" : "-100", o, null);
+                }
+            }
+            case "true_false" -> {
+                answer(w, a.asBoolean() ? "100" : "0", "true", null);
+                answer(w, a.asBoolean() ? "0" : "100", "false", null);
+            }
+            case "text" -> {
+                simple(w, "usecase", "0");
+                for (JsonNode n : a) {
+                    answer(w, "100", n.asText(), null);
+                }
+            }
+            case "numeric" -> answer(w, "100", QuestionTable.number(a.asDouble()),
+                    q.tolerance() == null ? "0" : QuestionTable.number(q.tolerance()));
+            default -> throw new IllegalStateException();
+        }
+        if (q.tags() != null && !q.tags().isEmpty()) {
+            w.writeStartElement("tags");
+            for (String t : q.tags()) {
+                w.writeStartElement("tag");
+                textElement(w, t);
+                w.writeEndElement();
+            }
+            w.writeEndElement();
+        }
+        w.writeEndElement();
+    }
+
+    private static void answer(XMLStreamWriter w, String fraction, String text, String tolerance) throws XMLStreamException {
+        w.writeStartElement("answer");
+        w.writeAttribute("fraction", fraction);
+        w.writeAttribute("format", "plain_text");
+        textElement(w, text);
+        if (tolerance != null) {
+            simple(w, "tolerance", tolerance);
+        }
+        w.writeEndElement();
+    }
+
+    private static void plain(XMLStreamWriter w, String name, String text) throws XMLStreamException {
+        w.writeStartElement(name);
+        w.writeAttribute("format", "plain_text");
+        textElement(w, text);
+        w.writeEndElement();
+    }
+
+    private static void simple(XMLStreamWriter w, String name, String value) throws XMLStreamException {
+        w.writeStartElement(name);
+        w.writeCharacters(value);
+        w.writeEndElement();
+    }
+
+    private static void textElement(XMLStreamWriter w, String text) throws XMLStreamException {
+        w.writeStartElement("text");
+        w.writeCharacters(text);
+        w.writeEndElement();
+    }
+
+    private static String abbreviate(String s) {
+        String flat = s.replaceAll("\\s+", " ");
+        return flat.length() <= 60 ? flat : flat.substring(0, 60) + "…";
+    }
+}

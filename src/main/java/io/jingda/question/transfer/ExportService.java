@@ -1,0 +1,80 @@
+package io.jingda.question.transfer;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.jingda.question.QuestionDto;
+import io.jingda.question.QuestionMapper;
+import io.jingda.question.QuestionRepository;
+import io.jingda.question.QuestionSetDto;
+import io.jingda.question.QuestionSetRepository;
+import io.jingda.question.SourceDto;
+import io.jingda.question.format.CsvFormat;
+import io.jingda.question.format.ExportResult;
+import io.jingda.question.format.QuestionFormat;
+import io.jingda.question.format.XlsxFormat;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Writes a set in any format, and the blank templates. */
+@ApplicationScoped
+public class ExportService {
+    private final QuestionSetRepository sets;
+    private final QuestionRepository questions;
+
+    public ExportService(QuestionSetRepository sets, QuestionRepository questions) {
+        this.sets = sets;
+        this.questions = questions;
+    }
+
+    @Transactional
+    public Optional<ExportResult> export(String setId, QuestionFormat format) {
+        return sets.findByIdOptional(setId).map(s -> {
+            QuestionSetDto header = QuestionMapper.toDto(s, null);
+            List<QuestionDto> list = questions.listBySet(setId).stream().map(QuestionMapper::toDto).toList();
+            return format.write(header, list);
+        });
+    }
+
+    /** The file name of an export: the set id and the format's usual extension. */
+    public static String fileName(String setId, QuestionFormat format) {
+        return setId + switch (format.id()) {
+            case "moodle-xml" -> ".xml";
+            case "aiken" -> ".aiken.txt";
+            default -> "." + format.id();
+        };
+    }
+
+    /** A template with one example row for each question type. */
+    public static byte[] template(QuestionFormat format) {
+        QuestionSetDto set = new QuestionSetDto("example", "示例题库", null, "zh-CN", List.of(), null);
+        return format.write(set, examples()).data();
+    }
+
+    static List<QuestionDto> examples() {
+        var f = JsonNodeFactory.instance;
+        return List.of(
+                new QuestionDto(null, null, "single", "中国共产党第一次全国代表大会在哪一年召开？",
+                        List.of("1919年", "1921年", "1927年", "1949年"), TextNode.valueOf("1921年"), null,
+                        "1921年7月，中共一大在上海召开。", new SourceDto("report.txt", "中共一大在上海召开", null),
+                        List.of("党史", "年份"), 1, 20, 1000),
+                new QuestionDto(null, null, "multiple", "下列哪些城市是直辖市？",
+                        List.of("北京", "上海", "杭州", "重庆"), f.arrayNode().add("北京").add("上海").add("重庆"), null,
+                        "答案可写选项原文（用 | 分隔），也可写字母，如 ABD。", null, List.of("地理"), 2, 30, 1000),
+                new QuestionDto(null, null, "true_false", "长江是中国最长的河流。", null,
+                        com.fasterxml.jackson.databind.node.BooleanNode.TRUE, null, "判断题答案写 true/false（或 对/错）。",
+                        null, List.of(), 1, 15, 1000),
+                new QuestionDto(null, null, "text", "“两个确立”中的第一个是确立谁的核心地位？（填空）", null,
+                        f.arrayNode().add("习近平同志").add("习近平"), null, "可接受的答案用 | 分隔。", null,
+                        List.of(), 2, 30, 1000),
+                new QuestionDto(null, null, "numeric", "2021年是中国共产党成立多少周年？", null,
+                        com.fasterxml.jackson.databind.node.LongNode.valueOf(100), 0.0, "数值题可在 tolerance 列写允许误差。",
+                        null, List.of("数字"), 1, 20, 1000));
+    }
+
+    public static boolean hasTemplate(QuestionFormat f) {
+        return f instanceof CsvFormat || f instanceof XlsxFormat;
+    }
+}

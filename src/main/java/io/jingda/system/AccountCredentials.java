@@ -1,7 +1,0 @@
-package io.jingda.system;
-
-import java.util.List;
-
-/** What signing in needs of an account: never leaves the server. */
-record AccountCredentials(String username, String passwordHash, List<String> roles, long sessionVersion) {
-}

@@ -1,5 +1,0 @@
-package io.jingda.system;
-
-/** {@code PUT /api/accounts/{username}/password}: an admin sets a new password. */
-public record PasswordReset(String password) {
-}
