@@ -31,6 +31,9 @@ import java.util.Set;
  * {@link LiveWriter}, which keeps the batching), and the rows the contest side reads or deletes
  * ({@link ContestRecords}). Every write to a contest's state is conditional on this node owning it.
  * Blocking: called from worker threads and the ticker, never an event loop.
+ * <p>
+ * Longer than most classes because it is the one SQL owner of those tables: keeping every statement on
+ * them here is the point (one place to read what the engine writes), and each method is one statement.
  */
 @ApplicationScoped
 public class LiveStore implements ContestRecords {
