@@ -48,6 +48,11 @@ public class Broadcasts {
         fanout.toPlayers(rt.id(), new PlayerFrames.Closed(frame));
     }
 
+    /** The question moves on from CLOSED: participants who have not got its 'closed' yet get only the reveal. */
+    void revealing(ContestRuntime rt) {
+        fanout.supersedeClosed(rt.id());
+    }
+
     void reveal(ContestRuntime rt) {
         withYou(rt, ContestRuntime.LastKind.REVEAL, Frames.json(rt.revealMessage()));
     }

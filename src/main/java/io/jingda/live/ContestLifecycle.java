@@ -188,6 +188,7 @@ public class ContestLifecycle {
         awaitPendingAnswers(rt);
         var auto = rt.settings().autoAdvance();
         rt.reveal(auto == null ? null : clock.now() + auto.revealSeconds() * 1000L);
+        broadcasts.revealing(rt);
         save(rt);
         broadcasts.reveal(rt);
     }

@@ -42,6 +42,11 @@ class BroadcastsTest {
         }
 
         @Override
+        public void supersedeClosed(long contestId) {
+            shared.add("SUPERSEDE");
+        }
+
+        @Override
         public void disconnectPlayer(long contestId, long participantId, String lastFrame, String reason) {
         }
 

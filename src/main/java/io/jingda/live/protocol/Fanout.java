@@ -14,6 +14,14 @@ public interface Fanout {
     /** A broadcast to every connected participant, each getting their own frame of it. */
     void toPlayers(long contestId, PlayerFrames frames);
 
+    /**
+     * The current question is being revealed: a {@code closed} frame not yet written to a participant
+     * is dropped from now on (the reveal, which follows, supersedes it). Called as soon as the engine
+     * moves on, before it stores and builds the reveal, so that no participant gets a stale frame in
+     * between.
+     */
+    void supersedeClosed(long contestId);
+
     /** Closes a participant's connection (kicked, or replaced by a newer one), after an optional last frame. */
     void disconnectPlayer(long contestId, long participantId, String lastFrame, String reason);
 

@@ -133,6 +133,14 @@ public class LocalFanout implements Fanout {
         onLoops(r, renderer(r, frames));
     }
 
+    @Override
+    public void supersedeClosed(long contestId) {
+        Room r = rooms.get(contestId);
+        if (r != null) {
+            r.superseding.incrementAndGet();
+        }
+    }
+
     /** How each participant's frame of a broadcast is rendered, on the loop that writes it. */
     private static FrameFor renderer(Room r, PlayerFrames frames) {
         if (frames instanceof PlayerFrames.Same same) {

@@ -175,6 +175,18 @@ class LocalFanoutTest {
         await().atMost(10, TimeUnit.SECONDS).until(() -> writes.values().stream().allMatch(w -> w.size() == 2));
         assertThat(writes.get(2L)).containsExactly("status", "{\"reveal\":1,\"you\":{\"score\":2}}");
 
+        // the engine moving on supersedes it too, before the reveal itself is posted
+        CountDownLatch hold2 = new CountDownLatch(1);
+        loop.submit(() -> hold2.await(10, TimeUnit.SECONDS));
+        fanout.toPlayers(5, new PlayerFrames.Closed("closed-early"));
+        fanout.supersedeClosed(5);
+        hold2.countDown();
+        fanout.broadcast(5, Audience.PLAYERS, "marker");
+        await().atMost(10, TimeUnit.SECONDS).until(() -> writes.values().stream().allMatch(w -> w.size() == 3));
+        assertThat(writes.get(3L).get(2)).isEqualTo("marker");
+        writes.values().forEach(List::clear);
+        writes.values().forEach(w -> w.addAll(List.of("a", "b")));
+
         // written before anything superseded it: it stays
         fanout.toPlayers(5, new PlayerFrames.Closed("closed"));
         await().atMost(10, TimeUnit.SECONDS).until(() -> writes.values().stream().allMatch(w -> w.size() == 3));
