@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
@@ -49,7 +50,7 @@ class HostJoinLimitsBrowserTest {
                             field.sendKeys(Keys.chord(Keys.CONTROL, "a"), "900");
                         }
                         return "900".equals(d.findElement(By.id("limit-rate")).getAttribute("value"));
-                    } catch (StaleElementReferenceException e) {
+                    } catch (StaleElementReferenceException | ElementNotInteractableException e) {
                         return false;
                     }
                 }, "900 typed into the join rate");
