@@ -223,6 +223,9 @@ class TeamRoundsTest {
             clock.advance(1);
             buzz(pd1, q4); // a millisecond later: the buzz is taken
             assertThat(pd1.await("buzzRefused", 0, n -> true).path("reason").asText()).isEqualTo("ALREADY_WON");
+            JsonNode buzzOrder = host.await("buzzOrder", 0, n -> n.path("buzzes").size() == 2);
+            assertThat(buzzOrder.path("buzzes").get(0).path("teamId").asInt()).isEqualTo(2);
+            assertThat(buzzOrder.path("buzzes").get(1).path("reactionMs").asLong()).isEqualTo(1);
             buzz(pc1, q4);
             assertThat(pc1.await("buzzRefused", mark, n -> "LOCKED_OUT".equals(n.path("reason").asText()))).isNotNull();
             pb1.answer(q4, option(qs, 4, false), "r-b1-4");
