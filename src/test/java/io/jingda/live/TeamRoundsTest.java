@@ -174,6 +174,7 @@ class TeamRoundsTest {
             assertThat(judged.path("correct").asBoolean()).isTrue();
             assertThat(judged.path("points").asInt()).isEqualTo(10);
             screen.await("closed", 0, n -> q0.equals(n.path("questionId").asText()));
+            assertThat(indexOf(screen, "judged", q0)).isLessThan(indexOf(screen, "closed", q0)); // closed after judged
             // leaderboard waits for the end of the round (team rounds show it after the round by default)
             assertThat(allowed(act(id, "reveal", null))).doesNotContain("leaderboard").contains("next", "nextRound");
             act(id, "next", null);
@@ -415,6 +416,16 @@ class TeamRoundsTest {
                 assertThat(hostWagers.path("picks").toString()).isEqualTo("[{\"teamId\":1,\"stake\":20,\"auto\":false}]");
             }
         }
+    }
+
+    static int indexOf(WsClient c, String type, String questionId) {
+        List<JsonNode> all = c.all();
+        for (int i = 0; i < all.size(); i++) {
+            if (type.equals(all.get(i).path("type").asText()) && questionId.equals(all.get(i).path("questionId").asText())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Team scores from the stored rows alone: base, round events, team rulings, and members' own points. */
