@@ -58,7 +58,7 @@ function refreshSoon() {
 
 /** Frames after which the contest's status, phase or allowed actions may have changed: GET it again. */
 const TRANSITIONS = ['state', 'question', 'closed', 'reveal', 'leaderboard', 'finished', 'status',
-  'round', 'turn', 'buzzOpen', 'buzzWinner', 'judged', 'wagerOpen', 'wagers'];
+  'round', 'turn', 'buzzOpen', 'buzzWinner', 'judged', 'wagerOpen', 'wagers', 'tiebreak'];
 
 /** The contest has teams (a team contest in rounds, issue 16). */
 const hasTeams = () => (S.contest?.teams || []).length > 0;
@@ -79,6 +79,7 @@ const onLive = liveFrames(() => S.live, {
       if (hasTeams() && (m.joined || []).some(p => p.teamId === undefined)) refreshPeopleSoon();
       return paintPeople();
     },
+    team: m => { S.teamOf.set(m.participantId, m.teamId ?? null); return paintPeople(); },
     ruling: m => { S.rulings = [...S.rulings.filter(r => r.id !== m.id), rulingOf(m)]; },
     progress: () => paintProgress(),
   },

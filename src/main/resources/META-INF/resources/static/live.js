@@ -14,7 +14,8 @@ import { clock } from './common.js';
  * (order: every buzzWinner and falseStart seen, in arrival order); wagers the stakes {roundIndex, stakes,
  * deadline, order, turnTeamId, picks, complete}; judged the judgements of the current question; teams the
  * latest team standings the server sent; rulings the ruling frames seen (hosts and screens); refused the
- * participant's last buzzRefused.
+ * participant's last buzzRefused; playing the ids of the teams that play the round (a tie-break: the tied ones);
+ * tiebreak {out: [team ids], winner} as the tie-break goes.
  */
 export function liveState() {
   return {
@@ -25,7 +26,7 @@ export function liveState() {
     you: {}, answered: false, pending: null,
     allowedActions: null,
     round: null, step: null, turn: null, buzz: null, wagers: null, judged: [], teams: null, rulings: [],
-    refused: null,
+    refused: null, playing: null, tiebreak: null,
   };
 }
 
@@ -74,13 +75,19 @@ export function reduce(L, m) {
       L.remainingMs = m.remainingMs ?? null;
       if (m.you) L.you = { ...L.you, ...m.you };
       if (m.allowedActions) L.allowedActions = m.allowedActions;
-      if ('round' in m) L.round = m.round ? { ...L.round, ...m.round } : null;
-      if ('step' in m) L.step = m.step ?? null;
-      if ('turn' in m) L.turn = m.turn ?? null;
-      if ('buzz' in m) L.buzz = m.buzz ? { ...emptyBuzz({ questionId: m.question?.questionId ?? null }), ...m.buzz,
-        lockedOut: m.buzz.lockedOut || [], order: m.buzz.winner ? [{ kind: 'winner', ...m.buzz.winner }] : [] } : null;
-      if ('wagers' in m) L.wagers = m.wagers ? { picks: [], ...m.wagers } : null;
-      if (m.teams) L.teams = ranked(m.teams);
+      {
+        // the team part: at the top of the frame, or (as the engine may group it) under play
+        const p = m.play || m;
+        const team = !!(m.play || m.round || m.teams);
+        if (team || 'round' in p) L.round = p.round ? { ...p.round, teams: L.round?.index === p.round.index ? L.round.teams : undefined } : null;
+        if (team || 'step' in p) L.step = p.step ?? null;
+        if (team || 'turn' in p) L.turn = p.turn ?? null;
+        if (team || 'buzz' in p) L.buzz = p.buzz ? { ...emptyBuzz({ questionId: m.question?.questionId ?? null }), ...p.buzz,
+          lockedOut: p.buzz.lockedOut || [], order: p.buzz.winner ? [{ kind: 'winner', ...p.buzz.winner }] : [] } : null;
+        if (team || 'wagers' in p) L.wagers = p.wagers ? { picks: [], ...p.wagers } : null;
+        if (p.teams) L.teams = ranked(p.teams);
+        if (p.playing) L.playing = p.playing;
+      }
       // the server sends the question only while the contest is running or paused
       if (m.status === 'LOBBY') stage = 'lobby';
       else if (m.status === 'FINISHED') stage = 'finished';
@@ -110,7 +117,9 @@ export function reduce(L, m) {
       stage = 'question'; fresh = true;
       break;
     case 'round':
-      L.round = { index: m.index, kind: m.kind, title: m.title, total: m.total, first: m.first, teams: m.teams };
+      { const { type, ...round } = m; L.round = round; } // index, kind, title, total, first, teams (and what else the round says)
+      L.playing = Array.isArray(m.teams) ? m.teams.map(x => x.id) : null;
+      L.tiebreak = null;
       if (Array.isArray(m.teams) && (!L.teams || m.kind !== 'tiebreak')) L.teams = ranked(m.teams);
       L.status = 'RUNNING'; L.phase = 'ROUND'; L.step = null;
       L.turn = null; L.buzz = null; L.judged = []; L.refused = null; L.wagers = null;
@@ -161,6 +170,15 @@ export function reduce(L, m) {
       L.turn = null;
       // a wrong answer with a rebound opens the buzz again (buzzOpen follows); otherwise the question is over
       L.step = 'over';
+      break;
+    case 'tiebreak':
+      // a team out of the tie-break (a wrong answer), or its winner
+      L.tiebreak = { out: [...(L.tiebreak?.out || []), ...(m.event === 'out' ? [m.teamId] : [])],
+        winner: m.event === 'out' ? (L.tiebreak?.winner ?? null) : m.teamId };
+      break;
+    case 'team':
+      // the host put a participant in a team (or out: teamId null)
+      if (L.you.participantId != null && m.participantId === L.you.participantId) L.you = { ...L.you, teamId: m.teamId ?? null };
       break;
     case 'ruling':
       L.rulings = [...L.rulings.filter(r => r.id !== m.id), m];

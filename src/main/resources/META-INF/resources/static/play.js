@@ -388,6 +388,9 @@ function teamQuestion(q) {
     parts.push(stateBox('judged', j.correct ? 'right' : j.correct === false ? 'wrong' : 'none', j.correct ? 'check' : j.correct === false ? 'cross' : 'hourglass',
       j.correct == null ? t(`judged.${j.reason || 'SKIP'}`) : j.correct ? t('judged.right') : t('judged.wrong'),
       `${who ? who.name : ''}${j.points ? ` ${j.points > 0 ? '+' : ''}${j.points}` : ''}`));
+  } else if (mine && turn.deadline && L.round.answerMode === 'aloud') {
+    // the answer is given aloud and judged by the host (the round says so when the server sends answerMode)
+    parts.push(h('div', { class: 'your-turn', id: 'your-turn', role: 'status' }, t('turn.aloud')));
   } else if (mine && turn.deadline) {
     parts.push(h('div', { class: 'your-turn', id: 'your-turn', role: 'status' }, t('turn.yours')));
     answerParts(q, parts);
@@ -404,6 +407,8 @@ function teamQuestion(q) {
       w.participantId === me() ? t('buzz.youWon') : t('buzz.won', { team: who?.name || '' }), w.nickname || ''));
   } else if (buzzKind && team == null) {
     parts.push(stateBox('no-team', 'locked', 'screen', t('buzz.noTeam'), t('buzz.watch')));
+  } else if (L.playing && !L.playing.includes(team)) {
+    parts.push(stateBox('not-playing', 'locked', 'screen', t('turn.notPlaying'), t('buzz.watch')));
   } else if (buzzKind && (L.buzz?.lockedOut || []).includes(team)
       || buzzKind && L.refused?.questionId === q.questionId && ['LOCKED_OUT', 'FALSE_START'].includes(L.refused.reason)) {
     parts.push(stateBox('buzz-locked', 'wrong', 'cross', t('buzz.locked'),

@@ -41,11 +41,12 @@ function teamCards() {
   if (!teams?.length) return null;
   const holder = L.turn?.teamId ?? L.buzz?.winner?.teamId ?? null;
   const locked = L.buzz?.lockedOut || [];
-  const shown = L.round?.kind === 'tiebreak' && L.round.teams ? teams.filter(x => L.round.teams.some(y => y.id === x.id)) : teams;
+  const shown = L.round?.kind === 'tiebreak' && L.playing ? teams.filter(x => L.playing.includes(x.id)) : teams;
+  const out = L.tiebreak?.out || [];
   const stakes = L.wagers?.complete ? L.wagers.picks : null;
   return h('ul', { class: 'team-cards', id: 'team-cards', 'aria-label': t('team.board') }, shown.map(x => {
     const stake = stakes?.find(p => p.teamId === x.id);
-    return h('li', { class: `team-card${x.id === holder ? ' holder' : ''}${locked.includes(x.id) ? ' locked' : ''}`,
+    return h('li', { class: `team-card${x.id === holder ? ' holder' : ''}${locked.includes(x.id) || out.includes(x.id) ? ' locked' : ''}${L.tiebreak?.winner === x.id ? ' winner' : ''}`,
         'data-team': x.id, style: `--team:${x.color || '#666'}` },
       h('span', { class: 'name' }, x.name),
       h('span', { class: 'score' }, String(x.score ?? '')),
