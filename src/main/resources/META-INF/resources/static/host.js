@@ -61,7 +61,11 @@ const TRANSITIONS = ['state', 'question', 'closed', 'reveal', 'leaderboard', 'fi
   'round', 'turn', 'buzzOpen', 'buzzWinner', 'judged', 'wagerOpen', 'wagers', 'tiebreak'];
 
 /** The contest has teams (a team contest in rounds, issue 16). */
-const hasTeams = () => (S.contest?.teams || []).length > 0;
+const hasTeams = () => contestTeams().length > 0;
+
+/** The contest's teams and how they are picked: in its settings (or beside them). */
+const contestTeams = () => S.contest?.settings?.teams || S.contest?.teams || [];
+const teamPickOf = c => c?.settings?.teamPick || c?.teamPick || 'participants';
 
 const onLive = liveFrames(() => S.live, {
   on: {
@@ -291,7 +295,7 @@ function viewConsole() {
 
 // ---------------------------------------------------------------- team contests in rounds
 
-const teamById = id => teamOf(S.live, id) || (S.contest?.teams || []).find(x => x.id === id) || null;
+const teamById = id => teamOf(S.live, id) || contestTeams().find(x => x.id === id) || null;
 
 /**
  * The round on the console: its title and kind, whose turn, the buzz order with reactionMs, the stakes, and the big
@@ -342,7 +346,7 @@ function judgedText(j) {
 function stakesView(L) {
   const w = L.wagers;
   if (!w) return null;
-  const teams = S.contest.teams || [];
+  const teams = contestTeams();
   return h('div', { id: 'host-stakes' }, h('h3', {}, t('team.stakes'), ' ',
       h('span', { class: 'status-tag' }, w.complete ? t('team.stakes.complete') : t('team.stakes.open', { n: w.picks.length, of: teams.length }))),
     w.turnTeamId ? h('p', {}, t('team.stakes.turn'), ' ', teamTag(teamById(w.turnTeamId))) : null,
@@ -362,7 +366,7 @@ function tiebreakPicker(c, L) {
     const tied = standings.filter(x => x.rank <= 3 && standings.some(y => y.id !== x.id && y.rank === x.rank)).map(x => x.id);
     S.tied = new Set(tied);
   }
-  const teams = standings.length ? standings : (c.teams || []);
+  const teams = standings.length ? standings : contestTeams();
   return h('fieldset', { id: 'tiebreak' }, h('legend', {}, t('team.tiebreak')),
     h('div', { class: 'row' }, teams.map(x => h('label', { class: 'check' },
       h('input', { type: 'checkbox', name: 'tiebreak-team', value: x.id, checked: S.tied.has(x.id),
@@ -374,7 +378,7 @@ function tiebreakPicker(c, L) {
 
 /** The team leaderboard: the latest standings the server sent (rank, colour, name, score). */
 function teamBoard(L) {
-  const standings = L.teams || (S.contest.teams || []).map(x => ({ ...x, score: S.contest.settings?.baseScore ?? null }));
+  const standings = L.teams || contestTeams().map(x => ({ ...x, score: S.contest.settings?.baseScore ?? null }));
   return h('section', { class: 'card', id: 'team-board', 'aria-labelledby': 'team-board-h' },
     h('h2', { id: 'team-board-h' }, t('team.board')),
     h('ol', { class: 'team-board' }, standings.map(x => h('li', { 'data-team': x.id },
@@ -387,7 +391,7 @@ function rulingsPanel(c) {
   if (!['LOBBY', 'RUNNING', 'PAUSED', 'FINISHED'].includes(c.status)) return null;
   const open = c.status !== 'FINISHED';
   const d = S.ruling;
-  const teams = c.teams || [];
+  const teams = contestTeams();
   const submit = async ev => {
     ev.preventDefault(); S.error = null;
     const [kind, id] = (d.target || `team:${teams[0]?.id}`).split(':');
@@ -452,8 +456,8 @@ function joinLimits(c) {
 
 function peopleList() {
   const open = ['LOBBY', 'RUNNING', 'PAUSED'].includes(S.contest?.status);
-  const teams = S.contest?.teams || [];
-  const assign = teams.length && S.contest.teamPick === 'host' && open;
+  const teams = contestTeams();
+  const assign = teams.length && teamPickOf(S.contest) === 'host' && open;
   return h('ul', { class: 'plist', id: 'people', 'aria-labelledby': 'people-h' }, [...S.people].slice(-300).reverse().map(([pid, name]) => h('li', {},
     h('span', { class: 'grow' }, name, teams.length && !assign && S.teamOf.get(pid) != null ? [' ', teamTag(teamById(S.teamOf.get(pid)))] : null),
     assign ? h('select', { 'aria-label': t('team.assign', { name }), 'data-person': pid, onchange: e => assignTeam(pid, e.target.value) },

@@ -384,10 +384,7 @@ function teamQuestion(q) {
   const buzzKind = ['buzzer', 'tiebreak'].includes(L.round.kind);
   const team = myTeam();
   if (step === 'over' && j) {
-    const who = teamOf(L, j.teamId);
-    parts.push(stateBox('judged', j.correct ? 'right' : j.correct === false ? 'wrong' : 'none', j.correct ? 'check' : j.correct === false ? 'cross' : 'hourglass',
-      j.correct == null ? t(`judged.${j.reason || 'SKIP'}`) : j.correct ? t('judged.right') : t('judged.wrong'),
-      `${who ? who.name : ''}${j.points ? ` ${j.points > 0 ? '+' : ''}${j.points}` : ''}`));
+    parts.push(judgedBox());
   } else if (mine && turn.deadline && L.round.answerMode === 'aloud') {
     // the answer is given aloud and judged by the host (the round says so when the server sends answerMode)
     parts.push(h('div', { class: 'your-turn', id: 'your-turn', role: 'status' }, t('turn.aloud')));
@@ -459,7 +456,22 @@ function viewRound() {
   return parts;
 }
 
+/** The judgement of the current team question as a big box (id judged), or null. */
+function judgedBox() {
+  const j = L.judged[L.judged.length - 1];
+  if (!j) return null;
+  const who = teamOf(L, j.teamId);
+  return stateBox('judged', j.correct ? 'right' : j.correct === false ? 'wrong' : 'none', j.correct ? 'check' : j.correct === false ? 'cross' : 'hourglass',
+    j.correct == null ? t(`judged.${j.reason || 'SKIP'}`) : j.correct ? t('judged.right') : t('judged.wrong'),
+    `${who ? who.name : ''}${j.points ? ` ${j.points > 0 ? '+' : ''}${j.points}` : ''}`);
+}
+
 function viewClosed() {
+  if (teamRound(L)) {
+    // a team question closes once it is judged: the judgement, not "time is up"
+    return [topline(), L.question ? h('div', { class: 'stem' }, L.question.stem) : null,
+      judgedBox() || stateBox('closed', 'locked', 'hourglass', t('step.over'))];
+  }
   return [topline(),
     L.question ? h('div', { class: 'stem' }, L.question.stem) : null,
     h('div', { class: 'state-big locked', id: 'closed', role: 'status' },

@@ -170,7 +170,8 @@ function stepTotal() {
 }
 
 function viewClosed() {
-  return [head(), teamRound(L) ? teamCards() : null, teamRound(L) ? teamStrip() : null, h('div', { class: 'stem' }, L.question?.stem || ''),
+  if (teamRound(L)) return [head(), teamCards(), teamStrip(), h('div', { class: 'stem' }, L.question?.stem || '')];
+  return [head(), h('div', { class: 'stem' }, L.question?.stem || ''),
     h('div', { class: 'state-big locked' }, h('span', { class: 'icon' }, icon('hourglass')),
       h('span', { class: 'title' }, t('q.closed')), h('span', { class: 'sub' }, t('screen.answered', { a: L.progress?.answered ?? 0, n: L.participants })))];
 }

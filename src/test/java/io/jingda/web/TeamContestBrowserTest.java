@@ -47,6 +47,14 @@ class TeamContestBrowserTest {
         return ids.subList(0, n);
     }
 
+    private static Map<String, Object> map(Object... kv) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
     private static long createContest() {
         List<String> q = questionIds(12);
         List<Map<String, Object>> teams = new ArrayList<>();
@@ -59,15 +67,15 @@ class TeamContestBrowserTest {
         body.put("teamPick", "participants");
         body.put("baseScore", 100);
         body.put("rounds", List.of(
-                Map.of("kind", "mandatory", "title", "必答题", "questionIds", q.subList(0, 4), "answerSeconds", 60,
+                map("kind", "mandatory", "title", "必答题", "questionIds", q.subList(0, 4), "answerSeconds", 60,
                         "leaderboard", "question"),
-                Map.of("kind", "buzzer", "title", "抢答题", "questionIds", q.subList(4, 6), "readingSeconds", 30,
+                map("kind", "buzzer", "title", "抢答题", "questionIds", q.subList(4, 6), "readingSeconds", 30,
                         "buzzSeconds", 60, "answerSeconds", 60, "answerStartSeconds", 30, "answerMode", "aloud",
                         "falseStart", "penalty", "falseStartPoints", 10, "rightPoints", 10, "wrongPoints", 10,
                         "leaderboard", "question"),
-                Map.of("kind", "wager", "title", "风险题", "questionIds", q.subList(6, 10), "stakes", List.of(10, 20, 30),
+                map("kind", "wager", "title", "风险题", "questionIds", q.subList(6, 10), "stakes", List.of(10, 20, 30),
                         "stakeSeconds", 120, "answerSeconds", 60, "leaderboard", "question"),
-                Map.of("kind", "tiebreak", "title", "加时赛", "questionIds", q.subList(10, 12), "readingSeconds", 30,
+                map("kind", "tiebreak", "title", "加时赛", "questionIds", q.subList(10, 12), "readingSeconds", 30,
                         "buzzSeconds", 60, "answerSeconds", 60, "answerMode", "client", "leaderboard", "question")));
         return TestAuth.admin().body(body).post("/api/contests").then().statusCode(201).extract().jsonPath().getLong("id");
     }
@@ -190,7 +198,9 @@ class TeamContestBrowserTest {
         b.awaitText(By.id("host-turn"), NAMES.get(0));
         b.shot("team-host-buzz-desktop");
         b.to(phones.get(2)).await(By.id("not-your-turn"));
-        b.click(By.id("act-right"));
+        b.to(phones.get(1)).await(By.id("your-turn"));
+        b.shot("team-play-buzz-won-phone");
+        b.to(host).click(By.id("act-right"));
         b.await(By.cssSelector("#host-judged li[data-correct='true']"));
         revealIfAllowed(b);
         act(b, "next");
