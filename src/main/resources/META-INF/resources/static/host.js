@@ -273,11 +273,11 @@ function viewConsole() {
   const q = L.question;
   const qPanel = q && ['RUNNING', 'PAUSED'].includes(c.status) ? h('section', { class: 'card', 'aria-labelledby': 'q-h' },
     h('h2', { id: 'q-h' }, t('q.progress', { i: q.index + 1, n: q.total })),
-    c.phase === 'OPEN' ? timer(remaining, q.timeLimitMs, () => L.paused) : null,
+    c.phase === 'OPEN' && !teamRound(L) ? timer(remaining, q.timeLimitMs, () => L.paused) : null,
     h('p', { class: 'stem host-stem', id: 'stem' }, q.stem),
     q.options?.length ? h('ol', { style: 'list-style:none;padding:0' }, q.options.map((o, i) => h('li', { class: 'shape-line' }, shapeIcon(i), ` ${optionText(q, o)}`))) : null,
-    h('p', { id: 'host-answered', 'aria-live': 'polite' }, t('screen.answered', { a: L.reveal?.answered ?? L.progress?.answered ?? 0, n: L.progress?.participants ?? L.participants ?? 0 })),
-    hostChart(q, L) ? h('div', { id: 'host-chart' }, hostChart(q, L)) : null,
+    h('p', { id: 'host-answered', 'aria-live': 'polite', hidden: teamRound(L) }, t('screen.answered', { a: L.reveal?.answered ?? L.progress?.answered ?? 0, n: L.progress?.participants ?? L.participants ?? 0 })),
+    hostChart(q, L) && !teamRound(L) ? h('div', { id: 'host-chart' }, hostChart(q, L)) : null,
     L.reveal ? h('p', {}, h('strong', {}, icon('check'), ` ${t('reveal.answer')}: `), revealText(q, L.reveal)) : null) : null;
   const done = c.status === 'FINISHED' ? resultsPanel() : null;
   const lb = L.leaderboard && c.status !== 'FINISHED' ? h('section', { class: 'card' }, h('h2', {}, t('board.title')), board(L.leaderboard.top, null)) : null;
@@ -330,7 +330,7 @@ function roundPanel(c, L) {
     teamTag(teamById(j.teamId)), h('span', {}, judgedText(j))))) : null;
   return h('section', { class: 'card round-panel', id: 'round-panel', 'aria-labelledby': 'round-h' },
     h('h2', { id: 'round-h' }, r ? roundBanner(r) : t('team.noRound'),
-      r?.title ? h('span', { class: 'muted' }, ` — ${r.title}`) : null,
+      r?.title && r.title !== t(`round.kind.${r.kind}`) ? h('span', { class: 'muted' }, ` — ${r.title}`) : null,
       L.question && r ? h('span', { class: 'status-tag' }, t('team.inRound', { i: L.question.index - (r.first ?? 0) + 1, n: r.total })) : null,
       L.step ? h('span', { class: 'status-tag', id: 'host-step' }, t(`step.${L.step}`)) : null),
     buttons, turnLine, buzz, stakesView(L), judged, tiebreakPicker(c, L));

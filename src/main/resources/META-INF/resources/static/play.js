@@ -253,7 +253,9 @@ function topline() {
     team ? h('span', { class: 'pill team-pill', id: 'my-team', 'data-team': team.id, style: `--team:${team.color || '#666'}` }, team.name) : null,
     L.question && S.view !== 'lobby' ? h('span', { class: 'pill', 'aria-label': t('q.progress', { i: L.question.index + 1, n: L.question.total }) },
       t('q.progress.short', { i: L.question.index + 1, n: L.question.total })) : null,
-    h('span', { class: 'pill', 'aria-label': t('you.score') }, `${L.you.score ?? 0}`),
+    // in a team round the team's score is what counts (the person's own stays for the standard rounds)
+    team && teamRound(L) ? (team.score != null ? h('span', { class: 'pill', id: 'team-score', 'aria-label': t('team.score') }, String(team.score)) : null)
+      : h('span', { class: 'pill', 'aria-label': t('you.score') }, `${L.you.score ?? 0}`),
     langButton());
 }
 

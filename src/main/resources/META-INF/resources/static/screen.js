@@ -206,7 +206,9 @@ function viewFinished() {
   return [head(), h('h1', { class: 'center' }, t('final.title')),
     teams?.length ? h('div', { id: 'screen-team-podium', class: 'team-podium' },
       podium(teams.filter(x => x.rank <= 3).map(x => ({ rank: x.rank, nickname: x.name, score: x.score })))) : null,
-    h('div', { id: 'screen-podium', class: teams?.length ? 'small-podium' : null }, podium(L.finished?.podium || []))];
+    // beside the teams, the individual podium only if the standard rounds gave anyone points
+    !teams?.length || (L.finished?.podium || []).some(e => e.score > 0)
+      ? h('div', { id: 'screen-podium', class: teams?.length ? 'small-podium' : null }, podium(L.finished?.podium || [])) : null];
 }
 
 function viewMissing() {
