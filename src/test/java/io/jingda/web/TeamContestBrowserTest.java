@@ -155,7 +155,7 @@ class TeamContestBrowserTest {
             for (int other = 1; other <= 4; other++) {
                 if (other != team) {
                     b.to(phones.get(other)).await(By.id("not-your-turn"));
-                    assertThat(b.driver.findElement(By.id("not-your-turn")).getText()).contains(NAMES.get(team - 1));
+                    assertThat(text(b, By.id("not-your-turn"))).contains(NAMES.get(team - 1));
                 }
             }
             if (i == 0) {
@@ -194,7 +194,7 @@ class TeamContestBrowserTest {
         b.to(screen).awaitText(By.cssSelector("#buzz-winner .team"), NAMES.get(0));
         b.shot("team-screen-buzz-winner-desktop");
         b.to(host).await(By.cssSelector("#host-buzz li.winner[data-team='1'] .ms"));
-        assertThat(b.driver.findElement(By.cssSelector("#host-buzz li.winner .ms")).getText()).matches("\\d+ 毫秒");
+        assertThat(text(b, By.cssSelector("#host-buzz li.winner .ms"))).matches("\\d+ 毫秒");
         b.awaitText(By.id("host-turn"), NAMES.get(0));
         b.shot("team-host-buzz-desktop");
         b.to(phones.get(2)).await(By.id("not-your-turn"));
@@ -264,15 +264,18 @@ class TeamContestBrowserTest {
         b.driver.findElement(By.id("ruling-points")).sendKeys("-5");
         b.driver.findElement(By.id("ruling-reason")).sendKeys("提示场外");
         b.click(By.id("ruling-add"));
-        WebElement row = b.await(By.cssSelector("#ruling-list li[data-ruling]"));
-        String rulingId = row.getAttribute("data-ruling");
-        assertThat(row.getText()).contains("提示场外", "-5", NAMES.get(3));
+        String rulingId = b.until(d -> {
+            List<WebElement> e = d.findElements(By.cssSelector("#ruling-list li[data-ruling]"));
+            return e.isEmpty() ? null : e.get(0).getAttribute("data-ruling");
+        }, "the ruling listed");
+        b.until(d -> d.findElement(By.id("ruling-list")).getText().contains("提示场外"), "the ruling's reason listed");
+        assertThat(text(b, By.id("ruling-list"))).contains("提示场外", "-5", NAMES.get(3));
         b.to(screen).await(By.cssSelector(".team-card[data-team='4']"));
         b.until(d -> d.findElement(By.cssSelector(".team-card[data-team='4'] .score")).getText().equals("85"),
                 "the ruling on the projector's card");
         b.to(host).click(By.id("undo-" + rulingId));
         b.until(d -> d.findElements(By.cssSelector("#ruling-list li[data-ruling]")).size() == 2, "the undo listed");
-        assertThat(b.driver.findElement(By.id("ruling-list")).getText()).contains("撤销 #" + rulingId);
+        assertThat(text(b, By.id("ruling-list"))).contains("撤销 #" + rulingId);
         // a ruling is undone once: its button is gone
         assertThat(b.all(By.id("undo-" + rulingId))).isEmpty();
         b.shot("team-host-rulings-desktop");
@@ -308,9 +311,9 @@ class TeamContestBrowserTest {
 
         // the team podium everywhere
         b.to(screen).await(By.id("screen-team-podium"));
-        assertThat(b.driver.findElement(By.cssSelector("#screen-team-podium [data-rank='1'] .who")).getText())
+        assertThat(text(b, By.cssSelector("#screen-team-podium [data-rank='1'] .who")))
                 .isEqualTo(NAMES.get(1));
-        assertThat(b.driver.findElement(By.cssSelector("#screen-team-podium [data-rank='2'] .who")).getText())
+        assertThat(text(b, By.cssSelector("#screen-team-podium [data-rank='2'] .who")))
                 .isEqualTo(NAMES.get(2));
         b.shot("team-screen-podium-desktop");
         b.to(phones.get(2)).await(By.id("team-podium"));
@@ -332,6 +335,11 @@ class TeamContestBrowserTest {
         b.driver.findElement(By.id("join-btn")).click();
         b.await(By.id("lobby-count"));
         return handle;
+    }
+
+    /** The element's text, read again if the page redrew it meanwhile (every live frame redraws). */
+    private static String text(Browser b, By by) {
+        return b.until(d -> d.findElement(by).getText(), "the text of " + by);
     }
 
     /** Clicks the host's button for action once the server allows it. */
@@ -362,11 +370,12 @@ class TeamContestBrowserTest {
     /** The team whose turn it is, as the console shows it. */
     private int turnTeam(Browser b) {
         b.to(host);
-        WebElement tag = b.until(d -> {
+        // read inside the wait: the console redraws on every frame
+        String team = b.until(d -> {
             List<WebElement> e = d.findElements(By.cssSelector("#host-turn .team-tag[data-team]"));
-            return e.isEmpty() ? null : e.get(0);
+            return e.isEmpty() ? null : e.get(0).getAttribute("data-team");
         }, "whose turn, on the console");
-        return Integer.parseInt(tag.getAttribute("data-team"));
+        return Integer.parseInt(team);
     }
 
     /** Answers the single-choice question on the phone whose turn it is: right or wrong. */
