@@ -250,12 +250,13 @@ function topline() {
   const team = teamOf(L, myTeam());
   return h('div', { class: 'topline' },
     h('span', { class: 'pill' }, L.you.nickname || S.session?.nickname || ''),
-    team ? h('span', { class: 'pill team-pill', id: 'my-team', 'data-team': team.id, style: `--team:${team.color || '#666'}` }, team.name) : null,
+    // the team and, in a team round, its score: what counts there (the person's own stays for the standard rounds)
+    team ? h('span', { class: 'pill team-pill', 'data-team': team.id, style: `--team:${team.color || '#666'}` },
+      h('span', { id: 'my-team' }, team.name),
+      teamRound(L) && team.score != null ? h('span', { id: 'team-score', 'aria-label': t('team.score') }, ` ${team.score}`) : null) : null,
     L.question && S.view !== 'lobby' ? h('span', { class: 'pill', 'aria-label': t('q.progress', { i: L.question.index + 1, n: L.question.total }) },
       t('q.progress.short', { i: L.question.index + 1, n: L.question.total })) : null,
-    // in a team round the team's score is what counts (the person's own stays for the standard rounds)
-    team && teamRound(L) ? (team.score != null ? h('span', { class: 'pill', id: 'team-score', 'aria-label': t('team.score') }, String(team.score)) : null)
-      : h('span', { class: 'pill', 'aria-label': t('you.score') }, `${L.you.score ?? 0}`),
+    team && teamRound(L) ? null : h('span', { class: 'pill', 'aria-label': t('you.score') }, `${L.you.score ?? 0}`),
     langButton());
 }
 

@@ -185,9 +185,13 @@ class TeamContestBrowserTest {
         b.to(host).await(By.cssSelector("#host-buzz li.falseStart[data-team='4']"));
         b.to(phones.get(4)).await(By.id("buzz-locked"));
         b.shot("team-play-locked-out-phone");
+        // nothing to scroll sideways on a 360 px phone, with the team in the header
+        assertThat(b.fitsViewport()).isTrue();
         act(b, "go");
         b.to(phones.get(1)).await(By.cssSelector("#buzz.armed"));
         b.shot("team-play-buzz-phone");
+        // the buzz button is whole on screen, under the thumb
+        assertThat(b.onScreen("#buzz")).isTrue();
         b.to(phones.get(4)).await(By.id("buzz-locked"));
         b.to(phones.get(1)).click(By.cssSelector("#buzz.armed"));
         // the projector's buzz-winner animation, the console's buzz order with the reaction time
