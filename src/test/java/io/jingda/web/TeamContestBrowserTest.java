@@ -193,6 +193,9 @@ class TeamContestBrowserTest {
         // the buzz button is whole on screen, under the thumb
         assertThat(b.onScreen("#buzz")).isTrue();
         b.to(phones.get(4)).await(By.id("buzz-locked"));
+        // a reload while the buzz is open: still locked out
+        b.driver.navigate().refresh();
+        b.await(By.id("buzz-locked"));
         b.to(phones.get(1)).click(By.cssSelector("#buzz.armed"));
         // the projector's buzz-winner animation, the console's buzz order with the reaction time
         b.to(screen).awaitText(By.cssSelector("#buzz-winner .team"), NAMES.get(0));
@@ -204,6 +207,14 @@ class TeamContestBrowserTest {
         b.to(phones.get(2)).await(By.id("not-your-turn"));
         b.to(phones.get(1)).await(By.id("your-turn"));
         b.shot("team-play-buzz-won-phone");
+        // a reload mid-buzz: the state frame says who holds the buzz and who is locked out
+        b.driver.navigate().refresh();
+        b.await(By.id("your-turn"));
+        b.to(phones.get(4)).driver.navigate().refresh();
+        b.await(By.id("not-your-turn"));
+        b.to(screen).driver.navigate().refresh();
+        b.await(By.cssSelector(".team-card.holder[data-team='1']"));
+        b.await(By.cssSelector(".team-card.locked[data-team='4']"));
         b.to(host).click(By.id("act-right"));
         b.await(By.cssSelector("#host-judged li[data-correct='true']"));
         revealIfAllowed(b);
