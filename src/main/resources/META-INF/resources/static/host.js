@@ -321,9 +321,9 @@ function roundPanel(c, L) {
   const b = L.buzz;
   const buzz = b ? h('div', { id: 'host-buzz' }, h('h3', {}, t('team.buzz'),
       b.openedAt && !b.winner ? h('span', { class: 'status-tag live' }, ` ${t('team.buzz.open')}`) : null),
-    b.order.length ? h('ol', { class: 'buzz-order' }, b.order.map(e => h('li', { class: e.kind, 'data-team': e.teamId },
+    buzzRows(b).length ? h('ol', { class: 'buzz-order' }, buzzRows(b).map(e => h('li', { class: e.kind, 'data-team': e.teamId },
       teamTag(teamById(e.teamId)), ` ${e.nickname || ''} `,
-      e.kind === 'winner' ? h('b', { class: 'ms' }, t('team.reaction', { ms: e.reactionMs }))
+      e.kind !== 'falseStart' ? h('b', { class: 'ms' }, t('team.reaction', { ms: e.reactionMs }))
         : h('b', { class: 'false-start' }, t('team.falseStart', { points: e.points ?? 0 }))))) : h('p', { class: 'muted' }, t('team.buzz.none')),
     b.lockedOut?.length ? h('p', { class: 'muted', id: 'host-locked' }, t('team.lockedOut'), ' ', b.lockedOut.map(id => teamTag(teamById(id)))) : null) : null;
   const judged = L.judged.length ? h('ul', { id: 'host-judged', class: 'plist' }, L.judged.map(j => h('li', { 'data-correct': String(j.correct) },
@@ -334,6 +334,17 @@ function roundPanel(c, L) {
       L.question && r ? h('span', { class: 'status-tag' }, t('team.inRound', { i: L.question.index - (r.first ?? 0) + 1, n: r.total })) : null,
       L.step ? h('span', { class: 'status-tag', id: 'host-step' }, t(`step.${L.step}`)) : null),
     buttons, turnLine, buzz, stakesView(L), judged, tiebreakPicker(c, L));
+}
+
+/**
+ * The buzz order as a buzzer machine shows it: the false starts, then each team's first buzz with its reaction time
+ * (the hosts' buzzOrder, the winner first; the winner alone until it comes, or after a reload).
+ */
+function buzzRows(b) {
+  const falseStarts = b.order.filter(e => e.kind === 'falseStart');
+  const buzzes = b.buzzes?.length ? b.buzzes.map((e, i) => ({ kind: i === 0 && b.winner ? 'winner' : 'late', ...e }))
+    : b.order.filter(e => e.kind === 'winner');
+  return [...falseStarts, ...buzzes];
 }
 
 function judgedText(j) {

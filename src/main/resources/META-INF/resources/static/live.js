@@ -10,8 +10,9 @@ import { clock } from './common.js';
  *
  * Team contests in rounds (docs/protocol.md): round is the current round {index, kind, title, total, first};
  * step where its question is (reading, buzzing, answering, ready, staking, over or null); turn who answers
- * now; buzz the open or decided buzz {questionId, openedAt, deadline, rebound, lockedOut, winner, order}
- * (order: every buzzWinner and falseStart seen, in arrival order); wagers the stakes {roundIndex, stakes,
+ * now; buzz the open or decided buzz {questionId, openedAt, deadline, rebound, lockedOut, winner, order, buzzes}
+ * (order: every buzzWinner and falseStart seen, in arrival order; buzzes: the hosts' buzzOrder, each team's
+ * first buzz, the winner first); wagers the stakes {roundIndex, stakes,
  * deadline, order, turnTeamId, picks, complete}; judged the judgements of the current question; teams the
  * latest team standings the server sent; rulings the ruling frames seen (hosts and screens); refused the
  * participant's last buzzRefused; playing the ids of the teams that play the round (a tie-break: the tied ones);
@@ -141,6 +142,12 @@ export function reduce(L, m) {
       const winner = { teamId: m.teamId, participantId: m.participantId, nickname: m.nickname, reactionMs: m.reactionMs };
       L.buzz = { ...b, winner, order: [...b.order, { kind: 'winner', ...winner }] };
       L.step = 'answering';
+      break;
+    }
+    case 'buzzOrder': {
+      // hosts: each team's first buzz since the buzz opened, the winner first, with its reaction time
+      const b = L.buzz?.questionId === m.questionId ? L.buzz : emptyBuzz(m);
+      L.buzz = { ...b, buzzes: m.buzzes || [] };
       break;
     }
     case 'falseStart': {

@@ -228,7 +228,8 @@ function pickStake(stake) {
   const w = L.wagers;
   if (!w || (S.stake && S.stake.roundIndex === w.roundIndex)) return;
   S.stake = { roundIndex: w.roundIndex, stake, acked: false };
-  if (!socket?.send({ type: 'wager', roundIndex: w.roundIndex, stake })) { S.stake = null; S.notice = t('notice.offline'); }
+  if (!socket?.send({ type: 'wager', roundIndex: w.roundIndex, stake,
+    requestId: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}` })) { S.stake = null; S.notice = t('notice.offline'); }
   render();
 }
 

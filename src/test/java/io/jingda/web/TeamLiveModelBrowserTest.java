@@ -195,4 +195,30 @@ class TeamLiveModelBrowserTest {
             assertThat(model(s.get(5))).containsEntry("step", "over");
         }
     }
+
+    @Test
+    void theHostsBuzzOrderAndATieBreakWinner() {
+        List<Map<String, Object>> frames = List.of(
+                Map.of("type", "round", "index", 3, "kind", "tiebreak", "title", "加时赛", "total", 1, "first", 9,
+                        "teams", List.of(team(2, "二队", 120), team(3, "三队", 120))),
+                Map.of("type", "question", "questionId", "q9", "index", 9, "total", 10, "questionType", "single",
+                        "stem", "?", "timeLimitMs", 20000, "deadline", FAR),
+                Map.of("type", "buzzWinner", "questionId", "q9", "teamId", 2, "participantId", 7, "nickname", "小明",
+                        "reactionMs", 412),
+                Map.of("type", "buzzOrder", "questionId", "q9", "buzzes", List.of(
+                        Map.of("teamId", 2, "participantId", 7, "nickname", "小明", "reactionMs", 412),
+                        Map.of("teamId", 3, "participantId", 9, "nickname", "小红", "reactionMs", 418))),
+                Map.of("type", "tiebreak", "event", "won", "teamId", 2));
+        try (Browser b = Browser.start(base.toString())) {
+            b.open("/login");
+            List<Map<String, Object>> s = run(b, frames);
+            // a tie-break's round names the tied teams: they play it
+            assertThat(model(s.get(0))).containsEntry("playing", List.of(2L, 3L));
+            assertThat(model(s.get(1))).containsEntry("step", "reading");
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> buzzes = (List<Map<String, Object>>) field(s.get(3), "buzz").get("buzzes");
+            assertThat(buzzes).extracting(e -> e.get("reactionMs")).containsExactly(412L, 418L);
+            assertThat(field(s.get(4), "tiebreak")).containsEntry("winner", 2L).containsEntry("out", List.of());
+        }
+    }
 }
