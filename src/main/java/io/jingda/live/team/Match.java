@@ -801,7 +801,7 @@ public final class Match {
                 case RoundEvent.ROUND -> {
                     RoundDefinition d = rounds.get(e.round());
                     out.add(new Announcement(new RoundMessages.Round(d.index(), d.kind(), d.title(), d.count(),
-                            d.from(), rounds.size(), playingEntries()), false));
+                            d.from(), rounds.size(), d.answerMode(), playingEntries()), false));
                 }
                 case RoundEvent.STAKES -> out.add(new Announcement(wagerOpen(), false));
                 case RoundEvent.STAKE -> {
@@ -880,7 +880,7 @@ public final class Match {
             return new RoundMessages.Play(null, null, null, null, null, hasTeams() ? standings() : null, null);
         }
         RoundMessages.RoundInfo info = new RoundMessages.RoundInfo(d.index(), d.kind(), d.title(), d.count(), d.from(),
-                rounds.size());
+                rounds.size(), d.answerMode());
         RoundMessages.BuzzInfo buzz = null;
         if (play != null && d.roundKind().buzzes()) {
             RoundMessages.BuzzWinner w = play.winner == null ? null : new RoundMessages.BuzzWinner(
