@@ -291,7 +291,9 @@ public final class ContestRuntime {
     public synchronized List<RoundEvent> startRound(int r, List<Integer> tied, long now) {
         status = ContestStatus.RUNNING;
         phase = QuestionPhase.ROUND;
-        phaseUntil = null;
+        // a self-running plan (standard rounds only: team rounds take no autoAdvance) shows each banner as long as a reveal
+        var auto = settings.autoAdvance();
+        phaseUntil = auto == null ? null : now + auto.revealSeconds() * 1000L;
         remainingMs = null;
         lastShared = null;
         lastKind = null;
@@ -429,7 +431,7 @@ public final class ContestRuntime {
         }
         if (phaseUntil != null && now >= phaseUntil) {
             return phase == QuestionPhase.REVEALED ? ContestAction.LEADERBOARD
-                    : phase == QuestionPhase.LEADERBOARD ? ContestAction.NEXT : null;
+                    : phase == QuestionPhase.LEADERBOARD || phase == QuestionPhase.ROUND ? ContestAction.NEXT : null;
         }
         return null;
     }

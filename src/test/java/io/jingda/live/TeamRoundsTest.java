@@ -418,6 +418,34 @@ class TeamRoundsTest {
         }
     }
 
+    @Test
+    void aSelfRunningPlanOfStandardRoundsMovesOnFromEachBanner() {
+        clock.freeze();
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", "两轮自动");
+        body.put("confirmRelated", true);
+        body.put("autoAdvance", Map.of("revealSeconds", 2, "leaderboardSeconds", 2));
+        body.put("rounds", List.of(round("standard", singles(15, 1), Map.of("title", "第一轮")),
+                round("standard", singles(16, 1), Map.of("title", "第二轮"))));
+        long id = LiveApi.create(admin().contentType(ContentType.JSON), body);
+        String code = LiveApi.openLobby(admin(), id);
+        try (WsClient screen = WsClient.screen(base, code)) {
+            screen.await("state");
+            act(id, "start", null);
+            screen.await("round", 0, n -> n.path("index").asInt() == 0);
+            clock.advance(2_000);
+            JsonNode q = screen.await("question", 0, n -> n.path("index").asInt() == 0);
+            clock.advance(q.path("timeLimitMs").asLong() + 300); // closes, reveals
+            screen.await("reveal");
+            clock.advance(2_000); // leaderboard
+            screen.await("leaderboard");
+            clock.advance(2_000); // the next round's banner
+            screen.await("round", 0, n -> n.path("index").asInt() == 1);
+            clock.advance(2_000);
+            screen.await("question", 0, n -> n.path("index").asInt() == 1);
+        }
+    }
+
     static int indexOf(WsClient c, String type, String questionId) {
         List<JsonNode> all = c.all();
         for (int i = 0; i < all.size(); i++) {
