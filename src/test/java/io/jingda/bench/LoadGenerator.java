@@ -23,18 +23,13 @@ import io.vertx.core.http.WebSocketConnectOptions;
 
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +69,8 @@ public final class LoadGenerator {
                           double lateFraction, long graceMs, Path workDir, boolean quiet, boolean deflate, int warmup,
                           boolean boardDirect) {
 
-        static Options parse(String[] args) {
+        /** {@code key=value} arguments over the system properties {@code bench.key}. */
+        static Map<String, String> arguments(String[] args) {
             Map<String, String> a = new HashMap<>();
             System.getProperties().forEach((k, v) -> {
                 if (k.toString().startsWith("bench.")) {
@@ -88,6 +84,11 @@ public final class LoadGenerator {
                     a.put(s.substring(0, i), s.substring(i + 1));
                 }
             }
+            return a;
+        }
+
+        static Options parse(String[] args) {
+            Map<String, String> a = arguments(args);
             int n = Integer.parseInt(a.getOrDefault("participants", "1000"));
             int sources = Integer.parseInt(a.getOrDefault("sources", "0"));
             if (sources <= 0) {
@@ -168,8 +169,6 @@ public final class LoadGenerator {
 
     private final Options o;
     private final Vertx vertx;
-    private final java.net.http.HttpClient admin = java.net.http.HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10)).build();
     private final Stats joinLatency = new Stats();
     /** Joins answered 429 (each retried after its Retry-After). */
     private final AtomicLong join429s = new AtomicLong();
@@ -205,6 +204,14 @@ public final class LoadGenerator {
     }
 
     public static void main(String[] args) throws Exception {
+        String scenario = Options.arguments(args).getOrDefault("scenario", "live");
+        if ("buzzer".equals(scenario)) {
+            BuzzerScenario.main(args); // issue 16: 16 teams of 6 on one buzzer
+            return;
+        }
+        if (!"live".equals(scenario)) {
+            throw new IllegalArgumentException("scenario must be live or buzzer, not '" + scenario + "'");
+        }
         Options o = Options.parse(args);
         Result r;
         try {
@@ -422,41 +429,17 @@ public final class LoadGenerator {
         return rest("POST", "/api/contests/" + id + "/actions/" + action, null, 200);
     }
 
-    /** The host's session cookie after a form sign-in (as the host console does); null: HTTP Basic. */
-    private String session;
-    private static final String CSRF = "bench-csrf-token";
+    /** The host over REST (session cookie after a form sign-in, as the host console does). */
+    private HostClient hostClient;
 
-    /**
-     * Signs in like the host console: one bcrypt check at sign-in, then the session cookie (with the
-     * double-submit CSRF token), so host actions during the game do not pay a password hash each.
-     */
     private void signIn() throws Exception {
-        String form = "j_username=" + java.net.URLEncoder.encode(o.adminUser(), StandardCharsets.UTF_8)
-                + "&j_password=" + java.net.URLEncoder.encode(o.adminPassword(), StandardCharsets.UTF_8);
-        HttpResponse<String> r = admin.send(HttpRequest.newBuilder(URI.create(baseUrl + "/j_security_check"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "jingda-csrf=" + CSRF)
-                .header("X-CSRF-Token", CSRF).POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        session = r.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("quarkus-credential="))
-                .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'))).findFirst().orElse(null);
-        log("host signed in with %s", session == null ? "HTTP Basic (no form sign-in)" : "a session cookie");
+        hostClient = new HostClient(baseUrl, o.adminUser(), o.adminPassword());
+        boolean cookie = hostClient.signIn();
+        log("host signed in with %s", cookie ? "a session cookie" : "HTTP Basic (no form sign-in)");
     }
 
     private JsonNode rest(String method, String path, String body, int expected) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json");
-        if (session != null) {
-            b.header("Cookie", session + "; jingda-csrf=" + CSRF).header("X-CSRF-Token", CSRF);
-        } else {
-            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (o.adminUser() + ":" + o.adminPassword()).getBytes(StandardCharsets.UTF_8)));
-        }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> r = admin.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + path + " → " + r.statusCode() + ": " + r.body());
-        }
-        return JSON.readTree(r.body());
+        return hostClient.rest(method, path, body, expected);
     }
 
     // ------------------------------------------------------------------ joining and connecting
@@ -823,7 +806,7 @@ public final class LoadGenerator {
         return a / (a + b);
     }
 
-    private static String answerFrame(JsonNode q, String qid, Random r) {
+    static String answerFrame(JsonNode q, String qid, Random r) {
         ObjectNode a = JSON.createObjectNode();
         a.put("type", "answer");
         a.put("questionId", qid);
