@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jingda.ServerProcess;
-import io.vertx.core.AbstractVerticle;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -37,8 +35,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The benchmark's buzzer scenario (issue 16): a contest of {@code teams} teams of {@code teamSize} with one
@@ -61,8 +57,6 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 public final class BuzzerScenario {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final int EVENT_LOOPS = LoadGenerator.EVENT_LOOPS;
-    /** Refusals a buzz that lost may get; anything else is counted as unexpected. */
-    static final List<String> LOSING_REASONS = List.of("ALREADY_WON", "TOO_LATE");
     static final int BASE_SCORE = 100;
 
     /** The scenario's parameters. */
@@ -93,33 +87,18 @@ public final class BuzzerScenario {
         }
     }
 
-    /**
-     * What the run measured. Latencies named {@code …Us} are microseconds (nanoTime), {@code …Ms} milliseconds
-     * (the wall clock shared with the server). {@code mismatches} lists each question whose winner was not the
-     * first sender, with the gap by which the first sender's buzz preceded the winner's.
-     */
+    /** What the run measured: the run's own figures and the buzzer's ({@link BuzzerFigures}). */
     public record Result(int teams, int teamSize, int questions, int warmupQuestions, String judge, int joined,
-                         int connected, int questionsPlayed, long buzzesSent,
-                         long fromFirstSendP50Us, long fromFirstSendP95Us, long fromFirstSendP99Us, long fromFirstSendMaxUs,
-                         long fromReceiptP50Ms, long fromReceiptP99Ms, long fromReceiptMaxMs,
-                         long winnerFrames, long winnerFramesMissing, long buzzOpenP50Ms, long buzzOpenP99Ms,
-                         long reactionP50Ms, long reactionMaxMs, int winnerIsFirstSender, int winnerMismatches,
-                         List<String> mismatches, long winnerDisagreements, long winnerRefused,
-                         Map<String, Long> refusals, long unexpectedRefusals, long unansweredBuzzes,
-                         long answersSent, long answersAccepted, long judged, long judgedCorrect, Boolean teamScoresMatch,
-                         String teamScores, double serverCpuSeconds, long serverPeakHeapMb, double clientCpuSeconds,
-                         long clientLagP99Ms, long clientLagMaxMs, long wallMs, String serverReport) {
+                         int connected, int questionsPlayed, BuzzerFigures buzz, long answersSent, long answersAccepted,
+                         Map<String, Long> framesNotRead, double serverCpuSeconds, long serverPeakHeapMb,
+                         double clientCpuSeconds, long clientLagP99Ms, long clientLagMaxMs, long wallMs,
+                         String serverReport) {
         public String json() {
             try {
                 return JSON.writeValueAsString(this);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        }
-
-        /** Whether the issue's target holds: p99 from the first buzz to buzzWinner at every client under 50 ms. */
-        public boolean meetsTarget() {
-            return fromFirstSendP99Us >= 0 && fromFirstSendP99Us < 50_000 && winnerFramesMissing == 0;
         }
     }
 
@@ -137,46 +116,10 @@ public final class BuzzerScenario {
         }
     }
 
-    /** Everything the clients saw of one question; indexed by member number. */
-    static final class Track {
-        final String qid;
-        final int order;
-        volatile JsonNode question;
-        volatile long openedAt = -1;
-        final AtomicLongArray sentNanos;
-        final AtomicLongArray winnerNanos;
-        final AtomicLongArray winnerEpochMs;
-        final AtomicLongArray openEpochMs;
-        final AtomicReferenceArray<String> refusal;
-        final AtomicLong winnerPid = new AtomicLong(Long.MIN_VALUE);
-        volatile long winnerTeam;
-        volatile long reactionMs = -1;
-        final AtomicLong disagreements = new AtomicLong();
-        final CountDownLatch winners;
-        final CountDownLatch judgedAll;
-        final AtomicLong judgedPoints = new AtomicLong(Long.MIN_VALUE);
-        volatile long judgedTeam = -1;
-        volatile Boolean judgedCorrect;
-        volatile String judgedReason;
-        final AtomicInteger answered = new AtomicInteger();
-
-        Track(String qid, int order, int members) {
-            this.qid = qid;
-            this.order = order;
-            sentNanos = new AtomicLongArray(members);
-            winnerNanos = new AtomicLongArray(members);
-            winnerEpochMs = new AtomicLongArray(members);
-            openEpochMs = new AtomicLongArray(members);
-            refusal = new AtomicReferenceArray<>(members);
-            winners = new CountDownLatch(members);
-            judgedAll = new CountDownLatch(members);
-        }
-    }
-
     private final Options o;
     private final Vertx vertx;
-    private final Map<String, Track> tracks = new ConcurrentHashMap<>();
-    private final BlockingQueue<Track> opened = new LinkedBlockingQueue<>();
+    private final Map<String, BuzzTrack> tracks = new ConcurrentHashMap<>();
+    private final BlockingQueue<BuzzTrack> opened = new LinkedBlockingQueue<>();
     private final AtomicInteger trackOrder = new AtomicInteger();
     private final AtomicLong buzzesSent = new AtomicLong();
     private final AtomicLong answersSent = new AtomicLong();
@@ -273,7 +216,7 @@ public final class BuzzerScenario {
             }
             finished = new CountDownLatch(connected);
             playing = true;
-            eventLoopContexts().forEach(this::probeLag);
+            loops().probeLag(clientLag, () -> playing);
             int played = play(contestId);
             boolean allFinished = finished.await(30, TimeUnit.SECONDS);
             playing = false;
@@ -312,7 +255,7 @@ public final class BuzzerScenario {
                 o.pressWithinMs(), o.answer(), 0, o.adminUser(), o.adminPassword(), o.jar(), o.heap(), o.seed() + 1,
                 o.workDir(), true, o.deflate());
         Result r = new BuzzerScenario(w).run();
-        log("warm-up done: p99 from the first buzz to buzzWinner %.1f ms", r.fromFirstSendP99Us() / 1000.0);
+        log("warm-up done: p99 from the first buzz to buzzWinner %.1f ms", r.buzz().fromFirstSendP99Us() / 1000.0);
     }
 
     // ------------------------------------------------------------------ the contest over REST
@@ -410,41 +353,10 @@ public final class BuzzerScenario {
         });
     }
 
-    /** Runs {@code task} for 0..n-1, 32 in flight, started on every event loop; how many succeeded. */
+    /** Runs {@code task} for 0..n-1, 32 in flight on every event loop; how many succeeded. */
     private int bounded(int n, String what, java.util.function.IntFunction<Future<?>> task) throws Exception {
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger ok = new AtomicInteger();
-        CountDownLatch done = new CountDownLatch(n);
-        Runnable[] worker = new Runnable[1];
-        worker[0] = () -> {
-            int i = next.getAndIncrement();
-            if (i >= n) {
-                return;
-            }
-            Future<?> f = task.apply(i);
-            if (f == null) {
-                done.countDown();
-                worker[0].run();
-                return;
-            }
-            f.onComplete(ar -> {
-                if (ar.succeeded()) {
-                    ok.incrementAndGet();
-                } else {
-                    log("%s %d: %s", what, i, ar.cause().getMessage());
-                }
-                done.countDown();
-                worker[0].run();
-            });
-        };
-        List<Context> contexts = eventLoopContexts();
-        for (int c = 0; c < Math.min(32, n); c++) {
-            contexts.get(c % contexts.size()).runOnContext(v -> worker[0].run());
-        }
-        if (!done.await(5, TimeUnit.MINUTES)) {
-            throw new IllegalStateException(what + " did not finish");
-        }
-        return ok.get();
+        return loops().bounded(n, 32, java.time.Duration.ofMinutes(5), what, task,
+                (i, e) -> log("%s %d: %s", what, i, e.getMessage()));
     }
 
     // ------------------------------------------------------------------ the game
@@ -456,7 +368,7 @@ public final class BuzzerScenario {
         int played = 0;
         for (int q = 0; q < o.questions(); q++) {
             dto = action(contestId, "next", null);
-            Track t = opened.poll(30, TimeUnit.SECONDS);
+            BuzzTrack t = opened.poll(30, TimeUnit.SECONDS);
             if (t == null) {
                 throw new IllegalStateException("question " + (q + 1) + " never arrived (phase "
                         + dto.path("phase").asText() + ", allowed " + allowed(dto) + ")");
@@ -496,9 +408,9 @@ public final class BuzzerScenario {
         return played;
     }
 
-    private Track track(String qid) {
+    private BuzzTrack track(String qid) {
         return tracks.computeIfAbsent(qid, k -> {
-            Track t = new Track(k, trackOrder.getAndIncrement(), o.members());
+            BuzzTrack t = new BuzzTrack(k, trackOrder.getAndIncrement(), o.members());
             opened.add(t);
             return t;
         });
@@ -512,24 +424,14 @@ public final class BuzzerScenario {
         switch (type) {
             case "state" -> ready.tryComplete();
             case "question" -> {
-                Track t = track(f.path("questionId").asText());
+                BuzzTrack t = track(f.path("questionId").asText());
                 if (t.question == null) {
                     t.question = f;
                 }
             }
             case "buzzOpen" -> onBuzzOpen(m, f, now);
-            case "buzzWinner" -> {
-                Track t = track(f.path("questionId").asText());
-                long pid = f.path("participantId").asLong();
-                t.winnerNanos.set(m.n, nanos);
-                t.winnerEpochMs.set(m.n, now);
-                if (!t.winnerPid.compareAndSet(Long.MIN_VALUE, pid) && t.winnerPid.get() != pid) {
-                    t.disagreements.incrementAndGet();
-                }
-                t.winnerTeam = f.path("teamId").asLong();
-                t.reactionMs = f.path("reactionMs").asLong(-1);
-                t.winners.countDown();
-            }
+            case "buzzWinner" -> track(f.path("questionId").asText()).winner(m.n, f.path("participantId").asLong(),
+                    f.path("teamId").asLong(), f.path("reactionMs").asLong(-1), nanos, now);
             case "buzzRefused" -> track(f.path("questionId").asText()).refusal.compareAndSet(m.n, null,
                     f.path("reason").asText());
             case "turn" -> onTurn(m, f);
@@ -540,15 +442,9 @@ public final class BuzzerScenario {
                     log("member %d: answer refused %s", m.n, f.path("reason").asText());
                 }
             }
-            case "judged" -> {
-                Track t = track(f.path("questionId").asText());
-                if (t.judgedPoints.compareAndSet(Long.MIN_VALUE, f.path("points").asLong())) {
-                    t.judgedTeam = f.path("teamId").asLong(-1);
-                    t.judgedCorrect = f.path("correct").isBoolean() ? f.path("correct").asBoolean() : null;
-                    t.judgedReason = f.path("reason").asText();
-                }
-                t.judgedAll.countDown();
-            }
+            case "judged" -> track(f.path("questionId").asText()).judged(f.path("teamId").asLong(-1),
+                    f.path("points").asLong(), f.path("correct").isBoolean() ? f.path("correct").asBoolean() : null,
+                    f.path("reason").asText(null));
             case "finished" -> {
                 if (finishedTeams == null) {
                     finishedTeams = f.path("teams");
@@ -567,7 +463,7 @@ public final class BuzzerScenario {
     /** Each member presses within pressWithin ms of seeing the buzz open, as people react to what they see. */
     private void onBuzzOpen(Member m, JsonNode f, long now) {
         String qid = f.path("questionId").asText();
-        Track t = track(qid);
+        BuzzTrack t = track(qid);
         t.openedAt = f.path("openedAt").asLong();
         t.openEpochMs.set(m.n, now);
         Random r = new Random(o.seed() * 31 + m.n * 7919L + qid.hashCode());
@@ -585,7 +481,7 @@ public final class BuzzerScenario {
         if (!o.answer() || f.path("participantId").asLong() != m.participantId) {
             return;
         }
-        Track t = track(f.path("questionId").asText());
+        BuzzTrack t = track(f.path("questionId").asText());
         if (t.question == null) {
             log("member %d: its turn on %s, whose question frame it never saw", m.n, t.qid);
             return;
@@ -602,191 +498,52 @@ public final class BuzzerScenario {
 
     private Result result(int joined, int connected, int played, double serverCpu, long peakHeap, long clientCpu0,
                           long t0, String serverReport) {
-        Stats fromFirst = new Stats();
-        Stats fromReceipt = new Stats();
-        Stats buzzOpen = new Stats();
-        Stats reaction = new Stats();
-        long winnerFrames = 0;
-        long missing = 0;
-        int firstSender = 0;
-        List<String> mismatches = new ArrayList<>();
-        long disagreements = 0;
-        long winnerRefused = 0;
-        Map<String, Long> refusals = new TreeMap<>();
-        long unexpected = 0;
-        long unanswered = 0;
-        long judged = 0;
-        long correct = 0;
-        Map<Long, Long> expectedTeam = new TreeMap<>();
-        for (Member m : members) {
-            expectedTeam.put((long) m.teamId, (long) BASE_SCORE);
-        }
-        Map<Long, Integer> memberOf = new java.util.HashMap<>();
-        for (Member m : members) {
-            memberOf.put(m.participantId, m.n);
-        }
-        List<Track> ordered = tracks.values().stream().sorted(java.util.Comparator.comparingInt(t -> t.order)).toList();
-        for (Track t : ordered) {
-            int first = -1;
-            long firstNanos = Long.MAX_VALUE;
-            for (int i = 0; i < o.members(); i++) {
-                long s = t.sentNanos.get(i);
-                if (s != 0 && s < firstNanos) {
-                    firstNanos = s;
-                    first = i;
-                }
-            }
-            if (t.reactionMs >= 0) {
-                reaction.add(t.reactionMs);
-            }
-            for (int i = 0; i < o.members(); i++) {
-                long w = t.winnerNanos.get(i);
-                if (w == 0) {
-                    missing++;
-                    continue;
-                }
-                winnerFrames++;
-                if (first >= 0) {
-                    fromFirst.add((w - firstNanos) / 1000);
-                }
-                if (t.openedAt > 0 && t.reactionMs >= 0) {
-                    fromReceipt.add(t.winnerEpochMs.get(i) - (t.openedAt + t.reactionMs));
-                }
-                if (t.openedAt > 0 && t.openEpochMs.get(i) > 0) {
-                    buzzOpen.add(t.openEpochMs.get(i) - t.openedAt);
-                }
-            }
-            disagreements += t.disagreements.get();
-            Integer winner = memberOf.get(t.winnerPid.get());
-            if (winner != null && first >= 0) {
-                if (winner == first) {
-                    firstSender++;
-                } else {
-                    long gapUs = (t.sentNanos.get(winner) - firstNanos) / 1000;
-                    mismatches.add(String.format(Locale.ROOT, "question %d: winner b%d sent %d µs after the first sender b%d",
-                            t.order + 1, winner, gapUs, first));
-                }
-            }
-            for (int i = 0; i < o.members(); i++) {
-                String reason = t.refusal.get(i);
-                boolean isWinner = winner != null && winner == i;
-                if (reason != null) {
-                    refusals.merge(reason, 1L, Long::sum);
-                    if (isWinner) {
-                        winnerRefused++;
-                    } else if (!LOSING_REASONS.contains(reason)) {
-                        unexpected++;
-                    }
-                } else if (!isWinner && t.sentNanos.get(i) != 0) {
-                    unanswered++;
-                }
-            }
-            long points = t.judgedPoints.get();
-            if (points != Long.MIN_VALUE) {
-                judged++;
-                if (Boolean.TRUE.equals(t.judgedCorrect)) {
-                    correct++;
-                }
-                if (t.judgedTeam > 0) {
-                    expectedTeam.merge(t.judgedTeam, points, Long::sum);
-                }
-            }
-        }
-        Boolean scoresMatch = null;
-        StringBuilder scores = new StringBuilder();
-        JsonNode pushed = finishedTeams;
-        if (pushed != null && pushed.isArray() && pushed.size() > 0) {
-            scoresMatch = pushed.size() == o.teams();
-            for (JsonNode team : pushed) {
-                long id = team.path("id").asLong();
-                long score = team.path("score").asLong();
-                Long expected = expectedTeam.get(id);
-                if (expected == null || expected != score) {
-                    scoresMatch = false;
-                    scores.append(String.format(Locale.ROOT, "team %d pushed %d, judged frames give %s; ", id, score, expected));
-                }
-            }
-            if (scoresMatch) {
-                scores.append(String.format(Locale.ROOT, "%d teams, scores %d..%d", pushed.size(),
-                        expectedTeam.values().stream().mapToLong(Long::longValue).min().orElse(0),
-                        expectedTeam.values().stream().mapToLong(Long::longValue).max().orElse(0)));
-            }
-        } else {
-            scores.append("no teams in 'finished'");
-        }
-        if (!unexpectedFrames.isEmpty()) {
-            log("frames the scenario does not read: %s", unexpectedFrames);
-        }
+        long[] pids = members.stream().mapToLong(m -> m.participantId).toArray();
+        int[] teamIds = members.stream().mapToInt(m -> m.teamId).toArray();
+        BuzzerFigures buzz = BuzzerFigures.of(List.copyOf(tracks.values()), pids, teamIds, finishedTeams, BASE_SCORE);
         return new Result(o.teams(), o.teamSize(), o.questions(), o.warmupQuestions(), o.answer() ? "answer" : "skip",
-                joined, connected, played, buzzesSent.get(),
-                fromFirst.percentile(50), fromFirst.percentile(95), fromFirst.percentile(99), fromFirst.max(),
-                fromReceipt.percentile(50), fromReceipt.percentile(99), fromReceipt.max(), winnerFrames, missing,
-                buzzOpen.percentile(50), buzzOpen.percentile(99), reaction.percentile(50), reaction.max(),
-                firstSender, mismatches.size(), mismatches, disagreements, winnerRefused, refusals, unexpected, unanswered,
-                answersSent.get(), answersAccepted.get(), judged, correct, scoresMatch, scores.toString(),
+                joined, connected, played, buzz, answersSent.get(), answersAccepted.get(), new TreeMap<>(unexpectedFrames),
                 round(serverCpu), peakHeap, round((clientCpuNanos() - clientCpu0) / 1e9), clientLag.percentile(99),
                 clientLag.max(), System.currentTimeMillis() - t0, serverReport);
     }
 
     /** The readable summary printed before the JSON line. */
     static String summary(Result r) {
+        BuzzerFigures b = r.buzz();
         return String.format(Locale.ROOT, """
                 ==== Jingda buzzer benchmark: %d teams × %d members, %d questions (warm-up before it: %d questions; judge: %s) ====
                 joined           %d, connected %d; %d questions played, %d buzzes sent
-                first buzz sent → buzzWinner at each client: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (%d frames, %d missing)%s
-                server receipt → buzzWinner (wall clock, ms): p50 %d, p99 %d, max %d; openedAt → buzzOpen at the client: p50 %d ms, p99 %d ms
-                reactionMs of the winners: p50 %d, max %d
-                winner           the first sender in %d of %d questions; %d mismatches %s; clients naming another winner: %d
-                refusals         %s; %d unexpected, %d to the winner, %d losing buzzes with no reply
-                judgement        %d answers sent, %d accepted; %d judged, %d right; team scores match the judged frames: %s (%s)
+                buzzWinner       from the first buzz sent, at each client: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (%d frames, %d missing)%s
+                                 from the server's receipt of the winning buzz (wall clock): p50 %d ms, p99 %d ms, max %d ms
+                buzzOpen         openedAt → receipt at the client: p50 %d ms, p99 %d ms; the winners' reactionMs: p50 %d, max %d
+                winner           the first sender in %d of %d questions; mismatches: %s; buzzWinner frames naming another winner: %d
+                refusals         %s; %d unexpected, %d to the winner, %d losing buzzes without a reply
+                judgement        %d answers sent, %d accepted; %d judged %s, %d right; team scores match the judged frames: %s (%s)
                 server           %.1f CPU s, peak heap %d MB
-                load generator   %.1f CPU s; its event loops ran late by p99 %d ms, max %d ms while playing; wall %d ms
+                load generator   %.1f CPU s; its event loops ran late by p99 %d ms, max %d ms while playing; wall %d ms; frames not read: %s
                 server log       %s
                 """, r.teams(), r.teamSize(), r.questions(), r.warmupQuestions(), r.judge(), r.joined(), r.connected(),
-                r.questionsPlayed(), r.buzzesSent(), r.fromFirstSendP50Us() / 1000.0, r.fromFirstSendP95Us() / 1000.0,
-                r.fromFirstSendP99Us() / 1000.0, r.fromFirstSendMaxUs() / 1000.0, r.winnerFrames(), r.winnerFramesMissing(),
-                r.meetsTarget() ? " — under 50 ms ✓" : " — target (p99 < 50 ms) missed ✗",
-                r.fromReceiptP50Ms(), r.fromReceiptP99Ms(), r.fromReceiptMaxMs(), r.buzzOpenP50Ms(), r.buzzOpenP99Ms(),
-                r.reactionP50Ms(), r.reactionMaxMs(), r.winnerIsFirstSender(), r.questionsPlayed(), r.winnerMismatches(),
-                r.mismatches(), r.winnerDisagreements(), r.refusals(), r.unexpectedRefusals(), r.winnerRefused(),
-                r.unansweredBuzzes(), r.answersSent(), r.answersAccepted(), r.judged(), r.judgedCorrect(),
-                r.teamScoresMatch(), r.teamScores(), r.serverCpuSeconds(), r.serverPeakHeapMb(), r.clientCpuSeconds(),
-                r.clientLagP99Ms(), r.clientLagMaxMs(), r.wallMs(),
-                r.serverReport().isEmpty() ? "(a server given by url)" : r.serverReport());
+                r.questionsPlayed(), b.buzzesSent(), b.fromFirstSendP50Us() / 1000.0, b.fromFirstSendP95Us() / 1000.0,
+                b.fromFirstSendP99Us() / 1000.0, b.fromFirstSendMaxUs() / 1000.0, b.winnerFrames(), b.winnerFramesMissing(),
+                b.meetsTarget() ? " — p99 under 50 ms ✓" : " — target (p99 under 50 ms) missed ✗",
+                b.fromReceiptP50Ms(), b.fromReceiptP99Ms(), b.fromReceiptMaxMs(), b.buzzOpenP50Ms(), b.buzzOpenP99Ms(),
+                b.reactionP50Ms(), b.reactionMaxMs(), b.winnerIsFirstSender(), b.questions(),
+                b.mismatches().isEmpty() ? "none" : b.mismatches(), b.winnerDisagreements(), b.refusals(),
+                b.unexpectedRefusals(), b.winnerRefused(), b.unansweredBuzzes(), r.answersSent(), r.answersAccepted(),
+                b.judged(), b.judgedReasons(), b.judgedCorrect(), b.teamScoresMatch(), b.teamScores(), r.serverCpuSeconds(),
+                r.serverPeakHeapMb(), r.clientCpuSeconds(), r.clientLagP99Ms(), r.clientLagMaxMs(), r.wallMs(),
+                r.framesNotRead(), r.serverReport().isEmpty() ? "(a server given by url)" : r.serverReport());
     }
 
     // ------------------------------------------------------------------ helpers
 
-    private void probeLag(Context ctx) {
-        ctx.runOnContext(v -> {
-            long due = System.currentTimeMillis() + 10;
-            vertx.setTimer(10, t -> {
-                clientLag.add(Math.max(0, System.currentTimeMillis() - due));
-                if (playing) {
-                    probeLag(ctx);
-                }
-            });
-        });
-    }
+    private ClientLoops loops;
 
-    private List<Context> contexts;
-
-    private List<Context> eventLoopContexts() throws Exception {
-        if (contexts != null) {
-            return contexts;
+    private ClientLoops loops() throws Exception {
+        if (loops == null) {
+            loops = new ClientLoops(vertx, EVENT_LOOPS);
         }
-        contexts = new ArrayList<>();
-        for (int k = 0; k < EVENT_LOOPS; k++) {
-            Promise<Context> p = Promise.promise();
-            vertx.deployVerticle(new AbstractVerticle() {
-                @Override
-                public void start() {
-                    p.complete(context);
-                }
-            }).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            contexts.add(p.future().result());
-        }
-        return contexts;
+        return loops;
     }
 
     private static JsonNode parse(String s) {

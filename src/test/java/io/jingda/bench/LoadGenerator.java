@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jingda.ServerProcess;
-import io.vertx.core.AbstractVerticle;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -22,6 +20,7 @@ import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -295,7 +294,7 @@ public final class LoadGenerator {
             long bytesBefore = players.stream().mapToLong(p -> p.bytes).sum();
             finished = new CountDownLatch(connected);
             playing = true;
-            eventLoopContexts().forEach(this::probeLag);
+            loops().probeLag(clientLag, () -> playing);
             play(contestId, players);
             boolean allFinished = finished.await(30, TimeUnit.SECONDS);
             playing = false;
@@ -448,80 +447,24 @@ public final class LoadGenerator {
         return "127.0.0." + (1 + (n % o.sources()));
     }
 
-    /**
-     * Runs {@code task} for 0..n-1 with at most {@code concurrency} in flight; returns how many
-     * succeeded. A null future means "nothing to do" for that index.
-     */
+    private ClientLoops loops;
+
+    /** The generator's event loops, created on first use. */
+    private ClientLoops loops() throws Exception {
+        if (loops == null) {
+            loops = new ClientLoops(vertx, EVENT_LOOPS);
+        }
+        return loops;
+    }
+
+    /** Runs {@code task} for 0..n-1 with at most {@code concurrency} in flight; how many succeeded. */
     private int bounded(int n, String what, java.util.function.IntFunction<Future<?>> task) throws Exception {
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger ok = new AtomicInteger();
-        CountDownLatch done = new CountDownLatch(n);
-        Runnable[] worker = new Runnable[1];
-        worker[0] = () -> {
-            int i = next.getAndIncrement();
-            if (i >= n) {
-                return;
+        AtomicInteger failures = new AtomicInteger();
+        return loops().bounded(n, o.concurrency(), Duration.ofMinutes(10), what, task, (i, e) -> {
+            if (failures.getAndIncrement() < 5 || i % 1000 == 0) {
+                log("%s %d: %s", what, i, e.getMessage());
             }
-            Future<?> f = task.apply(i);
-            if (f == null) {
-                done.countDown();
-                worker[0].run();
-                return;
-            }
-            f.onComplete(ar -> {
-                if (ar.succeeded()) {
-                    ok.incrementAndGet();
-                } else if (ok.get() < 5 || i % 1000 == 0) {
-                    log("%s %d: %s", what, i, ar.cause().getMessage());
-                }
-                done.countDown();
-                worker[0].run();
-            });
-        };
-        // a connection stays on the event loop of the context that opened it: start the workers on
-        // every loop, or all the sockets would share one client thread
-        List<Context> contexts = eventLoopContexts();
-        for (int c = 0; c < Math.min(o.concurrency(), n); c++) {
-            contexts.get(c % contexts.size()).runOnContext(v -> worker[0].run());
-        }
-        if (!done.await(10, TimeUnit.MINUTES)) {
-            throw new IllegalStateException(what + " did not finish");
-        }
-        return ok.get();
-    }
-
-    /** Measures, on that context's event loop, how late a 10 ms timer fires, until the game ends. */
-    private void probeLag(Context ctx) {
-        ctx.runOnContext(v -> {
-            long due = System.currentTimeMillis() + 10;
-            vertx.setTimer(10, t -> {
-                clientLag.add(Math.max(0, System.currentTimeMillis() - due));
-                if (playing) {
-                    probeLag(ctx);
-                }
-            });
         });
-    }
-
-    private List<Context> contexts;
-
-    /** One context on each of the generator's event loops (each deployed verticle gets the next loop). */
-    private List<Context> eventLoopContexts() throws Exception {
-        if (contexts != null) {
-            return contexts;
-        }
-        contexts = new ArrayList<>();
-        for (int k = 0; k < EVENT_LOOPS; k++) {
-            Promise<Context> p = Promise.promise();
-            vertx.deployVerticle(new AbstractVerticle() {
-                @Override
-                public void start() {
-                    p.complete(context);
-                }
-            }).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            contexts.add(p.future().result());
-        }
-        return contexts;
     }
 
     private int join(List<Player> players, String code) throws Exception {
