@@ -386,8 +386,15 @@ public final class BuzzerScenario {
                 dto = action(contestId, "skip", null);
                 t.judgedAll.await(10, TimeUnit.SECONDS);
             }
+            // the engine closes the question on its own timer once the judgement is in: wait for the close
+            long until = System.currentTimeMillis() + 5_000;
             dto = hostClient.rest("GET", "/api/contests/" + contestId, null, 200);
             List<String> allowed = allowed(dto);
+            while (!allowed.contains("reveal") && !allowed.contains("next") && System.currentTimeMillis() < until) {
+                Thread.sleep(20);
+                dto = hostClient.rest("GET", "/api/contests/" + contestId, null, 200);
+                allowed = allowed(dto);
+            }
             if (!allowed.contains("reveal") && allowed.contains("skip")) {
                 log("question %d still %s after the judgement: skip", q + 1, dto.path("phase").asText());
                 dto = action(contestId, "skip", null);
