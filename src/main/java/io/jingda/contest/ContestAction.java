@@ -6,10 +6,25 @@ import java.util.Optional;
 
 /** The host's actions: POST /api/contests/{id}/actions/{action}. */
 public enum ContestAction {
-    OPEN, START, NEXT, CLOSE, REVEAL, LEADERBOARD, PAUSE, RESUME, FINISH;
+    OPEN, START, NEXT, CLOSE, REVEAL, LEADERBOARD, PAUSE, RESUME, FINISH,
+    /** Team rounds: open the buzz now, or allow a turn's answer that waits for it. */
+    GO,
+    /** Team rounds answered aloud: the host judges the turn ({@code {"correct": true|false}}). */
+    JUDGE,
+    /** Team rounds: void the current question. */
+    SKIP,
+    /** Leave the current round for the next one's banner. */
+    NEXT_ROUND,
+    /** Start the tie-break among tied teams ({@code {"teams": [ids]}}). */
+    TIEBREAK;
 
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return this == NEXT_ROUND ? "nextRound" : name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The names, for messages that list them. */
+    public static String names() {
+        return String.join(", ", Arrays.stream(values()).map(ContestAction::wire).toList());
     }
 
     /** The actions on a contest that is not live on this node: a draft can be opened, nothing else. */

@@ -11,6 +11,7 @@ import java.util.List;
 /**
  * A contest as its host sees it (with the questions and their answers in the single view).
  * {@code allowedActions}: the host actions the server accepts now, as names for POST …/actions/{action}.
+ * {@code warnings}: advice on the definition (create and update only), e.g. unequal turns in a mandatory round.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ContestDto(
@@ -27,7 +28,14 @@ public record ContestDto(
         Instant createdAt,
         Instant updatedAt,
         List<QuestionView> questions,
-        List<String> allowedActions) {
+        List<String> allowedActions,
+        List<String> warnings) {
+
+    /** The same view with the advice of the definition's check (create and update only). */
+    public ContestDto withWarnings(List<String> w) {
+        return new ContestDto(id, title, owner, status, phase, code, questionIndex, questionCount, participants,
+                settings, createdAt, updatedAt, questions, allowedActions, w == null || w.isEmpty() ? null : w);
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record QuestionView(int index, String questionId, String bankId, String type, String stem,

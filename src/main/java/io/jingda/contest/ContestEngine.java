@@ -13,6 +13,15 @@ public interface ContestEngine {
     /** Carries out a host action (open, start, next, close, reveal, leaderboard, pause, resume, finish). */
     ContestDto act(long id, String action, Caller caller);
 
+    /** A host action with its body ({@code judge}'s verdict, {@code tiebreak}'s teams); null for none. */
+    ContestDto act(long id, String action, ActionRequest body, Caller caller);
+
+    /** A host's ruling on a live contest: points to a team or a participant, or an undo. */
+    ContestRecords.Ruling rule(long contestId, RulingRequest ruling, Caller caller);
+
+    /** The host puts a participant of a live team contest in a team (null: in none). */
+    void assignTeam(long contestId, long participantId, Integer teamId, Caller caller);
+
     /** The live contest's participants with their live scores, or empty when the contest is not live here. */
     Optional<List<ParticipantView>> participants(long contestId);
 
@@ -33,6 +42,6 @@ public interface ContestEngine {
 
     /** A participant as the host's list shows them: live scores (not only those shown), so hosts see the truth. */
     record ParticipantView(long participantId, String nickname, long score, Integer rank, boolean kicked,
-                           long joinedAt) {
+                           long joinedAt, Integer teamId) {
     }
 }

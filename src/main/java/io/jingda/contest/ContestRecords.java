@@ -24,6 +24,20 @@ public interface ContestRecords {
     /** Deletes the contest's answers and participants, in the caller's transaction. */
     void deleteAll(long contestId);
 
+    /** The host rulings of a contest, in order. */
+    List<Ruling> rulings(long contestId);
+
+    /** What each team got from its team rounds (judgements and false starts), from the stored events. */
+    List<TeamRoundPoints> teamRoundPoints(long contestId);
+
+    /** A host's ruling: points to a team or to a participant, with who, when (epoch ms) and why. */
+    record Ruling(long id, Integer teamId, Long participantId, int points, String reason, Long undoes, String by,
+                  long at) {
+    }
+
+    record TeamRoundPoints(int teamId, long points) {
+    }
+
     record Entrant(long id, String nickname) {
     }
 

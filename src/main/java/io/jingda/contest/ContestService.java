@@ -42,10 +42,12 @@ public class ContestService {
     private final ContestConfig config;
     private final ContestEngine engine;
     private final ContestRecords records;
+    private final QuestionPicks picks;
 
     public ContestService(ContestRepository contests, ContestQuestionRepository contestQuestions,
                           QuestionRepository bank, QuestionSetRepository sets, ContestConfig config,
-                          ContestEngine engine, ContestRecords records) {
+                          ContestEngine engine, ContestRecords records, QuestionPicks picks) {
+        this.picks = picks;
         this.contests = contests;
         this.contestQuestions = contestQuestions;
         this.bank = bank;
@@ -79,7 +81,7 @@ public class ContestService {
         c.updatedAt = c.createdAt;
         contests.persist(c);
         snapshot(c, checked);
-        return toDto(c, contestQuestions.listByContest(c.id));
+        return toDto(c, contestQuestions.listByContest(c.id)).withWarnings(checked.warnings);
     }
 
     public ContestDto update(long id, ContestRequest r, Caller caller) {
@@ -95,7 +97,7 @@ public class ContestService {
         contestQuestions.deleteByContest(id);
         contestQuestions.flush();
         snapshot(c, checked);
-        return toDto(c, contestQuestions.listByContest(id));
+        return toDto(c, contestQuestions.listByContest(id)).withWarnings(checked.warnings);
     }
 
     /** A DRAFT or a FINISHED contest can be deleted; a live one must be finished first. */
@@ -174,7 +176,7 @@ public class ContestService {
                     l.correct(), q.tolerance, q.explanation, l.source(), q.timeLimit, q.points);
         }).toList();
         return new ContestDto(c.id, c.title, c.owner, c.status, c.phase, c.code, c.questionIndex, c.questionCount,
-                participants, settings(c), c.createdAt, c.updatedAt, views, allowed);
+                participants, settings(c), c.createdAt, c.updatedAt, views, allowed, null);
     }
 
     private void snapshot(Contest c, Checked checked) {
@@ -190,7 +192,7 @@ public class ContestService {
         }
     }
 
-    private record Checked(String title, List<Question> questions, ContestSettings settings) {
+    private record Checked(String title, List<Question> questions, ContestSettings settings, List<String> warnings) {
     }
 
     private Checked check(ContestRequest r) {
@@ -235,30 +237,81 @@ public class ContestService {
             errors.add(new FieldError("round", "unknown round mode '" + round + "' (available: "
                     + String.join(", ", ContestSettings.ROUNDS) + ")"));
         }
-        List<Question> questions = List.of();
+        TeamPlanRules.Teams teams = TeamPlanRules.teams(r, errors);
+        int teamCount = teams.teams() == null ? 0 : teams.teams().size();
+        List<Question> questions = new ArrayList<>();
         ContestSettings.Draw draw = null;
+        List<RoundDefinition> rounds = null;
+        List<String> warnings = new ArrayList<>();
         boolean hasIds = r.questionIds() != null && !r.questionIds().isEmpty();
-        if (hasIds == (r.draw() != null)) {
+        if (r.rounds() != null && !r.rounds().isEmpty()) {
+            if (hasIds || r.draw() != null) {
+                errors.add(new FieldError("questionIds", "with rounds, each round names its own questions"));
+            }
+            if (auto != null && r.rounds().stream().anyMatch(x -> x != null
+                    && RoundKind.parse(x.kind()).map(RoundKind::teamsOnly).orElse(false))) {
+                errors.add(new FieldError("autoAdvance", "team rounds are run by a host: no autoAdvance"));
+            }
+            rounds = new ArrayList<>();
+            for (int i = 0; i < r.rounds().size(); i++) {
+                RoundRequest rr = r.rounds().get(i);
+                String f = "rounds[" + i + "]";
+                if (rr == null) {
+                    errors.add(new FieldError(f, "is required"));
+                    continue;
+                }
+                List<FieldError> own = new ArrayList<>();
+                ContestSettings.Draw roundDraw = null;
+                List<Question> picked = List.of();
+                boolean ids = rr.questionIds() != null && !rr.questionIds().isEmpty();
+                if (ids == (rr.draw() != null)) {
+                    own.add(new FieldError("questionIds", "give either questionIds or draw"));
+                } else if (ids) {
+                    picked = picks.byIds(rr.questionIds(), own);
+                } else {
+                    roundDraw = seeded(rr.draw());
+                    picked = picks.drawn(roundDraw, own);
+                }
+                own.forEach(e -> errors.add(new FieldError(f + "." + e.field(), e.message())));
+                RoundDefinition d = TeamPlanRules.round(i, rr, questions.size(), picked.size(), roundDraw, teamCount,
+                        i == r.rounds().size() - 1, errors, warnings);
+                questions.addAll(picked);
+                if (d != null) {
+                    rounds.add(d);
+                }
+            }
+            if (questions.size() > MAX_QUESTIONS) {
+                errors.add(new FieldError("rounds", "at most " + MAX_QUESTIONS + " questions in all"));
+            }
+            if (new HashSet<>(questions.stream().map(q -> q.id).toList()).size() != questions.size()) {
+                errors.add(new FieldError("rounds", "a question is in two rounds (or twice in one)"));
+            }
+        } else if (hasIds == (r.draw() != null)) {
             errors.add(new FieldError("questionIds", "give either questionIds or draw"));
         } else if (hasIds) {
-            questions = byIds(r.questionIds(), errors);
+            questions = picks.byIds(r.questionIds(), errors);
         } else {
-            draw = r.draw().seed() != null ? r.draw() : new ContestSettings.Draw(r.draw().sets(), r.draw().tags(),
-                    r.draw().types(), r.draw().difficulty(), r.draw().count(), new SecureRandom().nextLong());
-            questions = drawn(draw, errors);
+            draw = seeded(r.draw());
+            questions = picks.drawn(draw, errors);
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        if (hasIds && !Boolean.TRUE.equals(r.confirmRelated())) {
+        if ((hasIds || rounds != null) && !Boolean.TRUE.equals(r.confirmRelated())) {
             List<RelatedQuestions.Pair> pairs = RelatedQuestions.pairs(questions);
             if (!pairs.isEmpty()) {
                 throw ContestConflicts.relatedQuestions(pairs);
             }
         }
         ContestSettings s = new ContestSettings(r.timeLimit(), new ContestSettings.Scoring(mode, streak),
-                Boolean.TRUE.equals(r.shuffleOptions()), leaderboardSize, auto, max, round, draw, joinsPerMinute);
-        return new Checked(title, questions, s);
+                Boolean.TRUE.equals(r.shuffleOptions()), leaderboardSize, auto, max, round, draw, joinsPerMinute,
+                teams.teams(), teams.teamPick(), teams.teamSize(), teams.teamScoring(), teams.baseScore(), rounds);
+        return new Checked(title, List.copyOf(questions), s, List.copyOf(warnings));
+    }
+
+    private static ContestSettings.Draw seeded(ContestSettings.Draw d) {
+        return d.seed() != null ? d : new ContestSettings.Draw(d.sets(), d.tags(), d.types(), d.difficulty(), d.count(),
+                new SecureRandom().nextLong());
     }
 
     private static void checkJoinsPerMinute(int perMinute, List<FieldError> errors) {
@@ -307,64 +360,5 @@ public class ContestService {
         c.settings = json;
         c.updatedAt = now;
         return toDto(c, contestQuestions.listByContest(id));
-    }
-
-    private List<Question> byIds(List<String> ids, List<FieldError> errors) {
-        if (ids.size() > MAX_QUESTIONS) {
-            errors.add(new FieldError("questionIds", "at most " + MAX_QUESTIONS + " questions"));
-            return List.of();
-        }
-        if (new HashSet<>(ids).size() != ids.size()) {
-            errors.add(new FieldError("questionIds", "names a question twice"));
-        }
-        List<Question> out = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            Question q = ids.get(i) == null ? null : bank.findById(ids.get(i));
-            if (q == null) {
-                errors.add(new FieldError("questionIds[" + i + "]", "no question with id '" + ids.get(i) + "'"));
-            } else {
-                out.add(q);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Matching questions sorted by id, shuffled with the seed, then taken in that order, skipping any
-     * question related to one already taken: the same bank and seed give the same pick, and a draw never
-     * holds two related questions.
-     */
-    private List<Question> drawn(ContestSettings.Draw d, List<FieldError> errors) {
-        int count = d.count() == null ? 10 : d.count();
-        if (count < 1 || count > MAX_QUESTIONS) {
-            errors.add(new FieldError("draw.count", "must be between 1 and " + MAX_QUESTIONS));
-            return List.of();
-        }
-        Set<QuestionType> types = new LinkedHashSet<>();
-        if (d.types() != null) {
-            for (String t : d.types()) {
-                QuestionType.parse(t).ifPresentOrElse(types::add,
-                        () -> errors.add(new FieldError("draw.types", "unknown type '" + t + "'")));
-            }
-        }
-        List<Question> pool = new ArrayList<>(bank.listAll().stream()
-                .filter(q -> d.sets() == null || d.sets().isEmpty() || d.sets().contains(q.setId))
-                .filter(q -> types.isEmpty() || types.contains(q.type))
-                .filter(q -> d.difficulty() == null || q.difficulty == d.difficulty())
-                .filter(q -> d.tags() == null || d.tags().isEmpty() || q.tags.stream().anyMatch(d.tags()::contains))
-                .sorted(Comparator.comparing(q -> q.id))
-                .toList());
-        if (pool.size() < count) {
-            errors.add(new FieldError("draw.count", "only " + pool.size() + " questions match the draw"));
-            return List.of();
-        }
-        Collections.shuffle(pool, new Random(d.seed()));
-        List<Question> picked = RelatedQuestions.pickUnrelated(pool, count);
-        if (picked.size() < count) {
-            errors.add(new FieldError("draw.count", "only " + picked.size() + " of the " + pool.size()
-                    + " matching questions can be drawn together (the others are related to them)"));
-            return List.of();
-        }
-        return List.copyOf(picked);
     }
 }

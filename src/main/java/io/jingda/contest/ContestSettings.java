@@ -15,7 +15,13 @@ public record ContestSettings(
         int maxParticipants,
         String round,
         Draw draw,
-        int joinsPerMinute) {
+        int joinsPerMinute,
+        List<TeamDefinition> teams,
+        String teamPick,
+        Integer teamSize,
+        String teamScoring,
+        Integer baseScore,
+        List<RoundDefinition> rounds) {
 
     /** The kinds of round a contest may name; the engine has a round policy for each ({@code live.RoundMode}). */
     public static final List<String> ROUNDS = List.of("standard");
@@ -30,6 +36,8 @@ public record ContestSettings(
         if (joinsPerMinute <= 0) {
             joinsPerMinute = DEFAULT_JOINS_PER_MINUTE;
         }
+        teams = teams == null || teams.isEmpty() ? null : List.copyOf(teams);
+        rounds = rounds == null || rounds.isEmpty() ? null : List.copyOf(rounds);
     }
 
     public ContestSettings(Integer timeLimit, Scoring scoring, boolean shuffleOptions, int leaderboardSize,
@@ -37,10 +45,26 @@ public record ContestSettings(
         this(timeLimit, scoring, shuffleOptions, leaderboardSize, autoAdvance, maxParticipants, round, draw, 0);
     }
 
+    public ContestSettings(Integer timeLimit, Scoring scoring, boolean shuffleOptions, int leaderboardSize,
+                           AutoAdvance autoAdvance, int maxParticipants, String round, Draw draw, int joinsPerMinute) {
+        this(timeLimit, scoring, shuffleOptions, leaderboardSize, autoAdvance, maxParticipants, round, draw,
+                joinsPerMinute, null, null, null, null, null, null);
+    }
+
+    /** Whether the contest is played by teams. */
+    public boolean hasTeams() {
+        return teams != null;
+    }
+
+    /** The rounds: those of the plan, or for a contest without one, one standard round of all its questions. */
+    public List<RoundDefinition> plan(int questionCount) {
+        return rounds != null ? rounds : List.of(RoundDefinition.standard(questionCount));
+    }
+
     /** The same settings with other join limits (the only settings that change once a contest is open). */
     public ContestSettings withJoinLimits(int maxParticipants, int joinsPerMinute) {
         return new ContestSettings(timeLimit, scoring, shuffleOptions, leaderboardSize, autoAdvance, maxParticipants,
-                round, draw, joinsPerMinute);
+                round, draw, joinsPerMinute, teams, teamPick, teamSize, teamScoring, baseScore, rounds);
     }
 
     public record Scoring(String mode, Boolean streakBonus) {

@@ -2,6 +2,8 @@ package io.jingda.live;
 
 import io.jingda.live.protocol.Frames;
 import io.jingda.live.protocol.Messages;
+import io.jingda.live.protocol.RoundMessages;
+import io.jingda.live.team.Match;
 
 import io.jingda.contest.ContestConfig;
 
@@ -28,7 +30,11 @@ public class AnswerIntake {
     /** Receipt of an answer to its ack handed to the connection, on this server (the client's share is not in it). */
     private final LatencyHistogram ackTimes = new LatencyHistogram();
 
-    public AnswerIntake(LiveContests contests, LiveWriter writer, ContestClock clock, ContestConfig config) {
+    private final Broadcasts broadcasts;
+
+    public AnswerIntake(LiveContests contests, LiveWriter writer, ContestClock clock, ContestConfig config,
+                        Broadcasts broadcasts) {
+        this.broadcasts = broadcasts;
         this.contests = contests;
         this.writer = writer;
         this.clock = clock;
@@ -57,7 +63,17 @@ public class AnswerIntake {
         }
         long pid = player.participantId();
         ContestRuntime.Submission s = rt.submit(pid, questionId, choice, requestId, now, graceMs);
-        if (s instanceof ContestRuntime.Rejected r) {
+        if (s instanceof ContestRuntime.Rejected r && !r.events().isEmpty()) {
+            // an answer before the host's go voids the turn: stored, then refused and announced
+            writer.append(rt.id(), r.events()).whenComplete((v, e) -> {
+                reply.accept(ack(questionId, requestId, false, r.reason()));
+                if (e == null) {
+                    broadcasts.announce(rt, r.events());
+                } else {
+                    LOG.errorf(e, "a void turn of contest %d could not be stored", rt.id());
+                }
+            });
+        } else if (s instanceof ContestRuntime.Rejected r) {
             reply.accept(ack(questionId, requestId, false, r.reason()));
         } else if (s instanceof ContestRuntime.Replay r) {
             r.record().stored.whenComplete((v, e) -> {
@@ -66,10 +82,22 @@ public class AnswerIntake {
                 }
             });
         } else {
-            ParticipantState.AnswerRecord a = ((ContestRuntime.Accepted) s).record();
-            writer.append(new LiveWriter.AnswerRow(rt.id(), pid, a.idx, a.verdict.choiceJson(), a.verdict.choiceKey(),
-                    requestId, a.receivedAt, a.responseMs, a.verdict.correct(), a.verdict.points()))
-                    .whenComplete((v, e) -> {
+            ContestRuntime.Accepted accepted = (ContestRuntime.Accepted) s;
+            ParticipantState.AnswerRecord a = accepted.record();
+            java.util.concurrent.CompletableFuture<Void> stored = writer.append(new LiveWriter.AnswerRow(rt.id(), pid, a.idx, a.verdict.choiceJson(), a.verdict.choiceKey(),
+                    requestId, a.receivedAt, a.responseMs, a.verdict.correct(), a.verdict.points()));
+            java.util.concurrent.CompletableFuture<Void> events = writer.append(rt.id(), accepted.events());
+            stored.whenComplete((v, e) -> {
+                        if (e == null && !accepted.events().isEmpty()) {
+                            // a team round's judgement of this answer: stored right behind it, announced after the ack
+                            events.whenComplete((v2, e2) -> {
+                                if (e2 == null) {
+                                    broadcasts.announce(rt, accepted.events());
+                                } else {
+                                    LOG.errorf(e2, "the judgement of an answer in contest %d could not be stored", rt.id());
+                                }
+                            });
+                        }
                         if (e != null) {
                             rt.unclaim(pid, a);
                             a.stored.completeExceptionally(e);
@@ -82,6 +110,59 @@ public class AnswerIntake {
                         }
                     });
         }
+    }
+
+    /**
+     * A buzz: decided at once, in the order buzzes reach the contest's lock. A winning buzz (and a false start
+     * that locks a team out) is stored, then announced to everyone; a refusal goes to the buzzer alone.
+     */
+    public void buzz(LiveSessions.Player player, String questionId, String requestId, Consumer<String> send) {
+        long now = clock.now();
+        ContestRuntime rt = contests.get(player.contestId()).orElse(null);
+        if (rt == null) {
+            send.accept(Frames.json(new RoundMessages.BuzzRefused(questionId, requestId, "NOT_OPEN")));
+            return;
+        }
+        Match.Result r = rt.buzz(player.participantId(), questionId, now);
+        if (r.events().isEmpty()) {
+            send.accept(Frames.json(new RoundMessages.BuzzRefused(questionId, requestId, r.refused())));
+            return;
+        }
+        writer.append(rt.id(), r.events()).whenComplete((v, e) -> {
+            if (e != null) {
+                LOG.errorf(e, "a buzz in contest %d could not be stored", rt.id());
+                send.accept(Frames.json(new Messages.Error("NOT_STORED", "your buzz could not be stored")));
+                return;
+            }
+            if (!r.accepted()) {
+                send.accept(Frames.json(new RoundMessages.BuzzRefused(questionId, requestId, r.refused())));
+            }
+            broadcasts.announce(rt, r.events());
+        });
+    }
+
+    /** A team's stake: acknowledged once stored, then announced (to hosts, or to all once every team has picked). */
+    public void wager(LiveSessions.Player player, int roundIndex, int stake, String requestId, Consumer<String> send) {
+        long now = clock.now();
+        ContestRuntime rt = contests.get(player.contestId()).orElse(null);
+        if (rt == null) {
+            send.accept(ack(null, requestId, false, "NOT_OPEN"));
+            return;
+        }
+        Match.Result r = rt.stake(player.participantId(), roundIndex, stake, now);
+        if (!r.accepted()) {
+            send.accept(ack(null, requestId, false, r.refused()));
+            return;
+        }
+        writer.append(rt.id(), r.events()).whenComplete((v, e) -> {
+            if (e != null) {
+                LOG.errorf(e, "a stake in contest %d could not be stored", rt.id());
+                send.accept(Frames.json(new Messages.Error("NOT_STORED", "your stake could not be stored")));
+                return;
+            }
+            send.accept(ack(null, requestId, true, null));
+            broadcasts.announce(rt, r.events());
+        });
     }
 
     static String ack(String questionId, String requestId, boolean accepted, String reason) {

@@ -5,6 +5,10 @@ import io.jingda.live.protocol.Fanout;
 import io.jingda.live.protocol.Frames;
 import io.jingda.live.protocol.Messages;
 import io.jingda.live.protocol.PlayerFrames;
+import io.jingda.live.protocol.RoundMessages;
+import io.jingda.contest.ContestRecords;
+import io.jingda.live.team.Match;
+import io.jingda.live.team.RoundEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -69,6 +73,36 @@ public class Broadcasts {
         rt.onShow(kind, shared);
         toWatchers(rt, shared);
         fanout.toPlayers(rt.id(), new PlayerFrames.WithYou(shared, rt.personal(kind), true));
+    }
+
+    /** Team round events, once stored: each frame serialised once, to hosts only or to everyone. */
+    void announce(ContestRuntime rt, List<RoundEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        for (Match.Announcement a : rt.announce(events)) {
+            String frame = Frames.json(a.frame());
+            fanout.broadcast(rt.id(), Audience.HOSTS, frame);
+            if (!a.hostsOnly()) {
+                fanout.broadcast(rt.id(), Audience.SCREENS, frame);
+                fanout.broadcast(rt.id(), Audience.PLAYERS, frame);
+            }
+        }
+    }
+
+    /** A host's ruling, with the team standings after it: to hosts and screens. */
+    void ruling(ContestRuntime rt, ContestRecords.Ruling r) {
+        toWatchers(rt, Frames.json(new RoundMessages.Ruling(r.id(), r.teamId(), r.participantId(), r.points(),
+                r.reason(), r.undoes(), r.by(), r.at(), rt.teams())));
+    }
+
+    /** The host moved a participant to a team: everyone learns it (a phone sees its own id). */
+    void teamAssigned(ContestRuntime rt, long participantId, Integer teamId) {
+        String frame = Frames.json(new RoundMessages.TeamAssigned(participantId,
+                rt.participantViews().stream().filter(p -> p.participantId() == participantId)
+                        .map(p -> p.nickname()).findFirst().orElse(null), teamId));
+        toWatchers(rt, frame);
+        fanout.broadcast(rt.id(), Audience.PLAYERS, frame);
     }
 
     /** Pause and resume. */

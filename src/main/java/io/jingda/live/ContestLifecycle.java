@@ -9,6 +9,12 @@ import io.jingda.contest.ContestDto;
 import io.jingda.contest.ContestService;
 import io.jingda.contest.ContestStatus;
 import io.jingda.contest.QuestionPhase;
+import io.jingda.contest.ActionRequest;
+import io.jingda.contest.ContestRecords;
+import io.jingda.contest.RulingRequest;
+import io.jingda.live.team.Match;
+import io.jingda.live.team.RoundEvent;
+import io.jingda.system.FieldError;
 
 import io.jingda.system.ApiException;
 import io.quarkus.runtime.ShutdownEvent;
@@ -33,6 +39,10 @@ import java.util.concurrent.TimeUnit;
  * or at a heartbeat when the contest has no owner or its owner's lease has expired. Runs on worker
  * threads and on the ticker thread; it may block (the database, waiting for pending answers before
  * a reveal), so it never runs on an event loop.
+ * <p>
+ * Longer than most classes because every transition of a contest, from a host or from a timer, goes
+ * through its one {@code apply} switch and the same store-then-announce steps; the rounds of a plan added
+ * their transitions (round banners, go, judge, skip, tie-break) to that one place rather than a second one.
  */
 @ApplicationScoped
 public class ContestLifecycle {
@@ -82,9 +92,12 @@ public class ContestLifecycle {
     // ------------------------------------------------------------------ host actions
 
     public ContestDto act(long id, String actionName, Caller caller) {
+        return act(id, actionName, null, caller);
+    }
+
+    public ContestDto act(long id, String actionName, ActionRequest body, Caller caller) {
         ContestAction action = ContestAction.parse(actionName).orElseThrow(() -> new ApiException(404, "NOT_FOUND",
-                "unknown action '" + actionName + "' (open, start, next, close, reveal, leaderboard, pause, resume, finish)",
-                List.of()));
+                "unknown action '" + actionName + "' (" + ContestAction.names() + ")", List.of()));
         Contest row = contests.require(id, caller);
         ContestRuntime rt = registry.get(id).orElse(null);
         if (rt == null) {
@@ -98,7 +111,8 @@ public class ContestLifecycle {
             ContestRuntime live = rt;
             live.serialized(() -> {
                 live.require(action);
-                apply(live, action);
+                checkBody(live, action, body);
+                apply(live, action, body);
                 return null;
             });
         }
@@ -108,7 +122,7 @@ public class ContestLifecycle {
     ContestDto view(ContestRuntime rt) {
         ContestRuntime.Snapshot s = rt.snapshot();
         return new ContestDto(rt.id(), rt.title(), rt.owner(), s.status(), s.phase(), rt.code(), s.index(), s.total(),
-                s.participants(), rt.settings(), null, null, null, s.allowedActions());
+                s.participants(), rt.settings(), null, null, null, s.allowedActions(), null);
     }
 
     private synchronized ContestRuntime open(long id) {
@@ -126,15 +140,55 @@ public class ContestLifecycle {
         return rt;
     }
 
+    /** The body an action needs: judge's verdict, tiebreak's teams (422 naming the field otherwise). */
+    private static void checkBody(ContestRuntime rt, ContestAction action, ActionRequest body) {
+        if (action == ContestAction.JUDGE && (body == null || body.correct() == null)) {
+            throw ApiException.invalid(List.of(new FieldError("correct", "judge takes {\"correct\": true|false}")));
+        }
+        if (action == ContestAction.TIEBREAK) {
+            String problem = rt.tiebreakProblem(body == null ? null : body.teams());
+            if (problem != null) {
+                throw ApiException.invalid(List.of(new FieldError("teams", problem)));
+            }
+        }
+    }
+
     private void apply(ContestRuntime rt, ContestAction action) {
+        apply(rt, action, null);
+    }
+
+    private void apply(ContestRuntime rt, ContestAction action, ActionRequest body) {
         long now = clock.now();
         switch (action) {
-            case START -> openQuestion(rt, 0, now);
+            case START -> {
+                if (rt.hasPlan()) {
+                    startRound(rt, 0, null, now);
+                } else {
+                    openQuestion(rt, 0, now);
+                }
+            }
             case NEXT -> {
-                if (rt.hasNext()) {
-                    openQuestion(rt, rt.index() + 1, now);
+                ContestRuntime.Step step = rt.nextStep();
+                if (step instanceof ContestRuntime.ToQuestion q) {
+                    openQuestion(rt, q.index(), now);
+                } else if (step instanceof ContestRuntime.ToRound r) {
+                    startRound(rt, r.round(), null, now);
                 } else {
                     finish(rt);
+                }
+            }
+            case NEXT_ROUND -> startRound(rt, rt.nextRoundIndex(), null, now);
+            case TIEBREAK -> startRound(rt, rt.tiebreakIndex(), List.copyOf(body.teams()), now);
+            case GO, JUDGE, SKIP -> {
+                Match.Result r = rt.hostTeamAction(action, body == null ? null : body.correct(), now);
+                if (!r.accepted()) {
+                    throw ContestConflicts.invalidAction(rt.id(), action, rt.status(), rt.phase(), rt.index(),
+                            rt.questionCount(), rt.allowedActions());
+                }
+                persist(rt, r.events());
+                broadcasts.announce(rt, r.events());
+                if (rt.due(now, config.grace().toMillis()) == ContestAction.CLOSE) {
+                    close(rt);
                 }
             }
             case CLOSE -> close(rt);
@@ -160,7 +214,7 @@ public class ContestLifecycle {
                 broadcasts.status(rt);
             }
             case RESUME -> {
-                rt.resume(now);
+                persist(rt, rt.resumeRounds(now));
                 save(rt);
                 broadcasts.status(rt);
             }
@@ -171,16 +225,39 @@ public class ContestLifecycle {
 
     private void openQuestion(ContestRuntime rt, int idx, long now) {
         rt.openQuestion(idx, now);
+        List<RoundEvent> events = rt.openTeamQuestion(now);
+        persist(rt, events);
         save(rt);
         broadcasts.question(rt);
+        broadcasts.announce(rt, events);
+    }
+
+    /** A round's banner (and a wager round's stakes): stored, then announced. */
+    private void startRound(ContestRuntime rt, int round, List<Integer> tied, long now) {
+        List<RoundEvent> events = rt.startRound(round, tied, now);
+        persist(rt, events);
+        save(rt);
+        broadcasts.announce(rt, events);
+    }
+
+    /** Team round events are durable before anything announces them. */
+    private void persist(ContestRuntime rt, List<RoundEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        try {
+            writer.append(rt.id(), events).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the round events of contest " + rt.id() + " could not be stored", e);
+        }
     }
 
     private void close(ContestRuntime rt) {
         rt.close(clock.now());
         save(rt);
         broadcasts.closed(rt);
-        if (rt.settings().autoAdvance() != null) {
-            reveal(rt);
+        if (rt.settings().autoAdvance() != null || rt.voided()) {
+            reveal(rt); // a void team question (skipped, or nobody buzzed) is shown with its answer at once
         }
     }
 
@@ -246,6 +323,11 @@ public class ContestLifecycle {
         for (ContestRuntime rt : registry.all()) {
             try {
                 rt.serialized(() -> {
+                    List<RoundEvent> timed = rt.teamDue(now, config.grace().toMillis());
+                    if (!timed.isEmpty()) {
+                        persist(rt, timed);
+                        broadcasts.announce(rt, timed);
+                    }
                     ContestAction due = rt.due(now, config.grace().toMillis());
                     if (due != null) {
                         apply(rt, due);
@@ -341,14 +423,15 @@ public class ContestLifecycle {
                 continue;
             }
             List<LiveStore.StoredAnswer> answers = store.answers(c.id);
-            ContestRuntime rt = registry.restore(c, l.questions(), store.participants(c.id), answers);
+            ContestRuntime rt = registry.restore(c, l.questions(), store.participants(c.id), answers,
+                    store.rulings(c.id), store.events(c.id));
             if (c.status == ContestStatus.RUNNING) {
                 // the server was alive at least until its last heartbeat and its last stored answer
                 long lastAlive = c.heartbeatAt != null ? c.heartbeatAt : c.openedAt != null ? c.openedAt : now;
                 for (LiveStore.StoredAnswer a : answers) {
                     lastAlive = Math.max(lastAlive, a.receivedAt());
                 }
-                rt.shiftTimers(Math.max(0, now - lastAlive));
+                persist(rt, rt.shiftTimers(Math.max(0, now - lastAlive), now));
             }
             save(rt);
             registry.register(rt);

@@ -12,6 +12,11 @@ import io.jingda.live.protocol.Messages;
 import io.jingda.live.protocol.OptionOrder;
 import io.jingda.live.protocol.Personal;
 import io.jingda.live.protocol.PlayerFrames;
+import io.jingda.live.protocol.RoundMessages;
+import io.jingda.contest.RoundDefinition;
+import io.jingda.contest.RoundKind;
+import io.jingda.live.team.Match;
+import io.jingda.live.team.RoundEvent;
 import io.jingda.scoring.AnswerTally;
 import io.jingda.scoring.RankingTable;
 import io.jingda.scoring.ScoringRules;
@@ -48,6 +53,9 @@ public final class ContestRuntime {
     private volatile ContestSettings settings;
     private final ScoringRules rules;
     private final RoundMode round;
+    /** The team rounds of a contest with a plan of rounds (null for a plain contest: one standard round). */
+    private final Match match;
+    private final RoundMode teamRound;
     private final List<LiveQuestion> questions;
     private final Map<String, LiveQuestion> questionsById = new HashMap<>();
     private final LiveRanking ranking;
@@ -68,6 +76,7 @@ public final class ContestRuntime {
     /** Auto-advance: when the current reveal or leaderboard moves on. */
     private Long phaseUntil;
     private long finishedAt;
+    private long pausedAt;
     private long nextParticipantId = 1;
     private final Set<String> nicknameKeys = new HashSet<>();
     private int answered;
@@ -115,8 +124,18 @@ public final class ContestRuntime {
         this.status = d.status();
         this.phase = d.phase();
         this.index = d.index();
+        if (settings.rounds() != null) {
+            this.match = new Match(settings.teams(), settings.rounds(),
+                    settings.baseScore() == null ? 0 : settings.baseScore(),
+                    settings.teamSize() == null ? 6 : settings.teamSize(), i -> questions.get(i).publicId(),
+                    this::nicknameOf, this::memberPart);
+            this.teamRound = new TeamRound(match);
+        } else {
+            this.match = null;
+            this.teamRound = null;
+        }
         if (current() != null) {
-            roundState = round.open(current(), 0);
+            roundState = modeFor(index).open(current(), 0);
         }
     }
 
@@ -172,6 +191,29 @@ public final class ContestRuntime {
         return index >= 0 && index < questions.size() ? questions.get(index) : null;
     }
 
+    /** The policy of question {@code idx}: its round's (a team round's, or the standard one). */
+    private RoundMode modeFor(int idx) {
+        return match != null && match.roundOf(idx).roundKind().teamsOnly() ? teamRound : round;
+    }
+
+    /** What a team's members add to its score: the sum or the average of their own points. */
+    private long memberPart(int team) {
+        long sum = 0;
+        int n = 0;
+        for (long pid : match.members(team)) {
+            ParticipantState p = participants.get(pid);
+            if (p != null && !p.kicked) {
+                sum += p.score;
+                n++;
+            }
+        }
+        return "average".equals(settings.teamScoring()) ? (n == 0 ? 0 : Math.round(sum / (double) n)) : sum;
+    }
+
+    private List<RoundMessages.TeamEntry> teamStandings() {
+        return match != null && match.hasTeams() ? match.standings() : null;
+    }
+
     private String nicknameOf(long participantId) {
         ParticipantState p = participants.get(participantId);
         return p == null ? "?" : p.nickname;
@@ -193,13 +235,232 @@ public final class ContestRuntime {
             case DRAFT -> a.add(ContestAction.OPEN.wire());
             case LOBBY -> a.addAll(List.of(ContestAction.START.wire(), ContestAction.FINISH.wire()));
             case RUNNING -> {
-                roundState.hostActions(phase).forEach(action -> a.add(action.wire()));
+                if (match == null) {
+                    roundState.hostActions(phase).forEach(action -> a.add(action.wire()));
+                } else {
+                    planActions(a);
+                }
                 a.addAll(List.of(ContestAction.PAUSE.wire(), ContestAction.FINISH.wire()));
             }
             case PAUSED -> a.addAll(List.of(ContestAction.RESUME.wire(), ContestAction.FINISH.wire()));
             case FINISHED -> { }
         }
         return a;
+    }
+
+    /** The actions of a contest with rounds: the round's within a question, and moving between rounds. */
+    private void planActions(List<String> a) {
+        RoundDefinition next = match.nextRound();
+        if (phase == QuestionPhase.ROUND) {
+            if (match.stakesComplete() && match.current().count() > 0) {
+                a.add(ContestAction.NEXT.wire());
+            }
+            if (next != null && !match.inTiebreak()) {
+                a.add(ContestAction.NEXT_ROUND.wire());
+            }
+            return;
+        }
+        for (ContestAction action : roundState.hostActions(phase)) {
+            if (action != ContestAction.LEADERBOARD || leaderboardVisible()) {
+                a.add(action.wire());
+            }
+        }
+        if (phase != QuestionPhase.OPEN && !match.inTiebreak()) {
+            if (next != null) {
+                a.add(ContestAction.NEXT_ROUND.wire());
+            } else if (match.tiebreakRound() != null && match.hasTeams() && lastOfRound()
+                    && phase != QuestionPhase.CLOSED) {
+                a.add(ContestAction.TIEBREAK.wire());
+            }
+        }
+    }
+
+    private boolean lastOfRound() {
+        RoundDefinition d = match.current();
+        return d != null && index == d.from() + d.count() - 1;
+    }
+
+    /** Whether the current round shows the leaderboard now: after each question, at its end, or only at the finish. */
+    private boolean leaderboardVisible() {
+        if (match == null) {
+            return true;
+        }
+        RoundDefinition d = match.current();
+        return switch (d.leaderboard()) {
+            case "question" -> true;
+            case "round" -> lastOfRound() || (match.inTiebreak() && match.tiebreakDecided());
+            default -> false;
+        };
+    }
+
+    /** Where {@code next} goes from here: a question (its index), a round (its banner), or the finish. */
+    public sealed interface Step permits ToQuestion, ToRound, ToFinish {
+    }
+
+    public record ToQuestion(int index) implements Step {
+    }
+
+    public record ToRound(int round) implements Step {
+    }
+
+    public record ToFinish() implements Step {
+    }
+
+    public synchronized Step nextStep() {
+        if (match == null) {
+            return index + 1 < questions.size() ? new ToQuestion(index + 1) : new ToFinish();
+        }
+        RoundDefinition d = match.current();
+        if (d == null) {
+            return new ToRound(0);
+        }
+        if (phase == QuestionPhase.ROUND) {
+            return new ToQuestion(d.from());
+        }
+        if (index + 1 < d.from() + d.count() && !(match.inTiebreak() && match.tiebreakDecided())) {
+            return new ToQuestion(index + 1);
+        }
+        RoundDefinition next = match.inTiebreak() ? null : match.nextRound();
+        return next != null ? new ToRound(next.index()) : new ToFinish();
+    }
+
+    /** The tie-break round's index. */
+    public synchronized int tiebreakIndex() {
+        return match.tiebreakRound().index();
+    }
+
+    /** The next regular round, for {@code nextRound}. */
+    public synchronized int nextRoundIndex() {
+        return match.nextRound().index();
+    }
+
+    /** Whether this contest is played in rounds (a plan), and whether by teams. */
+    public boolean hasPlan() {
+        return match != null;
+    }
+
+    /** Checks a tie-break's teams: at least two, known, distinct; null if fine, else what is wrong. */
+    public synchronized String tiebreakProblem(List<Integer> teams) {
+        if (teams == null || teams.size() < 2) {
+            return "name at least two tied teams";
+        }
+        if (teams.stream().distinct().count() != teams.size() || !teams.stream().allMatch(match::isTeam)) {
+            return "name each team once, by its id (" + match.teams().stream().map(t -> String.valueOf(t.id())).toList() + ")";
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- team rounds
+
+    /** Begins round {@code r} (its banner; a wager round's stakes open); {@code tied}: a tie-break's teams. */
+    public synchronized List<RoundEvent> startRound(int r, List<Integer> tied, long now) {
+        status = ContestStatus.RUNNING;
+        phase = QuestionPhase.ROUND;
+        phaseUntil = null;
+        remainingMs = null;
+        lastShared = null;
+        lastKind = null;
+        return match.startRound(r, tied, now);
+    }
+
+    /** A host's go, judgement or skip on the current team question. */
+    public synchronized Match.Result hostTeamAction(ContestAction action, Boolean correct, long now) {
+        return switch (action) {
+            case GO -> match.go(now);
+            case JUDGE -> match.judge(Boolean.TRUE.equals(correct), now);
+            case SKIP -> match.skip(now);
+            default -> throw new IllegalArgumentException(action.wire());
+        };
+    }
+
+    /** What the team rounds' timers do now (stakes by default, the buzz opening, a turn running out). */
+    public synchronized List<RoundEvent> teamDue(long now, long graceMs) {
+        if (match == null || status != ContestStatus.RUNNING) {
+            return List.of();
+        }
+        return match.due(now, graceMs);
+    }
+
+    /** Whether the current question ended void (skipped, or nobody buzzed): it is revealed at once. */
+    public synchronized boolean voided() {
+        return match != null && match.voided();
+    }
+
+    /** A buzz on the current question, decided in the order buzzes take this lock (the server's receive order). */
+    public synchronized Match.Result buzz(long participantId, String questionId, long now) {
+        ParticipantState p = participants.get(participantId);
+        LiveQuestion q = current();
+        if (match == null || p == null || p.kicked || status != ContestStatus.RUNNING || phase != QuestionPhase.OPEN
+                || q == null || !q.publicId().equals(questionId)) {
+            return new Match.Result(List.of(), match != null && q != null && q.publicId().equals(questionId)
+                    && phase != QuestionPhase.OPEN && status == ContestStatus.RUNNING ? "TOO_LATE" : "NOT_OPEN");
+        }
+        return match.buzz(participantId, now);
+    }
+
+    /** A team's stake, picked by one of its members. */
+    public synchronized Match.Result stake(long participantId, int roundIndex, int stake, long now) {
+        ParticipantState p = participants.get(participantId);
+        if (match == null || p == null || p.kicked || status != ContestStatus.RUNNING || phase != QuestionPhase.ROUND) {
+            return new Match.Result(List.of(), "NOT_OPEN");
+        }
+        return match.stake(participantId, roundIndex, stake, now);
+    }
+
+    /** The frames that announce these events. */
+    public synchronized List<Match.Announcement> announce(List<RoundEvent> events) {
+        return match == null ? List.of() : match.announce(events);
+    }
+
+    /** Whether the stakes of the current round are all picked. */
+    public synchronized boolean stakesComplete() {
+        return match == null || match.stakesComplete();
+    }
+
+    /** Whether the team id is one of this contest's. */
+    public boolean isTeam(Integer teamId) {
+        return match != null && match.isTeam(teamId);
+    }
+
+    /** A host's ruling takes effect: points to a team, or to a participant (and through them to their team). */
+    public synchronized void rule(Integer teamId, Long participantId, int points) {
+        if (teamId != null) {
+            match.rule(teamId, points);
+        } else {
+            ParticipantState p = participants.get(participantId);
+            p.score += points;
+            if (!p.kicked) {
+                ranking.update(p.id, p.score, p.correctTimeMs, p.id);
+            }
+        }
+    }
+
+    /** The team standings now, or null for a contest without teams. */
+    public synchronized List<RoundMessages.TeamEntry> teams() {
+        return teamStandings();
+    }
+
+    /** Whether participant {@code id} is in this contest (removed ones included). */
+    public boolean knows(long participantId) {
+        return participants.containsKey(participantId);
+    }
+
+    /** The host puts a participant in a team (null: in none); false when the team is full. */
+    public synchronized boolean assign(long participantId, Integer teamId) {
+        ParticipantState p = participants.get(participantId);
+        if (teamId != null && !teamId.equals(match.teamOf(participantId)) && match.full(teamId)) {
+            return false;
+        }
+        match.place(participantId, teamId, p.nickname);
+        return true;
+    }
+
+    public synchronized boolean teamFull(int teamId) {
+        return match != null && match.full(teamId);
+    }
+
+    public synchronized Integer teamOf(long participantId) {
+        return match == null ? null : match.teamOf(participantId);
     }
 
     public synchronized void require(ContestAction action) {
@@ -214,7 +475,8 @@ public final class ContestRuntime {
         if (status != ContestStatus.RUNNING) {
             return null;
         }
-        ContestAction byRound = roundState.due(phase, now, window(graceMs));
+        ContestAction byRound = phase == QuestionPhase.ROUND || roundState == null ? null
+                : roundState.due(phase, now, window(graceMs));
         if (byRound != null) {
             return byRound;
         }
@@ -247,9 +509,9 @@ public final class ContestRuntime {
         phase = QuestionPhase.OPEN;
         index = idx;
         LiveQuestion q = questions.get(idx);
-        roundState = round.open(q, now);
+        roundState = modeFor(idx).open(q, now);
         openedAt = now;
-        deadline = now + q.timeLimitMs();
+        deadline = now + windowMs(idx, q);
         closedAt = 0;
         phaseUntil = null;
         remainingMs = null;
@@ -258,6 +520,24 @@ public final class ContestRuntime {
         progressDirty = true;
         lastShared = null;
         lastKind = null;
+    }
+
+    /** The events a question of a team round opens with (its turn, or an immediate buzz), or none. */
+    public synchronized List<RoundEvent> openTeamQuestion(long now) {
+        return match == null ? List.of() : match.openQuestion(index, now);
+    }
+
+    /**
+     * The longest a question stays open: its time limit, or in a team round the reading, buzz and answer
+     * time (a team question closes when the match says it is over; this is for clients' countdowns).
+     */
+    private long windowMs(int idx, LiveQuestion q) {
+        if (match == null || !match.roundOf(idx).roundKind().teamsOnly()) {
+            return q.timeLimitMs();
+        }
+        RoundDefinition d = match.roundOf(idx);
+        return d.roundKind().buzzes() ? (d.readingSeconds() + d.buzzSeconds() + d.answerSeconds()) * 1000L
+                : d.answerSeconds() * 1000L;
     }
 
     public synchronized void close(long now) {
@@ -296,6 +576,13 @@ public final class ContestRuntime {
             remainingMs = null;
         }
         status = ContestStatus.PAUSED;
+        pausedAt = now;
+    }
+
+    /** Resumes; the team rounds' timers move on by the pause (the events to store). */
+    public synchronized List<RoundEvent> resumeRounds(long now) {
+        resume(now);
+        return match == null ? List.of() : match.shift(now - pausedAt, now);
     }
 
     public synchronized void resume(long now) {
@@ -323,7 +610,7 @@ public final class ContestRuntime {
     }
 
     /** After a restart: the downtime is not counted against an open question or an auto-advance wait. */
-    public synchronized void shiftTimers(long downtimeMs) {
+    public synchronized List<RoundEvent> shiftTimers(long downtimeMs, long now) {
         if (status == ContestStatus.RUNNING && phase == QuestionPhase.OPEN) {
             deadline += downtimeMs;
             openedAt += downtimeMs;
@@ -331,6 +618,7 @@ public final class ContestRuntime {
         if (status == ContestStatus.RUNNING && phaseUntil != null) {
             phaseUntil += downtimeMs;
         }
+        return match != null && status == ContestStatus.RUNNING ? match.shift(downtimeMs, now) : List.of();
     }
 
     // ---------------------------------------------------------------- what the frames say
@@ -354,16 +642,17 @@ public final class ContestRuntime {
     public synchronized Messages.Reveal revealMessage() {
         LiveQuestion q = current();
         return new Messages.Reveal(q.publicId(), q.index(), q.type().wire(), q.correct(), q.tolerance(), q.explanation(),
-                q.source(), closedAt, answered, tally.distribution(), tally.combinations());
+                q.source(), closedAt, answered, tally.distribution(), tally.combinations(),
+                match != null && "question".equals(match.current().leaderboard()) ? teamStandings() : null);
     }
 
     public synchronized Messages.Leaderboard leaderboardMessage() {
         return new Messages.Leaderboard(current().publicId(), closedAt, standings.top(settings.leaderboardSize()),
-                ranking.size());
+                ranking.size(), teamStandings());
     }
 
     public synchronized Messages.Finished finishedMessage() {
-        return new Messages.Finished(standings.top(3), ranking.size());
+        return new Messages.Finished(standings.top(3), ranking.size(), teamStandings());
     }
 
     public synchronized Messages.Status statusMessage(long serverTime) {
@@ -417,7 +706,7 @@ public final class ContestRuntime {
         Messages.Question question = null;
         Boolean answeredIt = null;
         boolean running = status == ContestStatus.RUNNING || status == ContestStatus.PAUSED;
-        if (q != null && running) {
+        if (q != null && running && phase != QuestionPhase.ROUND) {
             question = questionMessage(serverTime);
             if (p != null && !canonicalOptions && shuffles(question)) {
                 question = question.withOptions(OptionOrder.of(id, p.id, q.index(), q.options()));
@@ -427,10 +716,11 @@ public final class ContestRuntime {
             }
         }
         Messages.You you = p == null ? null : new Messages.You(p.id, p.nickname, null, null, p.shownScore,
-                p.shownRank, p.shownStreak);
+                p.shownRank, p.shownStreak, teamOf(p.id));
         return new Messages.State(id, title, status.name(), phase == null || !running ? null : phase.name(),
                 index < 0 ? null : index, questions.size(), question, answeredIt, you, ranking.size(),
-                status == ContestStatus.PAUSED ? remainingMs : null, serverTime, host ? allowedActions() : null);
+                status == ContestStatus.PAUSED ? remainingMs : null, serverTime, host ? allowedActions() : null,
+                match == null ? null : match.state(host));
     }
 
     /** The throttled pushes that are due: the lobby (count, who joined or left) and the answer progress. */
@@ -493,7 +783,11 @@ public final class ContestRuntime {
     public sealed interface Submission permits Rejected, Replay, Accepted {
     }
 
-    public record Rejected(String reason) implements Submission {
+    /** Refused; {@code events}: what the refusal did in a team round (an answer before the go voids the turn). */
+    public record Rejected(String reason, List<RoundEvent> events) implements Submission {
+        public Rejected(String reason) {
+            this(reason, List.of());
+        }
     }
 
     /** The same answer again (same requestId): acknowledged once the first is stored. */
@@ -501,7 +795,7 @@ public final class ContestRuntime {
     }
 
     /** Claimed in memory: store it, then {@link #stored} or {@link #unclaim}. */
-    public record Accepted(ParticipantState.AnswerRecord record) implements Submission {
+    public record Accepted(ParticipantState.AnswerRecord record, List<RoundEvent> events) implements Submission {
     }
 
     public synchronized Submission submit(long participantId, String questionId, JsonNode choice, String requestId,
@@ -528,9 +822,12 @@ public final class ContestRuntime {
             ParticipantState.AnswerRecord r = new ParticipantState.AnswerRecord(q.index(), requestId, a.verdict(), now,
                     a.responseMs());
             p.answers.put(q.index(), r);
-            return new Accepted(r);
+            List<RoundEvent> events = match != null && match.playingQuestion()
+                    ? match.answered(a.verdict().correct(), now) : List.of();
+            return new Accepted(r, events);
         }
-        return new Rejected(d instanceof RoundState.Refuse refuse ? refuse.reason() : "INVALID");
+        String reason = d instanceof RoundState.Refuse refuse ? refuse.reason() : "INVALID";
+        return new Rejected(reason, "BEFORE_GO".equals(reason) ? match.voidEarly(now) : List.of());
     }
 
     /** A claim other than an answer (a buzz), decided by the round; null when the participant is unknown. */
@@ -596,11 +893,23 @@ public final class ContestRuntime {
 
     /** A join that passed every check: the nickname is held and the participant's id assigned, not yet stored. */
     public record Reservation(long participantId, String nickname, String nicknameKey, String tokenHash,
-                              long joinedAt) implements JoinCheck {
+                              long joinedAt, Integer teamId) implements JoinCheck {
+        public Reservation(long participantId, String nickname, String nicknameKey, String tokenHash, long joinedAt) {
+            this(participantId, nickname, nicknameKey, tokenHash, joinedAt, null);
+        }
     }
 
-    /** Why a join is refused: the contest has finished, is full, the nickname is taken, or it joins too fast. */
-    public sealed interface Refusal extends JoinCheck permits Closed, Full, Taken, TooFast {
+    /**
+     * Why a join is refused: the contest has finished, is full, the nickname is taken, it joins too fast, the
+     * team is full or unknown.
+     */
+    public sealed interface Refusal extends JoinCheck permits Closed, Full, Taken, TooFast, TeamFull, NoSuchTeam {
+    }
+
+    public record TeamFull(int teamId, int size) implements Refusal {
+    }
+
+    public record NoSuchTeam(int teamId) implements Refusal {
     }
 
     public record Closed() implements Refusal {
@@ -622,6 +931,26 @@ public final class ContestRuntime {
 
     /** Checks a join and holds the nickname; the caller stores the participant, then {@link #admit} or {@link #release}. */
     public synchronized JoinCheck reserve(String nickname, String key, String tokenHash, long now, JoinRate rate) {
+        return reserve(nickname, key, tokenHash, now, rate, null);
+    }
+
+    /**
+     * As above, in a team contest with the team the participant picked: a nickname the plan lists joins its
+     * team whatever was picked; a pick counts only where participants pick ({@code teamPick: participants}).
+     */
+    public synchronized JoinCheck reserve(String nickname, String key, String tokenHash, long now, JoinRate rate,
+                                          Integer teamId) {
+        Integer team = null;
+        if (match != null && match.hasTeams()) {
+            Integer listed = match.listedTeam(key);
+            team = listed != null ? listed : "participants".equals(settings.teamPick()) ? teamId : null;
+            if (team != null && !match.isTeam(team)) {
+                return new NoSuchTeam(team);
+            }
+            if (team != null && match.full(team) && status.isOpen()) {
+                return new TeamFull(team, settings.teamSize());
+            }
+        }
         if (!status.isOpen()) {
             return new Closed();
         }
@@ -638,12 +967,19 @@ public final class ContestRuntime {
             return new TooFast(wait, settings.joinsPerMinute());
         }
         nicknameKeys.add(key);
-        return new Reservation(nextParticipantId++, nickname, key, tokenHash, now);
+        Reservation r = new Reservation(nextParticipantId++, nickname, key, tokenHash, now, team);
+        if (team != null) {
+            match.place(r.participantId(), team, nickname); // held now, so that two joins cannot overfill a team
+        }
+        return r;
     }
 
-    /** Storing the join failed: the nickname is free again. */
+    /** Storing the join failed: the nickname and the place in the team are free again. */
     public synchronized void release(Reservation r) {
         nicknameKeys.remove(r.nicknameKey());
+        if (r.teamId() != null) {
+            match.place(r.participantId(), null, r.nickname());
+        }
     }
 
     /** How many have joined (removed participants included: their nicknames stay taken). */
@@ -673,6 +1009,9 @@ public final class ContestRuntime {
         }
         p.kicked = true;
         byToken.remove(p.tokenHash);
+        if (match != null) {
+            match.place(p.id, null, p.nickname);
+        }
         ranking.remove(p.id);
         leftSince.add(new Messages.Person(p.id, p.nickname));
         lobbyDirty = true;
@@ -683,7 +1022,8 @@ public final class ContestRuntime {
     public synchronized List<ContestEngine.ParticipantView> participantViews() {
         return participants.values().stream()
                 .sorted(Comparator.comparingLong(p -> p.id))
-                .map(p -> new ContestEngine.ParticipantView(p.id, p.nickname, p.score, p.shownRank, p.kicked, p.joinedAt))
+                .map(p -> new ContestEngine.ParticipantView(p.id, p.nickname, p.score, p.shownRank, p.kicked, p.joinedAt,
+                        teamOf(p.id)))
                 .toList();
     }
 
@@ -691,7 +1031,11 @@ public final class ContestRuntime {
 
     /** A participant row, as stored. */
     public record StoredParticipant(long id, String nickname, String nicknameKey, String tokenHash, long joinedAt,
-                                    boolean kicked) {
+                                    boolean kicked, Integer teamId) {
+    }
+
+    /** A ruling row, as stored. */
+    public record StoredRuling(Integer teamId, Long participantId, int points) {
     }
 
     /** An answer row, as stored. */
@@ -705,6 +1049,12 @@ public final class ContestRuntime {
      * Participants are told the standings as of the last revealed question.
      */
     public synchronized void restore(Stored s, List<StoredParticipant> people, List<StoredAnswer> answers) {
+        restore(s, people, answers, List.of(), List.of());
+    }
+
+    /** As above, for a contest in rounds: then the rulings, and the team rounds' events replayed in order. */
+    public synchronized void restore(Stored s, List<StoredParticipant> people, List<StoredAnswer> answers,
+                                     List<StoredRuling> rulings, List<RoundEvent> events) {
         openedAt = s.openedAt() == null ? 0 : s.openedAt();
         deadline = s.deadline() == null ? 0 : s.deadline();
         closedAt = s.closedAt() == null ? 0 : s.closedAt();
@@ -714,6 +1064,9 @@ public final class ContestRuntime {
             ParticipantState p = new ParticipantState(row.id(), row.nickname(), row.nicknameKey(), row.tokenHash(),
                     row.joinedAt());
             admit(p);
+            if (match != null && row.teamId() != null) {
+                match.place(p.id, row.teamId(), p.nickname);
+            }
             if (row.kicked()) {
                 kick(p.id);
             }
@@ -722,7 +1075,7 @@ public final class ContestRuntime {
         leftSince.clear();
         if (index >= 0) {
             tally = current().newTally();
-            roundState = round.open(current(), openedAt);
+            roundState = modeFor(index).open(current(), openedAt);
         }
         boolean revealed = phase == QuestionPhase.REVEALED || phase == QuestionPhase.LEADERBOARD
                 || status == ContestStatus.FINISHED;
@@ -743,6 +1096,14 @@ public final class ContestRuntime {
             r.stored.complete(null);
             p.answers.put(a.questionIdx(), r);
             stored(p.id, r);
+        }
+        for (StoredRuling r : rulings) {
+            if (participants.containsKey(r.participantId() == null ? -1 : r.participantId()) || r.teamId() != null) {
+                rule(r.teamId(), r.participantId(), r.points());
+            }
+        }
+        if (match != null) {
+            events.forEach(match::apply);
         }
         if (!published) {
             publish(upTo);

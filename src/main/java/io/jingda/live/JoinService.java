@@ -71,14 +71,15 @@ public class JoinService {
         String nickname = n.nickname();
         String key = NicknameRules.key(nickname);
         String token = token();
-        ContestRuntime.JoinCheck check = rt.reserve(nickname, key, hash(token), clock.now(), limiter::tryJoin);
+        ContestRuntime.JoinCheck check = rt.reserve(nickname, key, hash(token), clock.now(), limiter::tryJoin,
+                r.teamId());
         if (check instanceof ContestRuntime.Refusal refusal) {
             throw refused(refusal, nickname);
         }
         ContestRuntime.Reservation p = (ContestRuntime.Reservation) check;
         CompletableFuture<JoinResponse> result = new CompletableFuture<>();
         writer.append(new LiveWriter.ParticipantRow(rt.id(), p.participantId(), p.nickname(), p.nicknameKey(),
-                        p.tokenHash(), p.joinedAt()))
+                        p.tokenHash(), p.joinedAt(), p.teamId()))
                 .whenComplete((v, e) -> {
                     if (e != null) {
                         rt.release(p);
@@ -86,10 +87,36 @@ public class JoinService {
                                 "the join could not be stored; try again", List.of()));
                     } else {
                         rt.admit(p);
-                        result.complete(new JoinResponse(rt.id(), p.participantId(), token, p.nickname()));
+                        result.complete(new JoinResponse(rt.id(), p.participantId(), token, p.nickname(), p.teamId()));
                     }
                 });
         return result;
+    }
+
+    /** What the join page shows before a participant joins: the contest's title and, in a team contest, its teams. */
+    public record Lookup(long contestId, String title, String status, String teamPick, List<TeamChoice> teams) {
+    }
+
+    /** A team a participant may pick; {@code full} when it has its most members. */
+    public record TeamChoice(int id, String name, String color, boolean full) {
+    }
+
+    /** GET /api/join/{code}: an unknown code counts against the address as a failed join does. */
+    public Lookup lookup(String code, String address) {
+        String c = code == null ? "" : code.strip();
+        ContestRuntime rt = c.matches("[0-9]{6}") ? contests.byCode(c).orElse(null) : null;
+        long wait = limiter.addressWait(address, rt == null ? null : rt.id());
+        if (wait > 0) {
+            throw ApiException.tooManyRequests("RATE_LIMITED", "too many unknown contest codes from your address; "
+                    + "try again in " + wait + " s", wait);
+        }
+        if (rt == null) {
+            limiter.failed(address);
+            throw new ApiException(404, "NOT_FOUND", "no open contest has the code " + c, List.of());
+        }
+        List<TeamChoice> teams = rt.settings().teams() == null ? null : rt.settings().teams().stream()
+                .map(t -> new TeamChoice(t.id(), t.name(), t.color(), rt.teamFull(t.id()))).toList();
+        return new Lookup(rt.id(), rt.title(), rt.status().name(), rt.settings().teamPick(), teams);
     }
 
     private static ApiException refused(ContestRuntime.Refusal refusal, String nickname) {
@@ -104,6 +131,13 @@ public class JoinService {
             String msg = "the nickname '" + nickname + "' is taken in this contest";
             return new ApiException(409, "NICKNAME_TAKEN", msg, List.of(), new NicknameTaken("NICKNAME_TAKEN", msg,
                     taken.suggestion()));
+        }
+        if (refusal instanceof ContestRuntime.TeamFull full) {
+            return new ApiException(409, "TEAM_FULL", "team " + full.teamId() + " is full: it has " + full.size()
+                    + " members", List.of());
+        }
+        if (refusal instanceof ContestRuntime.NoSuchTeam none) {
+            return ApiException.invalid(List.of(new FieldError("teamId", "this contest has no team " + none.teamId())));
         }
         ContestRuntime.TooFast fast = (ContestRuntime.TooFast) refusal;
         return ApiException.tooManyRequests("RATE_LIMITED", "this contest admits " + fast.perMinute()

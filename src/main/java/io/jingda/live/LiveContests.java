@@ -100,12 +100,20 @@ public class LiveContests {
      */
     ContestRuntime restore(Contest c, List<ContestQuestion> questions, List<LiveStore.ParticipantRow> people,
                            List<LiveStore.StoredAnswer> answers) {
+        return restore(c, questions, people, answers, List.of(), List.of());
+    }
+
+    ContestRuntime restore(Contest c, List<ContestQuestion> questions, List<LiveStore.ParticipantRow> people,
+                           List<LiveStore.StoredAnswer> answers, List<io.jingda.contest.ContestRecords.Ruling> rulings,
+                           List<io.jingda.live.team.RoundEvent> events) {
         ContestRuntime rt = fresh(c, questions);
         rt.restore(new ContestRuntime.Stored(c.openedAt, c.deadlineAt, c.closedAt, c.remainingMs, c.phaseUntil),
                 people.stream().map(p -> new ContestRuntime.StoredParticipant(p.id(), p.nickname(), p.nicknameKey(),
-                        p.tokenHash(), p.joinedAt(), p.kicked())).toList(),
+                        p.tokenHash(), p.joinedAt(), p.kicked(), p.teamId())).toList(),
                 answers.stream().map(a -> new ContestRuntime.StoredAnswer(a.participantId(), a.questionIdx(), a.choice(),
-                        a.choiceKey(), a.requestId(), a.receivedAt(), a.responseMs(), a.correct(), a.points())).toList());
+                        a.choiceKey(), a.requestId(), a.receivedAt(), a.responseMs(), a.correct(), a.points())).toList(),
+                rulings.stream().map(x -> new ContestRuntime.StoredRuling(x.teamId(), x.participantId(), x.points())).toList(),
+                events);
         return rt;
     }
 }

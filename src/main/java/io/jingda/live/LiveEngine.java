@@ -16,8 +16,10 @@ public class LiveEngine implements ContestEngine {
     private final ContestLifecycle lifecycle;
     private final LiveSessions sessions;
     private final LiveContests registry;
+    private final HostRulings rulings;
 
-    public LiveEngine(ContestLifecycle lifecycle, LiveSessions sessions, LiveContests registry) {
+    public LiveEngine(ContestLifecycle lifecycle, LiveSessions sessions, LiveContests registry, HostRulings rulings) {
+        this.rulings = rulings;
         this.lifecycle = lifecycle;
         this.sessions = sessions;
         this.registry = registry;
@@ -26,6 +28,22 @@ public class LiveEngine implements ContestEngine {
     @Override
     public ContestDto act(long id, String action, Caller caller) {
         return lifecycle.act(id, action, caller);
+    }
+
+    @Override
+    public ContestDto act(long id, String action, io.jingda.contest.ActionRequest body, Caller caller) {
+        return lifecycle.act(id, action, body, caller);
+    }
+
+    @Override
+    public io.jingda.contest.ContestRecords.Ruling rule(long contestId, io.jingda.contest.RulingRequest ruling,
+                                                         Caller caller) {
+        return rulings.rule(contestId, ruling, caller);
+    }
+
+    @Override
+    public void assignTeam(long contestId, long participantId, Integer teamId, Caller caller) {
+        rulings.assignTeam(contestId, participantId, teamId, caller);
     }
 
     @Override

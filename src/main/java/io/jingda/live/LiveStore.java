@@ -1,6 +1,8 @@
 package io.jingda.live;
 
 import io.jingda.contest.ContestRecords;
+import io.jingda.live.team.RoundEvent;
+import io.jingda.contest.ContestRecords.Ruling;
 import io.jingda.contest.ContestStatus;
 import io.jingda.contest.QuestionPhase;
 
@@ -259,13 +261,14 @@ public class LiveStore implements ContestRecords {
      * participant of the same batch), each kind as one JDBC batch, in queue order; committed, or rolled
      * back and thrown. The UNIQUE keys decide nickname, token and "one answer per question".
      */
-    void insert(List<LiveWriter.ParticipantRow> people, List<LiveWriter.AnswerRow> answers) throws SQLException {
+    void insert(List<LiveWriter.ParticipantRow> people, List<LiveWriter.AnswerRow> answers,
+                List<LiveWriter.EventRow> events) throws SQLException {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             try {
                 if (!people.isEmpty()) {
                     try (PreparedStatement ps = c.prepareStatement("INSERT INTO participant (contest_id, id, nickname, "
-                            + "nickname_key, token_hash, joined_at, kicked) VALUES (?, ?, ?, ?, ?, ?, FALSE)")) {
+                            + "nickname_key, token_hash, joined_at, kicked, team_id) VALUES (?, ?, ?, ?, ?, ?, FALSE, ?)")) {
                         for (LiveWriter.ParticipantRow r : people) {
                             ps.setLong(1, r.contestId());
                             ps.setLong(2, r.id());
@@ -273,6 +276,7 @@ public class LiveStore implements ContestRecords {
                             ps.setString(4, r.nicknameKey());
                             ps.setString(5, r.tokenHash());
                             ps.setLong(6, r.joinedAt());
+                            setInt(ps, 7, r.teamId());
                             ps.addBatch();
                         }
                         ps.executeBatch();
@@ -298,6 +302,28 @@ public class LiveStore implements ContestRecords {
                         ps.executeBatch();
                     }
                 }
+                if (!events.isEmpty()) {
+                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO round_event (contest_id, seq, at_ms, kind, "
+                            + "round_idx, question_idx, team_id, participant_id, points, until_ms, detail) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        for (LiveWriter.EventRow r : events) {
+                            RoundEvent e = r.event();
+                            ps.setLong(1, r.contestId());
+                            ps.setLong(2, e.seq());
+                            ps.setLong(3, e.at());
+                            ps.setString(4, e.kind());
+                            ps.setInt(5, e.round());
+                            setInt(ps, 6, e.question());
+                            setInt(ps, 7, e.team());
+                            setLong(ps, 8, e.participant());
+                            setInt(ps, 9, e.points());
+                            setLong(ps, 10, e.until());
+                            ps.setString(11, e.detail());
+                            ps.addBatch();
+                        }
+                        ps.executeBatch();
+                    }
+                }
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();
@@ -308,7 +334,11 @@ public class LiveStore implements ContestRecords {
 
     // ------------------------------------------------------------------ what a restarted engine reads
 
-    record ParticipantRow(long id, String nickname, String nicknameKey, String tokenHash, long joinedAt, boolean kicked) {
+    record ParticipantRow(long id, String nickname, String nicknameKey, String tokenHash, long joinedAt, boolean kicked,
+                          Integer teamId) {
+        ParticipantRow(long id, String nickname, String nicknameKey, String tokenHash, long joinedAt, boolean kicked) {
+            this(id, nickname, nicknameKey, tokenHash, joinedAt, kicked, null);
+        }
     }
 
     record StoredAnswer(long participantId, int questionIdx, String choice, String choiceKey, String requestId,
@@ -318,13 +348,13 @@ public class LiveStore implements ContestRecords {
     List<ParticipantRow> participants(long contestId) {
         List<ParticipantRow> out = new ArrayList<>();
         try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT id, nickname, nickname_key, token_hash, joined_at, kicked "
-                     + "FROM participant WHERE contest_id = ? ORDER BY id")) {
+             PreparedStatement ps = c.prepareStatement("SELECT id, nickname, nickname_key, token_hash, joined_at, kicked, "
+                     + "team_id FROM participant WHERE contest_id = ? ORDER BY id")) {
             ps.setLong(1, contestId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new ParticipantRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getLong(5), rs.getBoolean(6)));
+                            rs.getLong(5), rs.getBoolean(6), (Integer) rs.getObject(7)));
                 }
             }
         } catch (SQLException e) {
@@ -350,6 +380,105 @@ public class LiveStore implements ContestRecords {
             throw new IllegalStateException(e);
         }
         return out;
+    }
+
+    /** A contest's team round events, in the order they took effect. */
+    List<RoundEvent> events(long contestId) {
+        List<RoundEvent> out = new ArrayList<>();
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT seq, at_ms, kind, round_idx, question_idx, team_id, "
+                     + "participant_id, points, until_ms, detail FROM round_event WHERE contest_id = ? ORDER BY seq")) {
+            ps.setLong(1, contestId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new RoundEvent(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
+                            (Integer) rs.getObject(5), (Integer) rs.getObject(6), longOrNull(rs, 7),
+                            (Integer) rs.getObject(8), longOrNull(rs, 9), rs.getString(10)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
+    private static Long longOrNull(ResultSet rs, int i) throws SQLException {
+        long v = rs.getLong(i);
+        return rs.wasNull() ? null : v;
+    }
+
+    /** Stores a host's ruling; false when the ruling it undoes has been undone already (the UNIQUE key). */
+    boolean insertRuling(long contestId, Ruling r) {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO contest_ruling (contest_id, id, team_id, "
+                     + "participant_id, points, reason, undoes, by_name, at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, contestId);
+            ps.setLong(2, r.id());
+            setInt(ps, 3, r.teamId());
+            setLong(ps, 4, r.participantId());
+            ps.setInt(5, r.points());
+            ps.setString(6, r.reason());
+            setLong(ps, 7, r.undoes());
+            ps.setString(8, r.by());
+            ps.setLong(9, r.at());
+            ps.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                return false;
+            }
+            throw new IllegalStateException("could not store a ruling of contest " + contestId, e);
+        }
+    }
+
+    @Override
+    public List<Ruling> rulings(long contestId) {
+        List<Ruling> out = new ArrayList<>();
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT id, team_id, participant_id, points, reason, undoes, "
+                     + "by_name, at_ms FROM contest_ruling WHERE contest_id = ? ORDER BY id")) {
+            ps.setLong(1, contestId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Ruling(rs.getLong(1), (Integer) rs.getObject(2), longOrNull(rs, 3), rs.getInt(4),
+                            rs.getString(5), longOrNull(rs, 6), rs.getString(7), rs.getLong(8)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
+    @Override
+    public List<TeamRoundPoints> teamRoundPoints(long contestId) {
+        List<TeamRoundPoints> out = new ArrayList<>();
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT team_id, SUM(points) FROM round_event WHERE contest_id = ? "
+                     + "AND team_id IS NOT NULL AND kind IN ('judged', 'falsestart') GROUP BY team_id")) {
+            ps.setLong(1, contestId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new TeamRoundPoints(rs.getInt(1), rs.getLong(2)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
+    /** The host put a participant in a team (null: in none). */
+    void assignTeam(long contestId, long participantId, Integer teamId) {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE participant SET team_id = ? WHERE contest_id = ? AND id = ?")) {
+            setInt(ps, 1, teamId);
+            ps.setLong(2, contestId);
+            ps.setLong(3, participantId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not change the team of participant " + participantId, e);
+        }
     }
 
     // ------------------------------------------------------------------ for the contest side (ContestRecords)
@@ -420,7 +549,7 @@ public class LiveStore implements ContestRecords {
     @Override
     public void deleteAll(long contestId) {
         try (Connection c = ds.getConnection()) {
-            for (String table : List.of("answer", "participant")) {
+            for (String table : List.of("answer", "participant", "round_event", "contest_ruling")) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE contest_id = ?")) {
                     ps.setLong(1, contestId);
                     ps.executeUpdate();
@@ -428,6 +557,14 @@ public class LiveStore implements ContestRecords {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not delete the participants of contest " + contestId, e);
+        }
+    }
+
+    private static void setInt(PreparedStatement ps, int i, Integer v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.INTEGER);
+        } else {
+            ps.setInt(i, v);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.jingda.live;
 
 import io.jingda.contest.ContestConfig;
+import io.jingda.live.team.RoundEvent;
 
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PostConstruct;
@@ -16,7 +17,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Group commit of the hot writes (answers and joins). One writer thread drains whatever is
+ * Group commit of the hot writes (answers, joins and team round events). One writer thread drains whatever is
  * queued, writes it as JDBC batches in one transaction (the statements are {@link LiveStore}'s),
  * commits, and only then completes each write's future: an answer is acknowledged only once it is
  * durable, and thousands of answers a second cost a handful of commits. The UNIQUE key of {@code answer} is the last word on "one
@@ -32,7 +33,11 @@ public class LiveWriter {
     }
 
     public record ParticipantRow(long contestId, long id, String nickname, String nicknameKey, String tokenHash,
-                                 long joinedAt) {
+                                 long joinedAt, Integer teamId) {
+    }
+
+    /** A team round's event (a buzz, a stake, a judgement…): stored before it is announced. */
+    public record EventRow(long contestId, RoundEvent event) {
     }
 
     private record Pending(Object row, CompletableFuture<Void> done) {
@@ -84,6 +89,16 @@ public class LiveWriter {
 
     public CompletableFuture<Void> append(ParticipantRow row) {
         return offer(row);
+    }
+
+    /** Appends a team round's events; the future completes once all are durable. */
+    public CompletableFuture<Void> append(long contestId, List<RoundEvent> events) {
+        CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        for (RoundEvent e : events) {
+            all.add(offer(new EventRow(contestId, e)));
+        }
+        return all.isEmpty() ? last : CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
     }
 
     /** Completes once everything appended before it is stored and its callbacks have run. */
@@ -190,7 +205,7 @@ public class LiveWriter {
 
     /** One transaction of the rows of the batch, by kind, in queue order ({@link LiveStore#insert}). */
     private void insert(List<Pending> rows) throws SQLException {
-        store.insert(rowsOf(rows, ParticipantRow.class), rowsOf(rows, AnswerRow.class));
+        store.insert(rowsOf(rows, ParticipantRow.class), rowsOf(rows, AnswerRow.class), rowsOf(rows, EventRow.class));
     }
 
     private static <T> List<T> rowsOf(List<Pending> rows, Class<T> kind) {

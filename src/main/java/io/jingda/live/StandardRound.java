@@ -52,6 +52,7 @@ public final class StandardRound implements RoundMode {
                 case CLOSED -> CLOSED;
                 case REVEALED -> REVEALED;
                 case LEADERBOARD -> LEADERBOARD;
+                case ROUND -> List.of();
             };
         }
 

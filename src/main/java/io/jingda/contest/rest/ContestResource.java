@@ -7,6 +7,12 @@ import io.jingda.contest.ContestRequest;
 import io.jingda.contest.ContestEngine;
 import io.jingda.contest.ContestService;
 import io.jingda.contest.JoinLimitsRequest;
+import io.jingda.contest.ActionRequest;
+import io.jingda.contest.ContestRecords;
+import io.jingda.contest.RulingRequest;
+import io.jingda.contest.TeamAssignment;
+import io.jingda.system.FieldError;
+import io.jingda.system.JsonText;
 import io.jingda.contest.results.ResultsExport;
 import io.jingda.contest.results.ResultsService;
 
@@ -17,6 +23,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -41,8 +48,11 @@ public class ContestResource {
     private final ResultsService results;
     private final SecurityIdentity identity;
 
+    private final ContestRecords records;
+
     public ContestResource(ContestService contests, ContestEngine engine,
-                           ResultsService results, SecurityIdentity identity) {
+                           ResultsService results, SecurityIdentity identity, ContestRecords records) {
+        this.records = records;
         this.contests = contests;
         this.engine = engine;
         this.results = results;
@@ -93,8 +103,47 @@ public class ContestResource {
     @POST
     @Path("{id}/actions/{action}")
     @Consumes(MediaType.WILDCARD)
-    public ContestDto act(@PathParam("id") long id, @PathParam("action") String action) {
-        return engine.act(id, action, caller());
+    public ContestDto act(@PathParam("id") long id, @PathParam("action") String action,
+                          @HeaderParam("Content-Type") String type, String body) {
+        return engine.act(id, action, actionBody(type, body), caller());
+    }
+
+    /**
+     * The optional JSON body of an action ({@code judge}, {@code tiebreak}); an empty body, or one that is
+     * not {@code application/json}, is none (the actions without a body accept any, as before).
+     */
+    private static ActionRequest actionBody(String type, String body) {
+        if (body == null || body.isBlank() || type == null || !type.toLowerCase(java.util.Locale.ROOT)
+                .startsWith(MediaType.APPLICATION_JSON)) {
+            return null;
+        }
+        try {
+            return JsonText.read(body, ActionRequest.class);
+        } catch (Exception e) {
+            throw ApiException.invalid(List.of(new FieldError("body",
+                    "must be JSON such as {\"correct\": true} or {\"teams\": [1, 2]}")));
+        }
+    }
+
+    @GET
+    @Path("{id}/rulings")
+    public List<ContestRecords.Ruling> rulings(@PathParam("id") long id) {
+        contests.require(id, caller());
+        return records.rulings(id);
+    }
+
+    @POST
+    @Path("{id}/rulings")
+    public Response rule(@PathParam("id") long id, RulingRequest body) {
+        ContestRecords.Ruling r = engine.rule(id, body, caller());
+        return Response.created(URI.create("/api/contests/" + id + "/rulings/" + r.id())).entity(r).build();
+    }
+
+    @PUT
+    @Path("{id}/participants/{pid}/team")
+    public Response assignTeam(@PathParam("id") long id, @PathParam("pid") long pid, TeamAssignment body) {
+        engine.assignTeam(id, pid, body == null ? null : body.teamId(), caller());
+        return Response.noContent().build();
     }
 
     @GET
@@ -102,7 +151,7 @@ public class ContestResource {
     public List<ContestEngine.ParticipantView> participants(@PathParam("id") long id) {
         contests.require(id, caller());
         return engine.participants(id).orElseGet(() -> results.results(id, caller()).standings().stream()
-                .map(s -> new ContestEngine.ParticipantView(s.participantId(), s.nickname(), s.score(), s.rank(), false, 0))
+                .map(s -> new ContestEngine.ParticipantView(s.participantId(), s.nickname(), s.score(), s.rank(), false, 0, null))
                 .toList());
     }
 

@@ -21,19 +21,19 @@ public final class Messages {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record State(String type, long contestId, String title, String status, String phase, Integer index,
                         int total, Question question, Boolean answered, You you, int participants, Long remainingMs,
-                        long serverTime, List<String> allowedActions) {
+                        long serverTime, List<String> allowedActions, RoundMessages.Play play) {
         public State(long contestId, String title, String status, String phase, Integer index, int total,
                      Question question, Boolean answered, You you, int participants, Long remainingMs, long serverTime,
-                     List<String> allowedActions) {
+                     List<String> allowedActions, RoundMessages.Play play) {
             this("state", contestId, title, status, phase, index, total, question, answered, you, participants,
-                    remainingMs, serverTime, allowedActions);
+                    remainingMs, serverTime, allowedActions, play);
         }
     }
 
     /** A participant's own standing. rank is null before the first reveal. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record You(Long participantId, String nickname, Boolean correct, Integer points, long score, Integer rank,
-                      Integer streak) {
+                      Integer streak, Integer teamId) {
     }
 
     /**
@@ -86,12 +86,13 @@ public final class Messages {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Reveal(String type, String questionId, int index, String questionType, JsonNode correct,
                          Double tolerance, String explanation, SourceDto source, long closedAt, int answered,
-                         Map<String, Integer> distribution, Map<String, Integer> combinations) {
+                         Map<String, Integer> distribution, Map<String, Integer> combinations,
+                         List<RoundMessages.TeamEntry> teams) {
         public Reveal(String questionId, int index, String questionType, JsonNode correct, Double tolerance,
                       String explanation, SourceDto source, long closedAt, int answered, Map<String, Integer> distribution,
-                      Map<String, Integer> combinations) {
+                      Map<String, Integer> combinations, List<RoundMessages.TeamEntry> teams) {
             this("reveal", questionId, index, questionType, correct, tolerance, explanation, source, closedAt, answered,
-                    distribution, combinations);
+                    distribution, combinations, teams);
         }
     }
 
@@ -108,15 +109,21 @@ public final class Messages {
         }
     }
 
-    public record Leaderboard(String type, String questionId, long closedAt, List<Entry> top, int participants) {
-        public Leaderboard(String questionId, long closedAt, List<Entry> top, int participants) {
-            this("leaderboard", questionId, closedAt, top, participants);
+    /** {@code teams}: the team standings, in a team contest. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Leaderboard(String type, String questionId, long closedAt, List<Entry> top, int participants,
+                              List<RoundMessages.TeamEntry> teams) {
+        public Leaderboard(String questionId, long closedAt, List<Entry> top, int participants,
+                           List<RoundMessages.TeamEntry> teams) {
+            this("leaderboard", questionId, closedAt, top, participants, teams);
         }
     }
 
-    public record Finished(String type, List<Entry> podium, int participants) {
-        public Finished(List<Entry> podium, int participants) {
-            this("finished", podium, participants);
+    /** {@code teams}: the team standings, in a team contest (its podium is their first three places). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Finished(String type, List<Entry> podium, int participants, List<RoundMessages.TeamEntry> teams) {
+        public Finished(List<Entry> podium, int participants, List<RoundMessages.TeamEntry> teams) {
+            this("finished", podium, participants, teams);
         }
     }
 

@@ -6,7 +6,9 @@ import io.jingda.live.JoinService;
 
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -23,6 +25,13 @@ public class JoinResource {
 
     public JoinResource(JoinService joins) {
         this.joins = joins;
+    }
+
+    @GET
+    @Path("{code}")
+    public JoinService.Lookup lookup(@PathParam("code") String code, @Context HttpServerRequest request) {
+        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        return joins.lookup(code, address);
     }
 
     @POST

@@ -68,15 +68,27 @@ public class PlayEndpoint {
             return;
         }
         String type = node.get("type").asText();
-        if (!"answer".equals(type)) {
-            Inbound.error(c, "UNKNOWN_TYPE", "unknown message type '" + truncate(type) + "' (answer, ping)");
-            return;
-        }
         JsonNode qid = node.get("questionId");
         JsonNode rid = node.get("requestId");
         String requestId = rid == null || rid.isNull() ? null : truncate(rid.asText());
         String questionId = qid != null && qid.isTextual() ? truncate(qid.asText()) : null;
-        desk.submit(player, questionId, node.get("choice"), requestId, frame -> LocalFanout.send(c, frame));
+        switch (type) {
+            case "answer" -> desk.submit(player, questionId, node.get("choice"), requestId,
+                    frame -> LocalFanout.send(c, frame));
+            case "buzz" -> desk.buzz(player, questionId, requestId, frame -> LocalFanout.send(c, frame));
+            case "wager" -> {
+                JsonNode round = node.get("roundIndex");
+                JsonNode stake = node.get("stake");
+                if (round == null || !round.canConvertToInt() || !round.isIntegralNumber() || stake == null
+                        || !stake.isIntegralNumber() || !stake.canConvertToInt()) {
+                    Inbound.error(c, "MALFORMED", "a wager is {\"type\":\"wager\",\"roundIndex\":n,\"stake\":n}");
+                    return;
+                }
+                desk.wager(player, round.asInt(), stake.asInt(), requestId, frame -> LocalFanout.send(c, frame));
+            }
+            default -> Inbound.error(c, "UNKNOWN_TYPE", "unknown message type '" + truncate(type)
+                    + "' (answer, buzz, wager, ping)");
+        }
     }
 
     @OnClose
