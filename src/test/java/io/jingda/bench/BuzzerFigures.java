@@ -17,6 +17,8 @@ import java.util.TreeMap;
  *
  * @param fromFirstSendP50Us  the time from the first buzz sent (the earliest send of all clients) to
  *                            buzzWinner at each client, over all clients and questions
+ * @param fromFirstSendP99ByQuestionUs the same p99 per question, in the order played (a cold server's first
+ *                            questions stand out)
  * @param fromReceiptP50Ms    the time from the server's receipt of the winning buzz ({@code openedAt +
  *                            reactionMs}) to buzzWinner at each client (millisecond resolution)
  * @param winnerIsFirstSender questions whose winner is the client that sent first
@@ -29,7 +31,7 @@ import java.util.TreeMap;
  */
 public record BuzzerFigures(int questions, long buzzesSent,
                             long fromFirstSendP50Us, long fromFirstSendP95Us, long fromFirstSendP99Us,
-                            long fromFirstSendMaxUs, long fromReceiptP50Ms, long fromReceiptP99Ms, long fromReceiptMaxMs,
+                            long fromFirstSendMaxUs, List<Long> fromFirstSendP99ByQuestionUs, long fromReceiptP50Ms, long fromReceiptP99Ms, long fromReceiptMaxMs,
                             long winnerFrames, long winnerFramesMissing, long buzzOpenP50Ms, long buzzOpenP99Ms,
                             long reactionP50Ms, long reactionMaxMs, int winnerIsFirstSender, List<String> mismatches,
                             long winnerDisagreements, long winnerRefused, Map<String, Long> refusals,
@@ -75,7 +77,9 @@ public record BuzzerFigures(int questions, long buzzesSent,
         for (int n = 0; n < participantIds.length; n++) {
             memberOf.put(participantIds[n], n);
         }
+        List<Long> byQuestion = new ArrayList<>();
         for (BuzzTrack t : tracks.stream().sorted(Comparator.comparingInt(t -> t.order)).toList()) {
+            Stats mine = new Stats();
             int first = t.firstSender();
             long firstNanos = first < 0 ? 0 : t.sentNanos.get(first);
             if (t.reactionMs >= 0) {
@@ -96,11 +100,13 @@ public record BuzzerFigures(int questions, long buzzesSent,
                 winnerFrames++;
                 if (first >= 0) {
                     fromFirst.add((w - firstNanos) / 1000);
+                    mine.add((w - firstNanos) / 1000);
                 }
                 if (t.openedAt > 0 && t.reactionMs >= 0) {
                     fromReceipt.add(t.winnerEpochMs.get(i) - (t.openedAt + t.reactionMs));
                 }
             }
+            byQuestion.add(mine.percentile(99));
             disagreements += t.disagreements.get();
             Integer winner = t.winnerPid.get() == BuzzTrack.NONE ? null : memberOf.get(t.winnerPid.get());
             if (winner != null && first >= 0) {
@@ -168,7 +174,7 @@ public record BuzzerFigures(int questions, long buzzesSent,
             scores.append("no teams in 'finished'");
         }
         return new BuzzerFigures(tracks.size(), sent, fromFirst.percentile(50), fromFirst.percentile(95),
-                fromFirst.percentile(99), fromFirst.max(), fromReceipt.percentile(50), fromReceipt.percentile(99),
+                fromFirst.percentile(99), fromFirst.max(), byQuestion, fromReceipt.percentile(50), fromReceipt.percentile(99),
                 fromReceipt.max(), winnerFrames, missing, buzzOpen.percentile(50), buzzOpen.percentile(99),
                 reaction.percentile(50), reaction.max(), firstSender, mismatches, disagreements, winnerRefused, refusals,
                 unexpected, unanswered, judged, correct, reasons, scoresMatch, scores.toString());

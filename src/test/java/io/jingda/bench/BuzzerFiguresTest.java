@@ -51,6 +51,7 @@ class BuzzerFiguresTest {
         assertThat(f.winnerFramesMissing()).isZero();
         assertThat(f.fromFirstSendP50Us()).isEqualTo(5_000);
         assertThat(f.fromFirstSendMaxUs()).isEqualTo(30_000);
+        assertThat(f.fromFirstSendP99ByQuestionUs()).containsExactly(30_000L);
         assertThat(f.fromReceiptP50Ms()).isEqualTo(5);
         assertThat(f.buzzOpenP50Ms()).isEqualTo(2);
         assertThat(f.refusals()).containsEntry("ALREADY_WON", 2L).containsEntry("TOO_LATE", 1L);

@@ -195,7 +195,8 @@ public final class BuzzerScenario {
             String code = action(contestId, "open", null).get("code").asText();
             // team ids are 1..N in the order given; the DTO's own ids are used when it lists them
             List<Integer> teamIds = new ArrayList<>();
-            contest.path("teams").forEach(t -> teamIds.add(t.path("id").asInt()));
+            JsonNode listed = contest.path("settings").path("teams");
+            (listed.isArray() ? listed : contest.path("teams")).forEach(t -> teamIds.add(t.path("id").asInt()));
             if (teamIds.size() != o.teams()) {
                 log("the contest lists %d teams, not %d: team ids 1..%d assumed", teamIds.size(), o.teams(), o.teams());
                 teamIds.clear();
@@ -522,6 +523,7 @@ public final class BuzzerScenario {
                 joined           %d, connected %d; %d questions played, %d buzzes sent
                 buzzWinner       from the first buzz sent, at each client: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (%d frames, %d missing)%s
                                  from the server's receipt of the winning buzz (wall clock): p50 %d ms, p99 %d ms, max %d ms
+                                 p99 per question (ms): %s
                 buzzOpen         openedAt → receipt at the client: p50 %d ms, p99 %d ms; the winners' reactionMs: p50 %d, max %d
                 winner           the first sender in %d of %d questions; mismatches: %s; buzzWinner frames naming another winner: %d
                 refusals         %s; %d unexpected, %d to the winner, %d losing buzzes without a reply
@@ -533,7 +535,9 @@ public final class BuzzerScenario {
                 r.questionsPlayed(), b.buzzesSent(), b.fromFirstSendP50Us() / 1000.0, b.fromFirstSendP95Us() / 1000.0,
                 b.fromFirstSendP99Us() / 1000.0, b.fromFirstSendMaxUs() / 1000.0, b.winnerFrames(), b.winnerFramesMissing(),
                 b.meetsTarget() ? " — p99 under 50 ms ✓" : " — target (p99 under 50 ms) missed ✗",
-                b.fromReceiptP50Ms(), b.fromReceiptP99Ms(), b.fromReceiptMaxMs(), b.buzzOpenP50Ms(), b.buzzOpenP99Ms(),
+                b.fromReceiptP50Ms(), b.fromReceiptP99Ms(), b.fromReceiptMaxMs(),
+                b.fromFirstSendP99ByQuestionUs().stream().map(us -> String.format(Locale.ROOT, "%.1f", us / 1000.0)).toList(),
+                b.buzzOpenP50Ms(), b.buzzOpenP99Ms(),
                 b.reactionP50Ms(), b.reactionMaxMs(), b.winnerIsFirstSender(), b.questions(),
                 b.mismatches().isEmpty() ? "none" : b.mismatches(), b.winnerDisagreements(), b.refusals(),
                 b.unexpectedRefusals(), b.winnerRefused(), b.unansweredBuzzes(), r.answersSent(), r.answersAccepted(),
