@@ -7,6 +7,7 @@ import io.jingda.contest.RulingRequest;
 import io.jingda.system.ApiException;
 import io.jingda.system.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.List;
  */
 @ApplicationScoped
 public class HostRulings {
+    private static final Logger LOG = Logger.getLogger(HostRulings.class);
     private final LiveContests registry;
     private final ContestService contests;
     private final LiveStore store;
@@ -90,6 +92,9 @@ public class HostRulings {
                         List.of());
             }
             rt.rule(team, participant, points);
+            LOG.infof("contest %d: ruling %d by %s, %+d to %s %d: %s%s", id, ruling.id(), ruling.by(), points,
+                    team != null ? "team" : "participant", team != null ? (long) team : participant, reason,
+                    r.undoes() == null ? "" : " (undoes " + r.undoes() + ")");
             broadcasts.ruling(rt, ruling);
             return ruling;
         });
