@@ -1,7 +1,7 @@
 // Host console (/host): create contests, run the lobby and the questions, watch answers live.
 import { t, onLangChange } from './i18n.js';
 import { h, mount, api, liveSocket, timer, startTicker, board, podium, distributionChart, staffHeader, errorText,
-  optionText, icon, shapeIcon, rankedList, optionSetLabel, revealMatcher, teamTag, roundBanner } from './common.js';
+  optionText, icon, shapeIcon, rankedList, optionSetLabel, revealMatcher, teamTag, roundBanner, ApiError, csrfToken } from './common.js';
 import { liveState, liveFrames, timeLeft, stepLeft, teamRound, teamOf } from './live.js';
 
 const root = document.getElementById('app');
@@ -178,12 +178,16 @@ function viewNew() {
         `${t(`type.${q.type}`)} · ${q.stem}`)))),
     h('p', {}, t('new.picked', { n: S.picked.length })),
     h('ol', {}, S.picked.map(q => h('li', {}, q.stem))));
+  // a team contest in rounds: its plan, as YAML or JSON (POST /api/contests/plan), e.g. one saved from another contest
+  const plan = h('fieldset', {}, h('legend', {}, t('new.plan')),
+    field('plan-text', 'new.plan.text', h('textarea', { rows: '14', spellcheck: 'false', value: f.plan || '',
+      oninput: e => { f.plan = e.target.value; } }), 'new.plan.hint'));
   const form = h('form', { class: 'card', id: 'new-form', onsubmit: create },
     field('title', 'new.title', h('input', { required: true, maxlength: '200', value: f.title || '', oninput: e => { f.title = e.target.value; } })),
     h('div', { class: 'row', role: 'radiogroup', 'aria-label': t('new.source') },
-      ['draw', 'pick'].map(v => h('label', { class: 'check' }, h('input', { type: 'radio', name: 'source', value: v, checked: f.source === v,
+      ['draw', 'pick', 'plan'].map(v => h('label', { class: 'check' }, h('input', { type: 'radio', name: 'source', value: v, checked: f.source === v,
         onchange: () => { f.source = v; render(); } }), t(`new.${v}`)))),
-    f.source === 'draw' ? draw : pick,
+    f.source === 'draw' ? draw : f.source === 'pick' ? pick : plan,
     h('fieldset', {}, h('legend', {}, t('new.settings')),
       h('div', { class: 'grid2' },
         field('time-limit', 'new.timeLimit', h('input', { type: 'number', min: '5', max: '300', value: f.timeLimit || '', placeholder: t('new.timeLimit.default'), oninput: e => { f.timeLimit = e.target.value; } })),
@@ -235,7 +239,7 @@ async function create(ev, confirmRelated = false) {
     types: f.types?.length ? f.types : null, difficulty: num(f.difficulty), count: num(f.count) ?? 10, seed: num(f.seed) };
   if (confirmRelated) body.confirmRelated = true;
   try {
-    const c = await api('POST', '/api/contests', body);
+    const c = f.source === 'plan' ? await createFromPlan(f, confirmRelated) : await api('POST', '/api/contests', body);
     await api('POST', `/api/contests/${c.id}/actions/open`);
     S.form = {}; S.picked = [];
     location.hash = `#contest=${c.id}`;
@@ -246,6 +250,27 @@ async function create(ev, confirmRelated = false) {
     }
     S.error = errorText(e); render();
   }
+}
+
+/** A plan as the host pasted it: JSON as JSON, anything else as YAML; the form's title fills in a plan without one. */
+async function createFromPlan(f, confirmRelated) {
+  let text = (f.plan || '').trim();
+  const json = text.startsWith('{');
+  if (json) {
+    let doc;
+    try { doc = JSON.parse(text); } catch (e) { throw new ApiError(400, { message: t('new.plan.text') + ': ' + e.message }); }
+    if (!doc.title && f.title) doc.title = f.title.trim();
+    if (confirmRelated) doc.confirmRelated = true;
+    return api('POST', '/api/contests/plan', doc);
+  }
+  if (!/^title\s*:/m.test(text) && f.title) text = `title: ${JSON.stringify(f.title.trim())}\n${text}`;
+  if (confirmRelated && !/^confirmRelated\s*:/m.test(text)) text += '\nconfirmRelated: true';
+  const res = await fetch('/api/contests/plan', { method: 'POST', credentials: 'same-origin', body: text,
+    headers: { 'Content-Type': 'application/yaml', 'Accept': 'application/json', 'X-CSRF-Token': csrfToken(),
+      'X-Requested-With': 'XMLHttpRequest' } });
+  const data = await res.json().catch(() => null);
+  if (!res.ok) throw new ApiError(res.status, data);
+  return data;
 }
 
 const remaining = () => timeLeft(S.live);
