@@ -91,6 +91,15 @@ public class ContestPlans {
                 .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
     }
 
+    /** The syntax of a plan document. */
+    public enum Syntax {
+        YAML, JSON;
+
+        NativeFormat.Syntax nativeSyntax() {
+            return this == YAML ? NativeFormat.Syntax.YAML : NativeFormat.Syntax.JSON;
+        }
+    }
+
     /** A plan and what a reader should know about it (drawn questions, questions gone from the bank). */
     public record Plan(long contestId, ContestRequest request, List<String> notes) {
     }
@@ -154,9 +163,9 @@ public class ContestPlans {
     }
 
     /** The plan as a document: YAML with a header comment, or JSON. */
-    public byte[] write(Plan plan, NativeFormat.Syntax syntax) {
+    public byte[] write(Plan plan, Syntax syntax) {
         try {
-            if (syntax == NativeFormat.Syntax.JSON) {
+            if (syntax == Syntax.JSON) {
                 return json.writeValueAsBytes(plan.request());
             }
             StringBuilder head = new StringBuilder();
@@ -178,7 +187,7 @@ public class ContestPlans {
      * order), with a README that says in which order to load them.
      */
     @Transactional
-    public byte[] bundle(long id, Caller caller, NativeFormat.Syntax syntax) {
+    public byte[] bundle(long id, Caller caller, Syntax syntax) {
         Plan plan = plan(id, caller);
         List<String> bankIds = contests.get(id, caller).questions().stream().map(ContestDto.QuestionView::bankId)
                 .toList();
@@ -186,8 +195,8 @@ public class ContestPlans {
         for (Question q : bankQuestions(bankIds)) {
             bySet.computeIfAbsent(q.setId, k -> new ArrayList<>()).add(QuestionMapper.toDto(q));
         }
-        String ext = syntax == NativeFormat.Syntax.JSON ? "json" : "yaml";
-        NativeSetFormat format = new NativeSetFormat(syntax);
+        String ext = syntax == Syntax.JSON ? "json" : "yaml";
+        NativeSetFormat format = new NativeSetFormat(syntax.nativeSyntax());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
             entry(zip, "plan." + ext, write(plan, syntax));
@@ -212,7 +221,7 @@ public class ContestPlans {
     }
 
     /** Creates the contest a plan document describes. Errors name the field and, where it is, its line. */
-    public ContestDto load(byte[] body, NativeFormat.Syntax syntax, Caller caller) {
+    public ContestDto load(byte[] body, Syntax syntax, Caller caller) {
         String text = text(body);
         ContestRequest r = read(text, syntax);
         try {
@@ -229,18 +238,23 @@ public class ContestPlans {
         }
     }
 
-    ContestRequest read(String text, NativeFormat.Syntax syntax) {
+    ContestRequest read(String text, Syntax syntax) {
         try {
-            ContestRequest r = (syntax == NativeFormat.Syntax.JSON ? json : yaml).readValue(text, ContestRequest.class);
+            ContestRequest r = (syntax == Syntax.JSON ? json : yaml).readValue(text, ContestRequest.class);
             if (r == null) {
                 throw ApiException.invalid(List.of(new FieldError("body", "is empty: a contest plan is required")));
             }
             return r;
         } catch (JsonMappingException e) {
+            // the parser's location is where it stopped (for YAML often the line after); the field's own is exact
             JsonErrors.Problem p = JsonErrors.describe(e);
-            throw ApiException.invalid(List.of(new FieldError(p.field(), p.message())));
+            Integer line = lineOf(p.field(), lines(text, syntax));
+            String message = line == null ? p.message() : p.message().contains("(line ")
+                    ? p.message().replaceFirst("\\(line \\d+(, column \\d+)?\\)", "(line " + line + ")")
+                    : p.message() + " (line " + line + ")";
+            throw ApiException.invalid(List.of(new FieldError(p.field(), message)));
         } catch (JsonProcessingException e) {
-            if (syntax == NativeFormat.Syntax.JSON) {
+            if (syntax == Syntax.JSON) {
                 JsonErrors.Problem p = JsonErrors.describe(e);
                 throw ApiException.invalid(List.of(new FieldError(p.field(), p.message())));
             }
@@ -254,7 +268,7 @@ public class ContestPlans {
             // snakeyaml reports its limits (nesting, aliases, size) as runtime exceptions
             String first = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
             throw ApiException.invalid(List.of(new FieldError("body", "is not valid "
-                    + (syntax == NativeFormat.Syntax.JSON ? "JSON" : "YAML") + ": " + JsonErrors.scrub(first))));
+                    + (syntax == Syntax.JSON ? "JSON" : "YAML") + ": " + JsonErrors.scrub(first))));
         }
     }
 
@@ -278,9 +292,9 @@ public class ContestPlans {
     }
 
     /** The line of each field and list item of a document, by the path the rules name it with ({@code rounds[1].stakes}). */
-    Map<String, Integer> lines(String text, NativeFormat.Syntax syntax) {
+    Map<String, Integer> lines(String text, Syntax syntax) {
         Map<String, Integer> out = new HashMap<>();
-        ObjectMapper m = syntax == NativeFormat.Syntax.JSON ? json : yaml;
+        ObjectMapper m = syntax == Syntax.JSON ? json : yaml;
         try (JsonParser p = m.getFactory().createParser(text)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {

@@ -4,7 +4,6 @@ import io.jingda.account.Roles;
 import io.jingda.contest.Caller;
 import io.jingda.contest.ContestDto;
 import io.jingda.contest.ContestPlans;
-import io.jingda.question.format.NativeFormat;
 import io.jingda.system.ApiException;
 import io.jingda.system.FieldError;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -48,15 +47,15 @@ public class ContestPlanResource {
     public Response plan(@PathParam("id") long id, @QueryParam("format") String format,
                          @QueryParam("withQuestions") boolean withQuestions,
                          @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        NativeFormat.Syntax syntax = syntax(format, accept);
-        String ext = syntax == NativeFormat.Syntax.JSON ? "json" : "yaml";
+        ContestPlans.Syntax syntax = syntax(format, accept);
+        String ext = syntax == ContestPlans.Syntax.JSON ? "json" : "yaml";
         Caller caller = Caller.of(identity);
         if (withQuestions) {
             return Response.ok(plans.bundle(id, caller, syntax), "application/zip")
                     .header("Content-Disposition", "attachment; filename=\"contest-" + id + "-plan.zip\"").build();
         }
         byte[] body = plans.write(plans.plan(id, caller), syntax);
-        return Response.ok(body, syntax == NativeFormat.Syntax.JSON ? "application/json; charset=UTF-8"
+        return Response.ok(body, syntax == ContestPlans.Syntax.JSON ? "application/json; charset=UTF-8"
                         : YAML + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"contest-" + id + "-plan." + ext + "\"").build();
     }
@@ -67,22 +66,22 @@ public class ContestPlanResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response load(@HeaderParam(HttpHeaders.CONTENT_TYPE) String type, byte[] body) {
         boolean json = type != null && type.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_JSON);
-        ContestDto c = plans.load(body, json ? NativeFormat.Syntax.JSON : NativeFormat.Syntax.YAML,
+        ContestDto c = plans.load(body, json ? ContestPlans.Syntax.JSON : ContestPlans.Syntax.YAML,
                 Caller.of(identity));
         return Response.created(URI.create("/api/contests/" + c.id())).entity(c).build();
     }
 
     /** {@code ?format} wins; else JSON when the client asks for JSON and not YAML; else YAML. */
-    static NativeFormat.Syntax syntax(String format, String accept) {
+    static ContestPlans.Syntax syntax(String format, String accept) {
         if (format != null && !format.isEmpty()) {
             return switch (format) {
-                case "yaml" -> NativeFormat.Syntax.YAML;
-                case "json" -> NativeFormat.Syntax.JSON;
+                case "yaml" -> ContestPlans.Syntax.YAML;
+                case "json" -> ContestPlans.Syntax.JSON;
                 default -> throw ApiException.invalid(List.of(new FieldError("format", "must be yaml or json")));
             };
         }
         String a = accept == null ? "" : accept.toLowerCase(Locale.ROOT);
-        return a.contains(MediaType.APPLICATION_JSON) && !a.contains("yaml") ? NativeFormat.Syntax.JSON
-                : NativeFormat.Syntax.YAML;
+        return a.contains(MediaType.APPLICATION_JSON) && !a.contains("yaml") ? ContestPlans.Syntax.JSON
+                : ContestPlans.Syntax.YAML;
     }
 }
