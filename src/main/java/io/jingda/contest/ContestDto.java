@@ -12,6 +12,7 @@ import java.util.List;
  * A contest as its host sees it (with the questions and their answers in the single view).
  * {@code allowedActions}: the host actions the server accepts now, as names for POST …/actions/{action}.
  * {@code warnings}: advice on the definition (create and update only), e.g. unequal turns in a mandatory round.
+ * {@code teams}: a team contest's teams, {@code [{id, name, color, members, captain}]}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ContestDto(
@@ -29,12 +30,18 @@ public record ContestDto(
         Instant updatedAt,
         List<QuestionView> questions,
         List<String> allowedActions,
-        List<String> warnings) {
+        List<String> warnings,
+        List<TeamDefinition> teams) {
+
+    /** In a team contest, its teams (as in {@code settings.teams}), for the pages; else null. */
+    public ContestDto {
+        teams = teams != null ? teams : settings == null ? null : settings.teams();
+    }
 
     /** The same view with the advice of the definition's check (create and update only). */
     public ContestDto withWarnings(List<String> w) {
         return new ContestDto(id, title, owner, status, phase, code, questionIndex, questionCount, participants,
-                settings, createdAt, updatedAt, questions, allowedActions, w == null || w.isEmpty() ? null : w);
+                settings, createdAt, updatedAt, questions, allowedActions, w == null || w.isEmpty() ? null : w, teams);
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

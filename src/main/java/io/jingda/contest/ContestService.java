@@ -176,7 +176,7 @@ public class ContestService {
                     l.correct(), q.tolerance, q.explanation, l.source(), q.timeLimit, q.points);
         }).toList();
         return new ContestDto(c.id, c.title, c.owner, c.status, c.phase, c.code, c.questionIndex, c.questionCount,
-                participants, settings(c), c.createdAt, c.updatedAt, views, allowed, null);
+                participants, settings(c), c.createdAt, c.updatedAt, views, allowed, null, null);
     }
 
     private void snapshot(Contest c, Checked checked) {

@@ -23,7 +23,10 @@ public record ContestSettings(
         Integer baseScore,
         List<RoundDefinition> rounds) {
 
-    /** The kinds of round a contest may name; the engine has a round policy for each ({@code live.RoundMode}). */
+    /**
+     * The kinds of round a contest without a plan may name in {@code round}; the engine has a round policy for
+     * each ({@code live.RoundMode}). A plan of rounds ({@code rounds}) names its kinds per round ({@link RoundKind}).
+     */
     public static final List<String> ROUNDS = List.of("standard");
 
     /** Joins a contest admits per minute unless its host says otherwise: a hall of 2,000 joins in seconds. */

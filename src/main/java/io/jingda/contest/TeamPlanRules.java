@@ -176,6 +176,14 @@ public final class TeamPlanRules {
                 errors.add(new FieldError(f + ".rebound", "a tiebreak has no rebound: a wrong answer puts the team out"));
             }
         }
+        if (kind == RoundKind.TIEBREAK) {
+            // a tie-break gives no points: the first right answer wins the tie, a wrong one puts the team out
+            if (r.rightPoints() != null || r.wrongPoints() != null) {
+                errors.add(new FieldError(f + ".rightPoints", "a tiebreak gives no points: no rightPoints or wrongPoints"));
+            }
+            right = null;
+            wrong = null;
+        }
         if (kind == RoundKind.WAGER) {
             stakes = r.stakes() == null ? List.of(10, 20, 30) : r.stakes();
             if (stakes.size() < 2 || stakes.size() > 6) {

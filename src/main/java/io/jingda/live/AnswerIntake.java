@@ -126,6 +126,9 @@ public class AnswerIntake {
         Match.Result r = rt.buzz(player.participantId(), questionId, now);
         if (r.events().isEmpty()) {
             send.accept(Frames.json(new RoundMessages.BuzzRefused(questionId, requestId, r.refused())));
+            if (r.ordered()) {
+                broadcasts.buzzOrder(rt); // a team's first buzz after the winner's: the host sees its reaction time
+            }
             return;
         }
         writer.append(rt.id(), r.events()).whenComplete((v, e) -> {

@@ -88,6 +88,17 @@ public class Broadcasts {
                 fanout.broadcast(rt.id(), Audience.PLAYERS, frame);
             }
         }
+        if (events.stream().anyMatch(e -> RoundEvent.BUZZ.equals(e.kind()))) {
+            buzzOrder(rt);
+        }
+    }
+
+    /** The buzz order changed (a team buzzed after the winner): to hosts. */
+    void buzzOrder(ContestRuntime rt) {
+        RoundMessages.BuzzOrder order = rt.buzzOrder();
+        if (order != null) {
+            fanout.broadcast(rt.id(), Audience.HOSTS, Frames.json(order));
+        }
     }
 
     /** A host's ruling, with the team standings after it: to hosts and screens. */

@@ -122,7 +122,7 @@ public class ContestLifecycle {
     ContestDto view(ContestRuntime rt) {
         ContestRuntime.Snapshot s = rt.snapshot();
         return new ContestDto(rt.id(), rt.title(), rt.owner(), s.status(), s.phase(), rt.code(), s.index(), s.total(),
-                s.participants(), rt.settings(), null, null, null, s.allowedActions(), null);
+                s.participants(), rt.settings(), null, null, null, s.allowedActions(), null, null);
     }
 
     private synchronized ContestRuntime open(long id) {

@@ -398,6 +398,11 @@ public final class ContestRuntime {
         return match.buzz(participantId, now);
     }
 
+    /** The host's buzz order of the current question (each team's first buzz, with its reaction time). */
+    public synchronized RoundMessages.BuzzOrder buzzOrder() {
+        return match == null ? null : match.buzzOrder();
+    }
+
     /** A team's stake, picked by one of its members. */
     public synchronized Match.Result stake(long participantId, int roundIndex, int stake, long now) {
         ParticipantState p = participants.get(participantId);
@@ -828,15 +833,6 @@ public final class ContestRuntime {
         }
         String reason = d instanceof RoundState.Refuse refuse ? refuse.reason() : "INVALID";
         return new Rejected(reason, "BEFORE_GO".equals(reason) ? match.voidEarly(now) : List.of());
-    }
-
-    /** A claim other than an answer (a buzz), decided by the round; null when the participant is unknown. */
-    public synchronized RoundState.Decision claim(long participantId, String claim, long now, long graceMs) {
-        ParticipantState p = participants.get(participantId);
-        if (p == null || p.kicked || status != ContestStatus.RUNNING || phase != QuestionPhase.OPEN) {
-            return new RoundState.Refuse("NOT_OPEN");
-        }
-        return roundState.claim(claim, p.id, now, window(graceMs));
     }
 
     /**

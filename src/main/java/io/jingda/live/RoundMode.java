@@ -8,9 +8,8 @@ import java.util.Optional;
  * The kind of round a contest runs, as a policy for each question: when a question opens, the round
  * gives it a {@link RoundState} that decides who may act and with what, which host actions each phase
  * allows, which timer is due and how an answer is judged. The runtime asks the round and never branches
- * on its kind. {@link StandardRound} is the only one the contest API offers yet; a buzzer (抢答) round fits
- * the same interface (see the sketch in the tests, {@code BuzzerRoundSketchTest}), and so do wager (风险) and
- * team rounds.
+ * on its kind. {@link StandardRound} is the crowd round; {@link TeamRound} is the policy of a question in a
+ * team round (mandatory, buzzer, wager, tie-break), whose rules live in {@code live.team.Match}.
  */
 public interface RoundMode {
     RoundMode STANDARD = new StandardRound();

@@ -30,15 +30,11 @@ public interface RoundState {
     record Verdict(Choice choice, String choiceJson, String choiceKey, boolean correct, int points, int streak) {
     }
 
-    /** What the round makes of an act: an answer accepted with its verdict, a claim granted (a buzz), or a refusal. */
-    sealed interface Decision permits Accept, Grant, Refuse {
+    /** What the round makes of an answer: accepted with its verdict, or refused. */
+    sealed interface Decision permits Accept, Refuse {
     }
 
     record Accept(Verdict verdict, long responseMs) implements Decision {
-    }
-
-    /** A claim such as a buzz: granted, for the participant named (the buzz winner). */
-    record Grant(String claim, long participantId) implements Decision {
     }
 
     /** Refused, with the reason the ack carries (INVALID, LATE, or a round's own, e.g. NOT_YOUR_TURN). */
@@ -49,11 +45,6 @@ public interface RoundState {
 
     /** An answer to this question while it is open. */
     Decision answer(Attempt attempt);
-
-    /** A claim other than an answer (a buzz); a round without claims refuses it as INVALID. */
-    default Decision claim(String claim, long participantId, long now, Window window) {
-        return new Refuse("INVALID");
-    }
 
     /**
      * The host actions of this round in this phase of a running contest, in the order the console shows

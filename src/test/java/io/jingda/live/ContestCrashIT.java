@@ -148,6 +148,79 @@ class ContestCrashIT {
         }
     }
 
+    /**
+     * A team contest survives kill -9 mid-buzz and mid-wager: after each restart, reconnecting clients see
+     * who holds the buzz and whose turn it is, and which team has staked what; play goes on from there.
+     */
+    @Test
+    void aTeamContestSurvivesKillMinus9MidBuzzAndMidWager() throws Exception {
+        server = ServerProcess.start(Path.of("target", "quarkus-app", "quarkus-run.jar"), work, "512m", PASSWORD, 100, List.of());
+        JsonNode contest = rest("POST", "/api/contests", """
+                {"title":"抢答断电","confirmRelated":true,
+                 "teams":[{"name":"甲队","members":["甲1"]},{"name":"乙队","members":["乙1"]},{"name":"丙队","members":["丙1"]}],
+                 "rounds":[{"kind":"buzzer","questionIds":["liaoning-001"],"readingSeconds":0},
+                           {"kind":"wager","questionIds":["jilin-001","liaoning-002","jilin-002"],"stakeOrder":"score"}]}""", 201);
+        long id = contest.get("id").asLong();
+        String code = rest("POST", "/api/contests/" + id + "/actions/open", null, 200).get("code").asText();
+        List<String> tokens = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        for (String nick : List.of("甲1", "乙1", "丙1")) {
+            JsonNode j = rest("POST", "/api/join", "{\"code\":\"" + code + "\",\"nickname\":\"" + nick + "\"}", 200);
+            tokens.add(j.get("token").asText());
+            ids.add(j.get("participantId").asLong());
+        }
+        List<Client> clients = connectAll(id, tokens);
+        rest("POST", "/api/contests/" + id + "/actions/start", null, 200);
+        rest("POST", "/api/contests/" + id + "/actions/next", null, 200);
+        JsonNode open = clients.get(0).next("buzzOpen");
+        String qid = open.get("questionId").asText();
+        clients.get(0).send("{\"type\":\"buzz\",\"questionId\":\"" + qid + "\",\"requestId\":\"b0\"}");
+        JsonNode winner = clients.get(1).next("buzzWinner");
+        assertThat(winner.get("participantId").asLong()).isEqualTo(ids.get(0));
+
+        server.process.destroyForcibly(); // mid-buzz: the winner has not answered yet
+        server.process.waitFor();
+        server = ServerProcess.restart(server, "after-buzz-kill");
+        clients = connectAll(id, tokens);
+        for (Client c : clients) {
+            JsonNode play = c.next("state").path("play");
+            assertThat(play.path("step").asText()).isEqualTo("answering");
+            assertThat(play.path("buzz").path("winner").path("participantId").asLong()).isEqualTo(ids.get(0));
+            assertThat(play.path("turn").path("participantId").asLong()).isEqualTo(ids.get(0));
+        }
+        clients.get(1).send("{\"type\":\"buzz\",\"questionId\":\"" + qid + "\",\"requestId\":\"b1\"}");
+        assertThat(clients.get(1).next("buzzRefused").get("reason").asText()).isEqualTo("ALREADY_WON");
+        JsonNode view = rest("GET", "/api/contests/" + id, null, 200);
+        String right = view.at("/questions/0/answer/0").asText();
+        clients.get(0).send(answer(qid, right, "a0"));
+        assertThat(clients.get(0).next("ack").get("accepted").asBoolean()).isTrue();
+        assertThat(clients.get(2).next("judged").get("points").asInt()).isEqualTo(10);
+        clients.get(2).next("closed");
+        rest("POST", "/api/contests/" + id + "/actions/reveal", null, 200);
+        rest("POST", "/api/contests/" + id + "/actions/next", null, 200);
+        JsonNode wagerOpen = clients.get(0).next("wagerOpen");
+        assertThat(wagerOpen.get("turnTeamId").asInt()).isEqualTo(1); // highest score picks first
+        clients.get(0).send("{\"type\":\"wager\",\"roundIndex\":1,\"stake\":20,\"requestId\":\"w0\"}");
+        assertThat(clients.get(0).next("ack").get("accepted").asBoolean()).isTrue();
+
+        server.process.destroyForcibly(); // mid-wager: one team has staked
+        server.process.waitFor();
+        server = ServerProcess.restart(server, "after-wager-kill");
+        clients = connectAll(id, tokens);
+        JsonNode wagers = clients.get(2).next("state").path("play").path("wagers");
+        assertThat(wagers.path("picks").toString()).isEqualTo("[{\"teamId\":1,\"stake\":20,\"auto\":false}]");
+        assertThat(wagers.path("complete").asBoolean()).isFalse();
+        int nextPicker = wagers.path("turnTeamId").asInt();
+        assertThat(nextPicker).isIn(2, 3);
+        clients.get(0).send("{\"type\":\"wager\",\"roundIndex\":1,\"stake\":30,\"requestId\":\"w1\"}");
+        assertThat(clients.get(0).next("ack").get("reason").asText()).isEqualTo("ALREADY_PICKED");
+        JsonNode results = rest("GET", "/api/contests/" + id + "/participants", null, 200);
+        assertThat(results.size()).isEqualTo(3);
+        for (Client c : clients) {
+            c.ws.abort();
+        }
+    }
+
     private List<Client> connectAll(long id, List<String> tokens) {
         List<Client> clients = new ArrayList<>();
         for (String token : tokens) {

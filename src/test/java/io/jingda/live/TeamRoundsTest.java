@@ -223,6 +223,9 @@ class TeamRoundsTest {
             clock.advance(1);
             buzz(pd1, q4); // a millisecond later: the buzz is taken
             assertThat(pd1.await("buzzRefused", 0, n -> true).path("reason").asText()).isEqualTo("ALREADY_WON");
+            JsonNode buzzOrder = host.await("buzzOrder", 0, n -> n.path("buzzes").size() == 2);
+            assertThat(buzzOrder.path("buzzes").get(0).path("teamId").asInt()).isEqualTo(2);
+            assertThat(buzzOrder.path("buzzes").get(1).path("reactionMs").asLong()).isEqualTo(1);
             buzz(pc1, q4);
             assertThat(pc1.await("buzzRefused", mark, n -> "LOCKED_OUT".equals(n.path("reason").asText()))).isNotNull();
             pb1.answer(q4, option(qs, 4, false), "r-b1-4");
@@ -359,6 +362,58 @@ class TeamRoundsTest {
             List<Integer> order = new ArrayList<>();
             finished.path("teams").forEach(t -> order.add(t.path("id").asInt()));
             assertThat(order).containsExactly(1, 3, 2, 4);
+        }
+    }
+
+    @Test
+    void aParticipantOrScreenThatReconnectsMidBuzzOrMidWagerSeesTheTruth() throws Exception {
+        clock.freeze();
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", "重连");
+        body.put("confirmRelated", true);
+        body.put("teams", List.of(Map.of("name", "甲", "members", List.of("J")), Map.of("name", "乙", "members", List.of("Y"))));
+        body.put("rounds", List.of(round("buzzer", singles(12, 1), Map.of("readingSeconds", 0)),
+                round("wager", singles(13, 2), Map.of())));
+        long id = ((Number) admin().contentType(ContentType.JSON).body(body).post("/api/contests").then().statusCode(201)
+                .body("teams[1].name", equalTo("乙")).extract().path("id")).longValue();
+        List<LiveContestTest.Q> qs = LiveContestTest.hostView(id);
+        String code = LiveApi.openLobby(admin(), id);
+        LiveApi.Joined j = join(code, "J", null);
+        LiveApi.Joined y = join(code, "Y", null);
+        try (WsClient pj = WsClient.play(base, id, j.token())) {
+            act(id, "start", null);
+            act(id, "next", null);
+            String q = pj.await("buzzOpen").path("questionId").asText();
+            buzz(pj, q);
+            pj.await("buzzWinner");
+            // Y was not connected when the buzz was won; the screen neither
+            try (WsClient py = WsClient.play(base, id, y.token()); WsClient screen = WsClient.screen(base, code)) {
+                for (WsClient c : List.of(py, screen)) {
+                    JsonNode play = c.await("state").path("play");
+                    assertThat(play.path("round").path("kind").asText()).isEqualTo("buzzer");
+                    assertThat(play.path("step").asText()).isEqualTo("answering");
+                    assertThat(play.path("buzz").path("winner").path("participantId").asLong()).isEqualTo(j.participantId());
+                    assertThat(play.path("turn").path("participantId").asLong()).isEqualTo(j.participantId());
+                }
+                assertThat(py.await("state").path("you").path("teamId").asInt()).isEqualTo(2);
+            }
+            pj.answer(q, option(qs, 0, true), "a");
+            pj.await("judged");
+            pj.await("closed");
+            act(id, "reveal", null);
+            act(id, "next", null);
+            pj.await("wagerOpen");
+            pj.send("{\"type\":\"wager\",\"roundIndex\":1,\"stake\":20,\"requestId\":\"w\"}");
+            pj.await("ack", 0, n -> "w".equals(n.path("requestId").asText()));
+            try (WsClient py = WsClient.play(base, id, y.token());
+                 WsClient host = WsClient.host(base, id, LiveApi.ADMIN, LiveApi.ADMIN_PASSWORD)) {
+                JsonNode wagers = py.await("state").path("play").path("wagers");
+                assertThat(wagers.path("complete").asBoolean()).isFalse();
+                assertThat(wagers.has("picks")).isFalse(); // picking at once: the others' stakes stay hidden
+                assertThat(py.await("state").path("play").path("step").asText()).isEqualTo("staking");
+                JsonNode hostWagers = host.await("state").path("play").path("wagers");
+                assertThat(hostWagers.path("picks").toString()).isEqualTo("[{\"teamId\":1,\"stake\":20,\"auto\":false}]");
+            }
         }
     }
 

@@ -51,6 +51,16 @@ public final class RoundMessages {
         }
     }
 
+    /** Hosts only: each team's first buzz on the question, in the order the server received them. */
+    public record BuzzOrder(String type, String questionId, List<BuzzEntry> buzzes) {
+        public BuzzOrder(String questionId, List<BuzzEntry> buzzes) {
+            this("buzzOrder", questionId, buzzes);
+        }
+    }
+
+    public record BuzzEntry(int teamId, long participantId, String nickname, long reactionMs) {
+    }
+
     /** To the participant whose buzz did not win: FALSE_START, LOCKED_OUT, TOO_LATE, ALREADY_WON, NOT_OPEN, NO_TEAM. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record BuzzRefused(String type, String questionId, String requestId, String reason) {

@@ -54,13 +54,22 @@ public final class Match {
     }
 
     /** What a command did: its events (already applied), or the refusal (maybe with events, e.g. a false start). */
-    public record Result(List<RoundEvent> events, String refused) {
+    public record Result(List<RoundEvent> events, String refused, boolean ordered) {
+        public Result(List<RoundEvent> events, String refused) {
+            this(events, refused, false);
+        }
+
         static Result ok(List<RoundEvent> events) {
             return new Result(events, null);
         }
 
         static Result no(String reason) {
             return new Result(List.of(), reason);
+        }
+
+        /** Refused, but the buzz took a place in the buzz order (a team's first buzz after the winner's). */
+        static Result late(String reason) {
+            return new Result(List.of(), reason, true);
         }
 
         public boolean accepted() {
@@ -88,6 +97,8 @@ public final class Match {
         boolean rebound;
         Buzz winner;
         final Set<Integer> locked = new LinkedHashSet<>();
+        /** Each team's first buzz since the buzz opened: participant and reaction time, in receive order. */
+        final Map<Integer, long[]> order = new LinkedHashMap<>();
         String judgement;
 
         Play(int idx, long openedAt, Step step) {
@@ -500,7 +511,11 @@ public final class Match {
             return new Result(evs, "FALSE_START");
         }
         if (play.step != Step.BUZZING) {
-            return Result.no("ALREADY_WON");
+            boolean first = play.buzzOpenedAt != null && !play.order.containsKey(team);
+            if (first) {
+                play.order.put(team, new long[] {participant, Math.max(0, now - play.buzzOpenedAt)});
+            }
+            return first ? Result.late("ALREADY_WON") : Result.no("ALREADY_WON");
         }
         if (now > play.buzzDeadline) {
             return Result.no("TOO_LATE");
@@ -710,6 +725,7 @@ public final class Match {
                 play.buzzDeadline = e.until();
                 play.rebound = "rebound".equals(e.detail());
                 play.winner = null;
+                play.order.clear();
                 play.turnTeam = null;
                 play.turnParticipant = null;
                 play.turnDeadline = null;
@@ -718,7 +734,10 @@ public final class Match {
                 play.locked.add(e.team());
                 teamPoints.merge(e.team(), (long) e.points(), Long::sum);
             }
-            case RoundEvent.BUZZ -> play.winner = new Buzz(e.team(), e.participant(), Long.parseLong(e.detail()));
+            case RoundEvent.BUZZ -> {
+                play.winner = new Buzz(e.team(), e.participant(), Long.parseLong(e.detail()));
+                play.order.putIfAbsent(e.team(), new long[] {e.participant(), play.winner.reactionMs()});
+            }
             case RoundEvent.JUDGED -> {
                 if (e.team() != null) {
                     teamPoints.merge(e.team(), (long) e.points(), Long::sum);
@@ -800,6 +819,20 @@ public final class Match {
             }
         }
         return out;
+    }
+
+    /**
+     * The host's buzz order of the current question: each team's first buzz since the buzz opened (the winner
+     * first), with its reaction time, as a buzzer machine shows it. Buzzes after the winner's are not stored:
+     * after a restart the order holds the winner only.
+     */
+    public RoundMessages.BuzzOrder buzzOrder() {
+        if (play == null) {
+            return null;
+        }
+        List<RoundMessages.BuzzEntry> entries = new ArrayList<>();
+        play.order.forEach((team, v) -> entries.add(new RoundMessages.BuzzEntry(team, v[0], nicknames.apply(v[0]), v[1])));
+        return new RoundMessages.BuzzOrder(questionIds.apply(play.idx), entries);
     }
 
     private String qid(RoundEvent e) {

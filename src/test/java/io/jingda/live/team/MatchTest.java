@@ -71,7 +71,12 @@ class MatchTest {
         assertThat(won.events()).extracting(RoundEvent::kind).containsExactly(RoundEvent.BUZZ, RoundEvent.TURN);
         assertThat(won.events().get(0).detail()).isEqualTo("50");
         // one millisecond later: the buzz is taken
-        assertThat(m.buzz(31, 4_051).refused()).isEqualTo("ALREADY_WON");
+        Match.Result late = m.buzz(31, 4_051);
+        assertThat(late.refused()).isEqualTo("ALREADY_WON");
+        assertThat(late.ordered()).isTrue();
+        assertThat(m.buzz(32, 4_052).ordered()).isFalse(); // only a team's first buzz takes a place
+        assertThat(m.buzzOrder().buzzes()).extracting(RoundMessages.BuzzEntry::teamId, RoundMessages.BuzzEntry::reactionMs)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, 50L), org.assertj.core.groups.Tuple.tuple(3, 51L));
         assertThat(m.mayAnswer(31, 4_060, 0)).isEqualTo("NOT_YOUR_TURN");
         assertThat(m.mayAnswer(21, 4_060, 0)).isNull();
         m.answered(true, 5_000);
