@@ -80,6 +80,7 @@ public class Broadcasts {
         if (events.isEmpty()) {
             return;
         }
+        rt.eventsStored(events); // announced only once stored: from now on a judged question may close
         for (Match.Announcement a : rt.announce(events)) {
             String frame = Frames.json(a.frame());
             fanout.broadcast(rt.id(), Audience.HOSTS, frame);

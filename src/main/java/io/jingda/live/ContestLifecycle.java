@@ -168,10 +168,10 @@ public class ContestLifecycle {
                 }
             }
             case NEXT -> {
-                ContestRuntime.Step step = rt.nextStep();
-                if (step instanceof ContestRuntime.ToQuestion q) {
+                PlanSteps.Step step = rt.nextStep();
+                if (step instanceof PlanSteps.ToQuestion q) {
                     openQuestion(rt, q.index(), now);
-                } else if (step instanceof ContestRuntime.ToRound r) {
+                } else if (step instanceof PlanSteps.ToRound r) {
                     startRound(rt, r.round(), null, now);
                 } else {
                     finish(rt);

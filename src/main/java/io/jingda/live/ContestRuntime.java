@@ -248,80 +248,15 @@ public final class ContestRuntime {
         return a;
     }
 
-    /** The actions of a contest with rounds: the round's within a question, and moving between rounds. */
+    /** The actions of a contest with rounds (see {@link PlanSteps#actions}). */
     private void planActions(List<String> a) {
-        RoundDefinition next = match.nextRound();
-        if (phase == QuestionPhase.ROUND) {
-            if (match.stakesComplete() && match.current().count() > 0) {
-                a.add(ContestAction.NEXT.wire());
-            }
-            if (next != null && !match.inTiebreak()) {
-                a.add(ContestAction.NEXT_ROUND.wire());
-            }
-            return;
-        }
-        for (ContestAction action : roundState.hostActions(phase)) {
-            if (action != ContestAction.LEADERBOARD || leaderboardVisible()) {
-                a.add(action.wire());
-            }
-        }
-        if (phase != QuestionPhase.OPEN && !match.inTiebreak()) {
-            if (next != null) {
-                a.add(ContestAction.NEXT_ROUND.wire());
-            } else if (match.tiebreakRound() != null && match.hasTeams() && lastOfRound()
-                    && phase != QuestionPhase.CLOSED) {
-                a.add(ContestAction.TIEBREAK.wire());
-            }
-        }
+        PlanSteps.actions(match, phase, index, roundState).forEach(action -> a.add(action.wire()));
     }
 
-    private boolean lastOfRound() {
-        RoundDefinition d = match.current();
-        return d != null && index == d.from() + d.count() - 1;
-    }
-
-    /** Whether the current round shows the leaderboard now: after each question, at its end, or only at the finish. */
-    private boolean leaderboardVisible() {
-        if (match == null) {
-            return true;
-        }
-        RoundDefinition d = match.current();
-        return switch (d.leaderboard()) {
-            case "question" -> true;
-            case "round" -> lastOfRound() || (match.inTiebreak() && match.tiebreakDecided());
-            default -> false;
-        };
-    }
-
-    /** Where {@code next} goes from here: a question (its index), a round (its banner), or the finish. */
-    public sealed interface Step permits ToQuestion, ToRound, ToFinish {
-    }
-
-    public record ToQuestion(int index) implements Step {
-    }
-
-    public record ToRound(int round) implements Step {
-    }
-
-    public record ToFinish() implements Step {
-    }
-
-    public synchronized Step nextStep() {
-        if (match == null) {
-            return index + 1 < questions.size() ? new ToQuestion(index + 1) : new ToFinish();
-        }
-        RoundDefinition d = match.current();
-        if (d == null) {
-            return new ToRound(0);
-        }
-        if (phase == QuestionPhase.ROUND) {
-            return new ToQuestion(d.from());
-        }
-        if (index + 1 < d.from() + d.count() && !(match.inTiebreak() && match.tiebreakDecided())) {
-            return new ToQuestion(index + 1);
-        }
-        RoundDefinition next = match.inTiebreak() ? null : match.nextRound();
-        return next != null ? new ToRound(next.index()) : new ToFinish();
+    /** Where {@code next} goes from here: a question, a round's banner, or the finish. */
+    public synchronized PlanSteps.Step nextStep() {
+        return match == null ? (index + 1 < questions.size() ? new PlanSteps.ToQuestion(index + 1) : new PlanSteps.ToFinish())
+                : PlanSteps.next(match, phase, index);
     }
 
     /** The tie-break round's index. */
@@ -356,7 +291,9 @@ public final class ContestRuntime {
     public synchronized List<RoundEvent> startRound(int r, List<Integer> tied, long now) {
         status = ContestStatus.RUNNING;
         phase = QuestionPhase.ROUND;
-        phaseUntil = null;
+        // a self-running plan (standard rounds only: team rounds take no autoAdvance) shows each banner as long as a reveal
+        var auto = settings.autoAdvance();
+        phaseUntil = auto == null ? null : now + auto.revealSeconds() * 1000L;
         remainingMs = null;
         lastShared = null;
         lastKind = null;
@@ -410,6 +347,13 @@ public final class ContestRuntime {
             return new Match.Result(List.of(), "NOT_OPEN");
         }
         return match.stake(participantId, roundIndex, stake, now);
+    }
+
+    /** These events are durable (their judgements may now close a question). */
+    public synchronized void eventsStored(List<RoundEvent> events) {
+        if (match != null && !events.isEmpty()) {
+            match.stored(events.get(events.size() - 1).seq());
+        }
     }
 
     /** The frames that announce these events. */
@@ -487,7 +431,7 @@ public final class ContestRuntime {
         }
         if (phaseUntil != null && now >= phaseUntil) {
             return phase == QuestionPhase.REVEALED ? ContestAction.LEADERBOARD
-                    : phase == QuestionPhase.LEADERBOARD ? ContestAction.NEXT : null;
+                    : phase == QuestionPhase.LEADERBOARD || phase == QuestionPhase.ROUND ? ContestAction.NEXT : null;
         }
         return null;
     }
@@ -648,7 +592,7 @@ public final class ContestRuntime {
         LiveQuestion q = current();
         return new Messages.Reveal(q.publicId(), q.index(), q.type().wire(), q.correct(), q.tolerance(), q.explanation(),
                 q.source(), closedAt, answered, tally.distribution(), tally.combinations(),
-                match != null && "question".equals(match.current().leaderboard()) ? teamStandings() : null);
+                match != null && PlanSteps.revealShowsTeams(match) ? teamStandings() : null);
     }
 
     public synchronized Messages.Leaderboard leaderboardMessage() {
@@ -1100,6 +1044,9 @@ public final class ContestRuntime {
         }
         if (match != null) {
             events.forEach(match::apply);
+            if (!events.isEmpty()) {
+                match.stored(events.get(events.size() - 1).seq());
+            }
         }
         if (!published) {
             publish(upTo);

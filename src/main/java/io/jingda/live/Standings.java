@@ -10,9 +10,9 @@ import java.util.function.LongFunction;
 
 /**
  * What a board shows, beside the {@link LiveRanking} it reads: the places as frames carry them,
- * {@code (kind, id, name, rank, score)}. Individual standings rank participants; team standings (the
- * team-contest issue) will rank teams through the same port, so a team board needs no new frame
- * building. Called under the contest's lock.
+ * {@code (kind, id, name, rank, score)}, for the individual board. Team standings are the team rounds'
+ * {@code live.team.Match#standings} (at most 16 teams, with colours and tie-break wins, carried as
+ * {@code teams} beside the individual board rather than mixed into it). Called under the contest's lock.
  */
 public interface Standings {
 

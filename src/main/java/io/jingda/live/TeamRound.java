@@ -13,7 +13,7 @@ import java.util.Optional;
  * The round policy of a question in a team round (mandatory, buzzer, wager, tie-break): who may answer
  * and when is the {@link Match}'s to say (the turn, the buzz winner); the answer is judged as in a standard
  * round but earns the person nothing: the team's points come from the match's judgement. The question
- * closes once the match says it is over.
+ * closes once the match says it is over and its judgement is stored (so {@code closed} follows {@code judged}).
  */
 final class TeamRound implements RoundMode {
     private final Match match;
@@ -70,7 +70,7 @@ final class TeamRound implements RoundMode {
 
         @Override
         public ContestAction due(QuestionPhase phase, long now, Window window) {
-            return phase == QuestionPhase.OPEN && match.over() ? ContestAction.CLOSE : null;
+            return phase == QuestionPhase.OPEN && match.closable() ? ContestAction.CLOSE : null;
         }
     }
 }

@@ -359,3 +359,17 @@ export function errorText(err) {
   const fields = (b.errors || []).map(e => `${e.field}: ${e.message}`).join('; ');
   return fields ? `${base} — ${fields}` : base;
 }
+
+// ---- team contests in rounds ----
+
+/** A team's name beside a swatch of its colour (data-team = its id), or '–'. */
+export function teamTag(team) {
+  if (!team) return h('span', { class: 'muted' }, '–');
+  return h('span', { class: 'team-tag', 'data-team': team.id },
+    h('span', { class: 'swatch', style: `background:${team.color || '#888'}` }), team.name);
+}
+
+/** A round's banner line: "第 2 轮 · 抢答题" (the kind in the page's language). */
+export function roundBanner(r) {
+  return t('round.banner', { n: (r.index ?? 0) + 1, kind: t(`round.kind.${r.kind}`) });
+}

@@ -1,14 +1,15 @@
 // Host console (/host): create contests, run the lobby and the questions, watch answers live.
 import { t, onLangChange } from './i18n.js';
 import { h, mount, api, liveSocket, timer, startTicker, board, podium, distributionChart, staffHeader, errorText,
-  optionText, icon, shapeIcon, rankedList, optionSetLabel, revealMatcher } from './common.js';
-import { liveState, liveFrames, timeLeft } from './live.js';
+  optionText, icon, shapeIcon, rankedList, optionSetLabel, revealMatcher, teamTag, roundBanner } from './common.js';
+import { liveState, liveFrames, timeLeft, stepLeft, teamRound, teamOf } from './live.js';
 
 const root = document.getElementById('app');
 const TYPES = ['single', 'multiple', 'true_false', 'text', 'numeric'];
 const ACTIONS = ['start', 'close', 'reveal', 'leaderboard', 'next', 'pause', 'resume', 'finish'];
 const S = { session: null, list: null, sets: null, error: null, route: null, contest: null, live: null, socket: null,
-  people: new Map(), picked: [], pickResults: [], form: {}, results: null, flash: null };
+  people: new Map(), picked: [], pickResults: [], form: {}, results: null, flash: null,
+  teamOf: new Map(), rulings: [], ruling: {}, tied: null };
 
 // ---------------------------------------------------------------- routing
 
@@ -36,11 +37,12 @@ async function loadSets() {
 async function loadContest(id, fresh) {
   try {
     S.contest = await api('GET', `/api/contests/${id}`);
-    if (fresh) { S.live = liveState(); S.people = new Map(); S.results = null; }
+    if (fresh) { S.live = liveState(); S.people = new Map(); S.teamOf = new Map(); S.results = null; S.rulings = []; S.tied = null; }
     const open = ['LOBBY', 'RUNNING', 'PAUSED'].includes(S.contest.status);
+    if (fresh && hasTeams() && S.contest.status !== 'DRAFT') S.rulings = await api('GET', `/api/contests/${id}/rulings`).catch(() => []);
     if (open && !S.socket) {
       const list = await api('GET', `/api/contests/${id}/participants`);
-      list.filter(p => !p.kicked).forEach(p => S.people.set(p.participantId, p.nickname));
+      list.filter(p => !p.kicked).forEach(p => { S.people.set(p.participantId, p.nickname); S.teamOf.set(p.participantId, p.teamId ?? null); });
       S.socket = liveSocket(() => `/ws/host/${id}`, { onMessage: onLive, onClose: () => S.route?.id === id });
     }
     if (S.contest.status === 'FINISHED' && !S.results) S.results = await api('GET', `/api/contests/${id}/results`);
@@ -55,7 +57,15 @@ function refreshSoon() {
 }
 
 /** Frames after which the contest's status, phase or allowed actions may have changed: GET it again. */
-const TRANSITIONS = ['state', 'question', 'closed', 'reveal', 'leaderboard', 'finished', 'status'];
+const TRANSITIONS = ['state', 'question', 'closed', 'reveal', 'leaderboard', 'finished', 'status',
+  'round', 'turn', 'buzzOpen', 'buzzWinner', 'judged', 'wagerOpen', 'wagers', 'tiebreak'];
+
+/** The contest has teams (a team contest in rounds, issue 16). */
+const hasTeams = () => contestTeams().length > 0;
+
+/** The contest's teams and how they are picked: in its settings (or beside them). */
+const contestTeams = () => S.contest?.settings?.teams || S.contest?.teams || [];
+const teamPickOf = c => c?.settings?.teamPick || c?.teamPick || 'participants';
 
 const onLive = liveFrames(() => S.live, {
   on: {
@@ -67,21 +77,42 @@ const onLive = liveFrames(() => S.live, {
     },
     lobby: () => { paintCount(); return true; },
     participants: m => {
-      (m.joined || []).forEach(p => S.people.set(p.participantId, p.nickname));
-      (m.left || []).forEach(p => S.people.delete(p.participantId));
+      (m.joined || []).forEach(p => { S.people.set(p.participantId, p.nickname); S.teamOf.set(p.participantId, p.teamId ?? null); });
+      (m.left || []).forEach(p => { S.people.delete(p.participantId); S.teamOf.delete(p.participantId); });
+      // a joiner's team is in the participants list (the frame may not carry it)
+      if (hasTeams() && (m.joined || []).some(p => p.teamId === undefined)) refreshPeopleSoon();
       return paintPeople();
     },
+    team: m => { S.teamOf.set(m.participantId, m.teamId ?? null); return paintPeople(); },
+    ruling: m => { S.rulings = [...S.rulings.filter(r => r.id !== m.id), rulingOf(m)]; },
     progress: () => paintProgress(),
   },
   render,
 });
 
-async function act(action) {
+let peopleTimer = null;
+function refreshPeopleSoon() {
+  clearTimeout(peopleTimer);
+  peopleTimer = setTimeout(async () => {
+    if (!S.contest) return;
+    try {
+      const list = await api('GET', `/api/contests/${S.contest.id}/participants`);
+      list.filter(p => !p.kicked).forEach(p => S.teamOf.set(p.participantId, p.teamId ?? null));
+      paintPeople();
+    } catch { /* the next frame tries again */ }
+  }, 300);
+}
+
+/** A ruling frame as a Ruling (the frame also carries the standings after it). */
+const rulingOf = m => ({ id: m.id, teamId: m.teamId ?? null, participantId: m.participantId ?? null, points: m.points,
+  reason: m.reason, undoes: m.undoes ?? null, by: m.by ?? null, at: m.at ?? null });
+
+async function act(action, body) {
   // finishing cannot be undone: ask first
   if (action === 'finish' && !confirm(t('host.finish.confirm', { title: S.contest.title }))) return;
   S.error = null;
   try {
-    S.contest = { ...S.contest, ...(await api('POST', `/api/contests/${S.contest.id}/actions/${action}`)) };
+    S.contest = { ...S.contest, ...(await api('POST', `/api/contests/${S.contest.id}/actions/${action}`, body)) };
     if (action === 'open') { S.socket?.stop(); S.socket = null; await loadContest(S.contest.id, true); }
     if (S.contest.status === 'FINISHED') { await loadContest(S.contest.id, false); }
   } catch (e) { S.error = errorText(e); }
@@ -242,14 +273,15 @@ function viewConsole() {
   const q = L.question;
   const qPanel = q && ['RUNNING', 'PAUSED'].includes(c.status) ? h('section', { class: 'card', 'aria-labelledby': 'q-h' },
     h('h2', { id: 'q-h' }, t('q.progress', { i: q.index + 1, n: q.total })),
-    c.phase === 'OPEN' ? timer(remaining, q.timeLimitMs, () => L.paused) : null,
+    c.phase === 'OPEN' && !teamRound(L) ? timer(remaining, q.timeLimitMs, () => L.paused) : null,
     h('p', { class: 'stem host-stem', id: 'stem' }, q.stem),
     q.options?.length ? h('ol', { style: 'list-style:none;padding:0' }, q.options.map((o, i) => h('li', { class: 'shape-line' }, shapeIcon(i), ` ${optionText(q, o)}`))) : null,
-    h('p', { id: 'host-answered', 'aria-live': 'polite' }, t('screen.answered', { a: L.reveal?.answered ?? L.progress?.answered ?? 0, n: L.progress?.participants ?? L.participants ?? 0 })),
-    hostChart(q, L) ? h('div', { id: 'host-chart' }, hostChart(q, L)) : null,
+    h('p', { id: 'host-answered', 'aria-live': 'polite', hidden: teamRound(L) }, t('screen.answered', { a: L.reveal?.answered ?? L.progress?.answered ?? 0, n: L.progress?.participants ?? L.participants ?? 0 })),
+    hostChart(q, L) && !teamRound(L) ? h('div', { id: 'host-chart' }, hostChart(q, L)) : null,
     L.reveal ? h('p', {}, h('strong', {}, icon('check'), ` ${t('reveal.answer')}: `), revealText(q, L.reveal)) : null) : null;
   const done = c.status === 'FINISHED' ? resultsPanel() : null;
   const lb = L.leaderboard && c.status !== 'FINISHED' ? h('section', { class: 'card' }, h('h2', {}, t('board.title')), board(L.leaderboard.top, null)) : null;
+  const teams = hasTeams() ? [roundPanel(c, L), teamBoard(L), rulingsPanel(c)] : [];
   return [
     h('div', { class: 'row' }, h('a', { href: '#', class: 'btn small light' }, icon('back'), ` ${t('host.back')}`),
       h('h1', { class: 'grow' }, c.title),
@@ -257,7 +289,162 @@ function viewConsole() {
       c.settings?.autoAdvance ? h('span', { class: 'status-tag' }, t('host.auto')) : null),
     S.error ? h('div', { class: 'notice error', role: 'alert', id: 'host-error' }, S.error) : null,
     controls,
-    h('div', { class: 'grid2' }, h('div', {}, qPanel, lb, done), lobby)];
+    hasTeams() ? teams[0] : null,
+    h('div', { class: 'grid2' }, h('div', {}, qPanel, lb, done), h('div', {}, teams[1], lobby, teams[2]))];
+}
+
+// ---------------------------------------------------------------- team contests in rounds
+
+const teamById = id => teamOf(S.live, id) || contestTeams().find(x => x.id === id) || null;
+
+/**
+ * The round on the console: its title and kind, whose turn, the buzz order with reactionMs, the stakes, and the big
+ * go / right / wrong / skip buttons; nextRound, and tiebreak with the tied teams to pick. Every button follows the
+ * server's allowedActions.
+ */
+function roundPanel(c, L) {
+  const ok = c.allowedActions || [];
+  const r = L.round;
+  const big = (id, action, label, cls, body) => h('button', { type: 'button', class: `btn big ${cls || ''}`, id: `act-${id}`,
+    disabled: !ok.includes(action), onclick: () => act(action, body) }, label);
+  const playing = teamRound(L) && ['RUNNING', 'PAUSED'].includes(c.status);
+  const buttons = h('div', { class: 'team-controls', role: 'toolbar', 'aria-label': t('team.controls') },
+    playing ? big('go', 'go', t('action.go'), 'go') : null,
+    playing ? big('right', 'judge', [icon('check'), ` ${t('action.right')}`], 'ok', { correct: true }) : null,
+    playing ? big('wrong', 'judge', [icon('cross'), ` ${t('action.wrong')}`], 'danger', { correct: false }) : null,
+    playing || ok.includes('skip') ? big('skip', 'skip', t('action.skip'), 'light') : null,
+    ok.includes('nextRound') ? big('nextRound', 'nextRound', t('action.nextRound'), '') : null);
+  const turn = L.turn;
+  const turnLine = turn ? h('p', { id: 'host-turn', class: 'turn-line' }, t('team.turn'), ' ', teamTag(teamById(turn.teamId)),
+    turn.nickname ? ` · ${turn.nickname}` : '',
+    turn.deadline ? timer(() => stepLeft(L), (c.settings?.rounds?.[r?.index]?.answerSeconds || 30) * 1000, () => L.paused) : ` · ${t('team.waitGo')}`) : null;
+  const b = L.buzz;
+  const buzz = b ? h('div', { id: 'host-buzz' }, h('h3', {}, t('team.buzz'),
+      b.openedAt && !b.winner ? h('span', { class: 'status-tag live' }, ` ${t('team.buzz.open')}`) : null),
+    buzzRows(b).length ? h('ol', { class: 'buzz-order' }, buzzRows(b).map(e => h('li', { class: e.kind, 'data-team': e.teamId },
+      teamTag(teamById(e.teamId)), ` ${e.nickname || ''} `,
+      e.kind !== 'falseStart' ? h('b', { class: 'ms' }, t('team.reaction', { ms: e.reactionMs }))
+        : h('b', { class: 'false-start' }, t('team.falseStart', { points: e.points ?? 0 }))))) : h('p', { class: 'muted' }, t('team.buzz.none')),
+    b.lockedOut?.length ? h('p', { class: 'muted', id: 'host-locked' }, t('team.lockedOut'), ' ', b.lockedOut.map(id => teamTag(teamById(id)))) : null) : null;
+  const judged = L.judged.length ? h('ul', { id: 'host-judged', class: 'plist' }, L.judged.map(j => h('li', { 'data-correct': String(j.correct) },
+    teamTag(teamById(j.teamId)), h('span', {}, judgedText(j))))) : null;
+  return h('section', { class: 'card round-panel', id: 'round-panel', 'aria-labelledby': 'round-h' },
+    h('h2', { id: 'round-h' }, r ? roundBanner(r) : t('team.noRound'),
+      r?.title && r.title !== t(`round.kind.${r.kind}`) ? h('span', { class: 'muted' }, ` — ${r.title}`) : null,
+      L.question && r ? h('span', { class: 'status-tag' }, t('team.inRound', { i: L.question.index - (r.first ?? 0) + 1, n: r.total })) : null,
+      L.step ? h('span', { class: 'status-tag', id: 'host-step' }, t(`step.${L.step}`)) : null),
+    buttons, turnLine, buzz, stakesView(L), judged, tiebreakPicker(c, L));
+}
+
+/**
+ * The buzz order as a buzzer machine shows it: the false starts, then each team's first buzz with its reaction time
+ * (the hosts' buzzOrder, the winner first; the winner alone until it comes, or after a reload).
+ */
+function buzzRows(b) {
+  const falseStarts = b.order.filter(e => e.kind === 'falseStart');
+  const buzzes = b.buzzes?.length ? b.buzzes.map((e, i) => ({ kind: i === 0 && b.winner ? 'winner' : 'late', ...e }))
+    : b.order.filter(e => e.kind === 'winner');
+  return [...falseStarts, ...buzzes];
+}
+
+function judgedText(j) {
+  if (j.correct === null || j.correct === undefined) return t(`judged.${j.reason || 'SKIP'}`);
+  const pts = j.points > 0 ? `+${j.points}` : String(j.points ?? 0);
+  return `${j.correct ? t('judged.right') : t('judged.wrong')} ${pts}${j.reason && j.reason !== 'ANSWER' ? ` (${t(`judged.${j.reason}`)})` : ''}`;
+}
+
+/** The stakes: each team's pick as it comes (hosts get them all), the lowest stake marked when it was given by default. */
+function stakesView(L) {
+  const w = L.wagers;
+  if (!w) return null;
+  const teams = contestTeams();
+  return h('div', { id: 'host-stakes' }, h('h3', {}, t('team.stakes'), ' ',
+      h('span', { class: 'status-tag' }, w.complete ? t('team.stakes.complete') : t('team.stakes.open', { n: w.picks.length, of: teams.length }))),
+    w.turnTeamId ? h('p', {}, t('team.stakes.turn'), ' ', teamTag(teamById(w.turnTeamId))) : null,
+    !w.complete && w.deadline && L.step === 'staking' ? timer(() => stepLeft(L), 15000, () => L.paused) : null,
+    h('ul', { class: 'plist stakes' }, teams.map(tm => {
+      const p = w.picks.find(x => x.teamId === tm.id);
+      return h('li', { 'data-team': tm.id }, teamTag(teamById(tm.id)),
+        h('b', { class: 'stake' }, p ? `${p.stake}${p.auto ? ` (${t('team.stakes.auto')})` : ''}` : t('team.stakes.none')));
+    })));
+}
+
+/** After the last regular round: pick the tied teams (pre-checked: those sharing a podium place) and start the tie-break. */
+function tiebreakPicker(c, L) {
+  if (!(c.allowedActions || []).includes('tiebreak')) return null;
+  const standings = L.teams || [];
+  if (S.tied === null) {
+    const tied = standings.filter(x => x.rank <= 3 && standings.some(y => y.id !== x.id && y.rank === x.rank)).map(x => x.id);
+    S.tied = new Set(tied);
+  }
+  const teams = standings.length ? standings : contestTeams();
+  return h('fieldset', { id: 'tiebreak' }, h('legend', {}, t('team.tiebreak')),
+    h('div', { class: 'row' }, teams.map(x => h('label', { class: 'check' },
+      h('input', { type: 'checkbox', name: 'tiebreak-team', value: x.id, checked: S.tied.has(x.id),
+        onchange: ev => { ev.target.checked ? S.tied.add(x.id) : S.tied.delete(x.id); render(); } }),
+      teamTag(teamById(x.id)), x.score != null ? ` ${x.score}` : ''))),
+    h('button', { type: 'button', class: 'btn big', id: 'act-tiebreak', disabled: S.tied.size < 2,
+      onclick: () => act('tiebreak', { teams: [...S.tied].sort((a, b) => a - b) }) }, t('action.tiebreak')));
+}
+
+/** The team leaderboard: the latest standings the server sent (rank, colour, name, score). */
+function teamBoard(L) {
+  const standings = L.teams || contestTeams().map(x => ({ ...x, score: S.contest.settings?.baseScore ?? null }));
+  return h('section', { class: 'card', id: 'team-board', 'aria-labelledby': 'team-board-h' },
+    h('h2', { id: 'team-board-h' }, t('team.board')),
+    h('ol', { class: 'team-board' }, standings.map(x => h('li', { 'data-team': x.id },
+      h('span', { class: 'rank' }, x.rank != null ? String(x.rank) : '–'), teamTag(teamById(x.id) || x),
+      h('span', { class: 'score' }, x.score != null ? String(x.score) : '–')))));
+}
+
+/** Rulings: a team or a participant, points and a reason; the list, each undoable once (an undo cannot be undone). */
+function rulingsPanel(c) {
+  if (!['LOBBY', 'RUNNING', 'PAUSED', 'FINISHED'].includes(c.status)) return null;
+  const open = c.status !== 'FINISHED';
+  const d = S.ruling;
+  const teams = contestTeams();
+  const submit = async ev => {
+    ev.preventDefault(); S.error = null;
+    const [kind, id] = (d.target || `team:${teams[0]?.id}`).split(':');
+    const body = { points: Number(d.points), reason: (d.reason || '').trim() };
+    body[kind === 'team' ? 'teamId' : 'participantId'] = Number(id);
+    try { addRuling(await api('POST', `/api/contests/${c.id}/rulings`, body)); S.ruling = { target: d.target }; }
+    catch (e) { S.error = errorText(e); }
+    render();
+  };
+  const undone = new Set(S.rulings.filter(r => r.undoes != null).map(r => r.undoes));
+  const rows = [...S.rulings].sort((a, b) => b.id - a.id).map(r => h('li', { 'data-ruling': r.id },
+    h('span', { class: 'grow' }, `#${r.id} `, r.teamId != null ? teamTag(teamById(r.teamId)) : h('span', {}, S.people.get(r.participantId) || `#${r.participantId}`),
+      h('b', {}, ` ${r.points > 0 ? '+' : ''}${r.points} `), r.reason || '',
+      r.undoes != null ? h('span', { class: 'muted' }, ` (${t('rulings.undoes', { id: r.undoes })})`) : null,
+      r.by ? h('small', { class: 'muted' }, ` · ${r.by}`) : null),
+    open && r.undoes == null && !undone.has(r.id) ? h('button', { type: 'button', class: 'btn small light', id: `undo-${r.id}`,
+      'aria-label': t('rulings.undo.label', { id: r.id }), onclick: () => undo(r) }, t('rulings.undo')) : null));
+  return h('section', { class: 'card', id: 'rulings', 'aria-labelledby': 'rulings-h' }, h('h2', { id: 'rulings-h' }, t('rulings.title')),
+    open ? h('form', { id: 'ruling-form', onsubmit: submit },
+      h('div', { class: 'grid2' },
+        field('ruling-target', 'rulings.target', h('select', { onchange: e => { d.target = e.target.value; } },
+          h('optgroup', { label: t('rulings.teams') }, teams.map(x => h('option', { value: `team:${x.id}`, selected: d.target === `team:${x.id}` }, x.name))),
+          h('optgroup', { label: t('rulings.people') }, [...S.people].map(([pid, name]) =>
+            h('option', { value: `participant:${pid}`, selected: d.target === `participant:${pid}` }, name))))),
+        field('ruling-points', 'rulings.points', h('input', { type: 'number', required: true, step: '1', value: d.points ?? '',
+          oninput: e => { d.points = e.target.value; } }))),
+      field('ruling-reason', 'rulings.reason', h('input', { required: true, maxlength: '200', value: d.reason || '',
+        oninput: e => { d.reason = e.target.value; } })),
+      h('button', { type: 'submit', class: 'btn small', id: 'ruling-add' }, t('rulings.add'))) : null,
+    h('ul', { class: 'plist', id: 'ruling-list' }, rows.length ? rows : h('li', { class: 'muted' }, t('rulings.none'))));
+}
+
+function addRuling(r) {
+  S.rulings = [...S.rulings.filter(x => x.id !== r.id), r];
+}
+
+async function undo(r) {
+  S.error = null;
+  const reason = (S.ruling.reason || '').trim() || t('rulings.undo.reason', { id: r.id });
+  try { addRuling(await api('POST', `/api/contests/${S.contest.id}/rulings`, { undoes: r.id, reason })); }
+  catch (e) { S.error = errorText(e); }
+  render();
 }
 
 /** How many may join and how many a minute, changed while the contest is open (PATCH); a draft survives redraws. */
@@ -280,8 +467,13 @@ function joinLimits(c) {
 
 function peopleList() {
   const open = ['LOBBY', 'RUNNING', 'PAUSED'].includes(S.contest?.status);
+  const teams = contestTeams();
+  const assign = teams.length && teamPickOf(S.contest) === 'host' && open;
   return h('ul', { class: 'plist', id: 'people', 'aria-labelledby': 'people-h' }, [...S.people].slice(-300).reverse().map(([pid, name]) => h('li', {},
-    h('span', {}, name),
+    h('span', { class: 'grow' }, name, teams.length && !assign && S.teamOf.get(pid) != null ? [' ', teamTag(teamById(S.teamOf.get(pid)))] : null),
+    assign ? h('select', { 'aria-label': t('team.assign', { name }), 'data-person': pid, onchange: e => assignTeam(pid, e.target.value) },
+      h('option', { value: '' }, t('team.none')),
+      teams.map(x => h('option', { value: x.id, selected: S.teamOf.get(pid) === x.id }, x.name))) : null,
     open ? h('button', { type: 'button', class: 'btn small danger', 'aria-label': t('host.kick.label', { name }),
       onclick: () => kick(pid, name) }, t('host.kick')) : null)));
 }
@@ -297,6 +489,14 @@ function paintPeople() {
   return true;
 }
 
+async function assignTeam(pid, value) {
+  S.error = null;
+  const teamId = value === '' ? null : Number(value);
+  try { await api('PUT', `/api/contests/${S.contest.id}/participants/${pid}/team`, { teamId }); S.teamOf.set(pid, teamId); }
+  catch (e) { S.error = errorText(e); }
+  render();
+}
+
 function revealText(q, r) {
   if (Array.isArray(r.correct) && q.options?.length) return q.options.filter(o => r.correct.includes(o.id)).map(o => optionText(q, o)).join(' / ');
   return Array.isArray(r.correct) ? r.correct.join(' / ') : String(r.correct);
@@ -306,6 +506,8 @@ function resultsPanel() {
   const r = S.results;
   const id = S.contest.id;
   return h('section', { class: 'card', id: 'results' }, h('h2', {}, t('final.title')),
+    hasTeams() && (r?.teams || S.live?.teams) ? h('div', { id: 'team-podium' }, podium((r?.teams || S.live.teams).slice(0, 3)
+      .map(x => ({ rank: x.rank, nickname: x.name, score: x.score })))) : null,
     r ? podium(r.standings.slice(0, 3).map(s => ({ rank: s.rank, nickname: s.nickname, score: s.score }))) : null,
     h('div', { class: 'row' },
       h('a', { class: 'btn small', href: `/api/contests/${id}/results?format=csv`, download: '' }, t('results.csv')),
@@ -348,9 +550,17 @@ function hostChart(q, L) {
 function render() {
   document.title = `${t('host.title')} · ${t('app.name')}`;
   const page = { list: viewList, new: viewNew, console: viewConsole }[S.route?.page || 'list'];
+  // a field the host is typing in (a ruling's reason while buzzes come in) keeps its focus and caret
+  const focused = document.activeElement?.id && root.contains(document.activeElement) ? document.activeElement : null;
+  const caret = focused && typeof focused.selectionStart === 'number' ? [focused.selectionStart, focused.selectionEnd] : null;
   const body = page();
   mount(root, staffHeader(S.session, 'host.title'),
     h('main', { class: 'wrap wide', 'data-page': S.route?.page }, S.error && S.route?.page === 'list' ? h('div', { class: 'notice error', role: 'alert' }, S.error) : null, body));
+  const again = focused && document.getElementById(focused.id);
+  if (again && again !== focused && again.tagName === focused.tagName) {
+    again.focus();
+    if (caret) { try { again.setSelectionRange(...caret); } catch { /* number inputs have no caret */ } }
+  }
 }
 
 window.addEventListener('hashchange', route);

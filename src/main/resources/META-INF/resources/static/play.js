@@ -1,7 +1,8 @@
 // Participant page: join with code and nickname, then follow the contest over /ws/play.
 import { t, langButton, onLangChange } from './i18n.js';
-import { h, mount, liveSocket, timer, startTicker, board, podium, optionText, ApiError, csrfToken, icon, shapeIcon } from './common.js';
-import { liveState, liveFrames, timeLeft } from './live.js';
+import { h, mount, liveSocket, timer, startTicker, board, podium, optionText, ApiError, csrfToken, icon, shapeIcon,
+  roundBanner } from './common.js';
+import { liveState, liveFrames, timeLeft, stepLeft, teamRound, teamOf } from './live.js';
 
 const KEY = 'jingda.play';
 const MINE = 'jingda.play.answer'; // the answer given to the current question, kept across a reload
@@ -19,6 +20,10 @@ const S = {
   joinError: null,
   suggestion: null,
   busy: false,
+  lookup: null,    // the join page's lookup of the code: {code, teams, teamPick}
+  teamPick: null,  // the team picked at join ('' for none)
+  buzzed: null,    // the question id this phone buzzed on, until the buzz is won or refused
+  stake: null,     // {roundIndex, stake}: the stake this phone picked (pending: not yet acked)
 };
 const L = liveState(); // the contest as the frames describe it (live.js)
 let socket = null;
@@ -28,16 +33,18 @@ let socket = null;
 async function join(code, nickname) {
   S.busy = true; S.joinError = null; S.suggestion = null; render();
   try {
+    const req = { code, nickname };
+    if (pickable() && S.teamPick) req.teamId = Number(S.teamPick);
     const res = await fetch('/api/join', {
       method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'X-CSRF-Token': csrfToken() },
-      body: JSON.stringify({ code, nickname })
+      body: JSON.stringify(req)
     });
     const body = await res.json().catch(() => ({}));
     if (!res.ok) throw new ApiError(res.status, body);
     S.session = { contestId: body.contestId, participantId: body.participantId, token: body.token,
-      nickname: body.nickname || nickname, code };
+      nickname: body.nickname || nickname, code, teamId: body.teamId ?? null };
     sessionStorage.setItem(KEY, JSON.stringify(S.session));
-    L.you = { nickname: S.session.nickname };
+    L.you = { nickname: S.session.nickname, participantId: S.session.participantId, teamId: S.session.teamId };
     S.view = 'connecting';
     connect();
   } catch (e) {
@@ -56,11 +63,49 @@ function joinErrorText(e) {
   if (c === 'CONTEST_CLOSED') return t('join.closed');
   if (c === 'CONTEST_FULL') return t('join.full');
   if (c === 'RATE_LIMITED') return t('join.ratelimited');
+  if (c === 'TEAM_FULL') { lookup(S.lastCode, true); return t('join.teamFull'); }
   if (c === 'VALIDATION_FAILED') {
     const f = e.body.errors?.[0];
+    if (f?.field === 'teamId') return t('join.badteam');
     return f?.field === 'code' ? t('join.badcode') : t('join.badnick', { detail: f?.message || '' });
   }
   return e.body?.message || t('error.network');
+}
+
+/** The contest lets participants pick a team at join (the lookup lists teams and teamPick is participants). */
+function pickable() {
+  return !!S.lookup?.teams?.length && (S.lookup.teamPick ?? 'participants') === 'participants';
+}
+
+/** Looks the code up (GET /api/join/{code}) for its teams; the team picker is painted in place. */
+async function lookup(code, again = false) {
+  if (!/^\d{6}$/.test(code || '') || (!again && S.lookup?.code === code)) return;
+  S.lookup = { code, teams: [], teamPick: null };
+  try {
+    const res = await fetch(`/api/join/${code}`, { headers: { 'Accept': 'application/json' } });
+    if (res.ok) {
+      const body = await res.json();
+      if (S.lookup?.code === code) S.lookup = { code, teams: body.teams || [], teamPick: body.teamPick || 'participants' };
+    }
+  } catch { /* no lookup: the join goes on without a team pick */ }
+  paintTeamPick();
+}
+
+function teamPicker() {
+  if (!pickable()) return h('div', { id: 'team-pick' });
+  const teams = S.lookup.teams;
+  const choice = (value, label, color, full) => h('label', { class: `team-choice${full ? ' full' : ''}`, style: color ? `--team:${color}` : null },
+    h('input', { type: 'radio', name: 'team', value, required: true, disabled: full, checked: S.teamPick === value,
+      onchange: () => { S.teamPick = value; } }),
+    h('span', { class: 'name' }, label), full ? h('span', { class: 'sub' }, t('join.team.full')) : null);
+  return h('fieldset', { id: 'team-pick', class: 'team-pick' }, h('legend', {}, t('join.team')),
+    teams.map(x => choice(String(x.id), x.name, x.color, !!x.full)),
+    choice('', t('join.team.none'), null, false));
+}
+
+function paintTeamPick() {
+  const el = document.getElementById('team-pick');
+  if (el) el.replaceWith(teamPicker());
 }
 
 function leave(noticeKey) {
@@ -70,6 +115,7 @@ function leave(noticeKey) {
   sessionStorage.removeItem(MINE);
   S.session = null;
   S.mine = null;
+  S.stake = null; S.buzzed = null;
   S.view = 'join';
   S.notice = noticeKey ? t(noticeKey) : null;
   render();
@@ -100,15 +146,26 @@ function connect() {
 const onMessage = liveFrames(() => L, {
   // a state that says FINISHED comes before its podium frame: wait for the podium
   stage: st => { S.view = st === 'finished' && !L.finished ? 'waiting' : st; },
-  newQuestion: () => { S.picks = new Set(); S.draft = ''; },
+  question: () => { S.picks = new Set(); S.draft = ''; },
   on: {
+    round: () => { S.notice = null; S.buzzed = null; },
+    turn: m => { if (m.participantId === me() && m.deadline) buzzFeel([40, 30, 40]); },
+    buzzOpen: () => { S.buzzed = null; buzzFeel(20); },
+    buzzWinner: m => { S.buzzed = null; if (m.participantId === me()) buzzFeel([60, 40, 60]); },
+    buzzRefused: m => { S.buzzed = null; if (['TOO_LATE', 'ALREADY_WON', 'NOT_OPEN', 'NO_TEAM'].includes(m.reason)) S.notice = t(`buzz.${m.reason}`); },
+    wagerOpen: m => { if (S.stake?.roundIndex !== m.roundIndex) S.stake = null; },
     lobby: () => {
       if (S.view !== 'lobby') return false;
       paintCount();
       return true;
     },
-    question: () => { S.notice = null; },
+    question: () => { S.notice = null; S.buzzed = null; },
     ack: m => {
+      if (m.questionId == null) { // a wager's ack
+        if (S.stake) S.stake = m.accepted || m.reason === 'ALREADY_PICKED' ? { ...S.stake, acked: !!m.accepted } : null;
+        if (!m.accepted) S.notice = t(`ack.${m.reason}`);
+        return;
+      }
       if (m.accepted || m.reason === 'ALREADY_ANSWERED') return;
       S.notice = t(`ack.${m.reason}`);
       forgetMine(m.questionId);
@@ -148,6 +205,34 @@ function myAnswerView(q, correctIds) {
       : h('span', { class: 'text' }, String(choice)));
 }
 
+/** This participant's id and team (from the state frame, else from the join). */
+const me = () => L.you.participantId ?? S.session?.participantId ?? null;
+const myTeam = () => L.you.teamId ?? S.session?.teamId ?? null;
+
+/** A short vibration where the browser allows it (Android Chrome; iOS Safari has none). */
+function buzzFeel(pattern) {
+  try { navigator.vibrate?.(pattern); } catch { /* not allowed here */ }
+}
+
+function buzz() {
+  const q = L.question;
+  if (!q || S.buzzed === q.questionId) return;
+  S.buzzed = q.questionId;
+  buzzFeel(35);
+  if (!socket?.send({ type: 'buzz', questionId: q.questionId,
+    requestId: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}` })) { S.buzzed = null; S.notice = t('notice.offline'); }
+  render();
+}
+
+function pickStake(stake) {
+  const w = L.wagers;
+  if (!w || (S.stake && S.stake.roundIndex === w.roundIndex)) return;
+  S.stake = { roundIndex: w.roundIndex, stake, acked: false };
+  if (!socket?.send({ type: 'wager', roundIndex: w.roundIndex, stake,
+    requestId: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}` })) { S.stake = null; S.notice = t('notice.offline'); }
+  render();
+}
+
 function send(choice) {
   if (!L.question || L.answered || L.pending) return;
   L.pending = { type: 'answer', questionId: L.question.questionId, choice,
@@ -163,17 +248,23 @@ function send(choice) {
 const remaining = () => timeLeft(L);
 
 function topline() {
+  const team = teamOf(L, myTeam());
   return h('div', { class: 'topline' },
     h('span', { class: 'pill' }, L.you.nickname || S.session?.nickname || ''),
+    // the team and, in a team round, its score: what counts there (the person's own stays for the standard rounds)
+    team ? h('span', { class: 'pill team-pill', 'data-team': team.id, style: `--team:${team.color || '#666'}` },
+      h('span', { id: 'my-team' }, team.name),
+      teamRound(L) && team.score != null ? h('span', { id: 'team-score', 'aria-label': t('team.score') }, ` ${team.score}`) : null) : null,
     L.question && S.view !== 'lobby' ? h('span', { class: 'pill', 'aria-label': t('q.progress', { i: L.question.index + 1, n: L.question.total }) },
       t('q.progress.short', { i: L.question.index + 1, n: L.question.total })) : null,
-    h('span', { class: 'pill', 'aria-label': t('you.score') }, `${L.you.score ?? 0}`),
+    team && teamRound(L) ? null : h('span', { class: 'pill', 'aria-label': t('you.score') }, `${L.you.score ?? 0}`),
     langButton());
 }
 
 function viewJoin() {
   const code = h('input', { id: 'code', name: 'code', class: 'big-input', inputmode: 'numeric', autocomplete: 'off',
-    maxlength: '6', pattern: '\\d{6}', required: true, value: pathCode || S.lastCode || '', placeholder: '123456' });
+    maxlength: '6', pattern: '\\d{6}', required: true, value: pathCode || S.lastCode || '', placeholder: '123456',
+    oninput: ev => lookup(ev.target.value.trim()) });
   const nick = h('input', { id: 'nickname', name: 'nickname', class: 'big-input', maxlength: '20', required: true,
     autocomplete: 'nickname', value: S.lastNick || '', placeholder: t('join.nick.placeholder') });
   const form = h('form', { class: 'card', onsubmit: ev => {
@@ -183,12 +274,14 @@ function viewJoin() {
     } },
     h('label', { for: 'code' }, t('join.code')), code,
     h('label', { for: 'nickname' }, t('join.nick')), nick,
+    teamPicker(),
     S.joinError ? h('div', { class: 'notice error', role: 'alert', id: 'join-error' }, S.joinError) : null,
     S.suggestion ? h('button', { type: 'button', class: 'btn light', id: 'use-suggestion',
       onclick: () => { nick.value = S.suggestion; S.lastNick = S.suggestion; join(code.value.trim(), S.suggestion); } },
       t('join.use', { name: S.suggestion })) : null,
     h('button', { type: 'submit', class: 'btn block dark', id: 'join-btn', disabled: S.busy }, t('join.go')));
   setTimeout(() => (pathCode ? nick : code).focus(), 0);
+  lookup(pathCode || S.lastCode || '');
   return [
     h('div', { class: 'row', style: 'justify-content:flex-end' }, langButton()),
     h('h1', { class: 'logo' }, t('app.name')),
@@ -210,10 +303,17 @@ function viewLobby() {
 
 function viewQuestion() {
   const q = L.question;
-  const locked = L.answered || !!L.pending;
+  if (teamRound(L)) return teamQuestion(q);
   const parts = [topline(),
     timer(remaining, q.timeLimitMs, () => L.paused),
     h('div', { class: 'stem', id: 'stem' }, q.stem)];
+  answerParts(q, parts);
+  return parts;
+}
+
+/** The answer area of the open question q (options, a text or number input, or "answer locked in"), onto parts. */
+function answerParts(q, parts) {
+  const locked = L.answered || !!L.pending;
   if (L.answered) {
     parts.push(h('div', { class: 'state-big locked', id: 'locked', role: 'status' },
       h('span', { class: 'icon' }, icon('check')),
@@ -265,7 +365,117 @@ function viewQuestion() {
   return parts;
 }
 
+function stateBox(id, cls, glyph, title, sub) {
+  return h('div', { class: `state-big ${cls}`, id, role: 'status' },
+    glyph ? h('span', { class: 'icon' }, icon(glyph)) : null, h('span', { class: 'title' }, title), sub ? h('span', { class: 'sub' }, sub) : null);
+}
+
+/**
+ * A question of a team round. Buzzer and tie-break: the big buzz button (pressed before the buzz opens, a false
+ * start), "locked out", who won the buzz; then, like mandatory and wager rounds, "your turn: answer now" with the
+ * answer area for the one whose turn it is, and "not your turn" (whose it is) for everyone else.
+ */
+function teamQuestion(q) {
+  const parts = [topline()];
+  const step = L.step;
+  const turn = L.turn;
+  const mine = turn && turn.participantId === me();
+  if (['buzzing', 'answering'].includes(step) && (step !== 'answering' || turn?.deadline)) {
+    parts.push(timer(() => stepLeft(L), step === 'buzzing' && L.buzz?.openedAt ? L.buzz.deadline - L.buzz.openedAt : q.timeLimitMs, () => L.paused));
+  }
+  parts.push(h('div', { class: 'stem', id: 'stem' }, q.stem));
+  const j = L.judged[L.judged.length - 1];
+  const buzzKind = ['buzzer', 'tiebreak'].includes(L.round.kind);
+  const team = myTeam();
+  if (step === 'over' && j) {
+    parts.push(judgedBox());
+  } else if (mine && turn.deadline && L.round.answerMode === 'aloud') {
+    // the answer is given aloud and judged by the host (the round says so when the server sends answerMode)
+    parts.push(h('div', { class: 'your-turn', id: 'your-turn', role: 'status' }, t('turn.aloud')));
+  } else if (mine && turn.deadline) {
+    parts.push(h('div', { class: 'your-turn', id: 'your-turn', role: 'status' }, t('turn.yours')));
+    answerParts(q, parts);
+    return parts;
+  } else if (mine) {
+    parts.push(stateBox('your-turn-wait', 'locked', 'hourglass', t('turn.yours.wait'), t('turn.yours.waitGo')));
+  } else if (turn) {
+    const who = teamOf(L, turn.teamId);
+    parts.push(stateBox('not-your-turn', 'locked', 'hourglass', t('turn.notYours'),
+      turn.teamId === team ? t('turn.teammate', { name: turn.nickname || '' }) : t('turn.theirs', { team: who?.name || '', name: turn.nickname || '' })));
+  } else if (buzzKind && L.buzz?.winner) {
+    const w = L.buzz.winner; const who = teamOf(L, w.teamId);
+    parts.push(stateBox('buzz-won', w.teamId === team ? 'right' : 'locked', 'flag',
+      w.participantId === me() ? t('buzz.youWon') : t('buzz.won', { team: who?.name || '' }), w.nickname || ''));
+  } else if (buzzKind && team == null) {
+    parts.push(stateBox('no-team', 'locked', 'screen', t('buzz.noTeam'), t('buzz.watch')));
+  } else if (L.playing && !L.playing.includes(team)) {
+    parts.push(stateBox('not-playing', 'locked', 'screen', t('turn.notPlaying'), t('buzz.watch')));
+  } else if (buzzKind && (L.buzz?.lockedOut || []).includes(team)
+      || buzzKind && L.refused?.questionId === q.questionId && ['LOCKED_OUT', 'FALSE_START'].includes(L.refused.reason)) {
+    parts.push(stateBox('buzz-locked', 'wrong', 'cross', t('buzz.locked'),
+      L.refused?.reason === 'FALSE_START' ? t('buzz.falseStart') : t('buzz.locked.sub')));
+  } else if (buzzKind) {
+    const open = step === 'buzzing';
+    const sent = S.buzzed === q.questionId;
+    parts.push(h('div', { class: 'buzz-area' }, h('button', { type: 'button', id: 'buzz',
+        class: `buzz${open ? ' armed' : ' waiting'}${sent ? ' sent' : ''}`, disabled: sent,
+        'aria-label': open ? t('buzz.press') : t('buzz.wait'),
+        onpointerdown: ev => { ev.preventDefault(); buzz(); }, onclick: buzz },
+      h('span', { class: 'label' }, sent ? t('buzz.sent') : open ? t('buzz.press') : t('buzz.wait')))));
+  } else {
+    parts.push(stateBox('waiting-turn', 'locked', 'hourglass', t('waiting')));
+  }
+  if (S.notice) parts.push(h('div', { class: 'notice', role: 'alert' }, S.notice));
+  return parts;
+}
+
+/** A round's banner; in a wager round, the stake picker (any member picks for the team; the first pick counts). */
+function viewRound() {
+  const r = L.round || {};
+  const w = L.wagers;
+  const team = myTeam();
+  const parts = [topline(), h('div', { class: 'round-banner', id: 'round-banner' },
+    h('div', { class: 'kind' }, roundBanner(r)), r.title ? h('div', { class: 'title' }, r.title) : null)];
+  if (w && team != null) {
+    const picked = w.picks.find(p => p.teamId === team)?.stake ?? (S.stake?.roundIndex === w.roundIndex ? S.stake.stake : null);
+    const waiting = w.turnTeamId != null && w.turnTeamId !== team;
+    if (picked != null) {
+      parts.push(stateBox('stake-picked', 'locked', 'check', t('stake.picked', { n: picked }),
+        w.complete ? null : t('stake.picked.sub')));
+    } else if (!w.complete) {
+      parts.push(h('div', { class: 'stake-picker', id: 'stake-picker' },
+        w.deadline ? timer(() => stepLeft(L), 15000, () => L.paused) : null,
+        h('p', { class: 'center' }, waiting ? t('stake.waitTurn', { team: teamOf(L, w.turnTeamId)?.name || '' }) : t('stake.pick')),
+        h('div', { class: 'stakes', role: 'group', 'aria-label': t('stake.pick') }, (w.stakes || []).map(n =>
+          h('button', { type: 'button', class: 'btn stake', id: `stake-${n}`, disabled: waiting, onclick: () => pickStake(n) }, String(n))))));
+    }
+    if (w.complete) {
+      parts.push(h('ul', { class: 'plist stakes-all', id: 'stakes-all' }, w.picks.map(p =>
+        h('li', { 'data-team': p.teamId }, h('span', {}, teamOf(L, p.teamId)?.name || `#${p.teamId}`), h('b', {}, String(p.stake))))));
+    }
+  } else if (team == null && (L.teams || []).length) {
+    parts.push(stateBox('no-team', 'locked', 'screen', t('buzz.noTeam'), t('buzz.watch')));
+  }
+  if (S.notice) parts.push(h('div', { class: 'notice', role: 'alert' }, S.notice));
+  return parts;
+}
+
+/** The judgement of the current team question as a big box (id judged), or null. */
+function judgedBox() {
+  const j = L.judged[L.judged.length - 1];
+  if (!j) return null;
+  const who = teamOf(L, j.teamId);
+  return stateBox('judged', j.correct ? 'right' : j.correct === false ? 'wrong' : 'none', j.correct ? 'check' : j.correct === false ? 'cross' : 'hourglass',
+    j.correct == null ? t(`judged.${j.reason || 'SKIP'}`) : j.correct ? t('judged.right') : t('judged.wrong'),
+    `${who ? who.name : ''}${j.points ? ` ${j.points > 0 ? '+' : ''}${j.points}` : ''}`);
+}
+
 function viewClosed() {
+  if (teamRound(L)) {
+    // a team question closes once it is judged: the judgement, not "time is up"
+    return [topline(), L.question ? h('div', { class: 'stem' }, L.question.stem) : null,
+      judgedBox() || stateBox('closed', 'locked', 'hourglass', t('step.over'))];
+  }
   return [topline(),
     L.question ? h('div', { class: 'stem' }, L.question.stem) : null,
     h('div', { class: 'state-big locked', id: 'closed', role: 'status' },
@@ -318,6 +528,9 @@ function viewLeaderboard() {
       ` ${!y.answered ? t('reveal.none') : y.correct ? t('reveal.right') : t('reveal.wrong')}`
       + ` · ${t('reveal.points', { n: y.points ?? 0 })}`) : null,
     h('p', { class: 'center', id: 'my-rank' }, L.you.rank ? t('board.yours', { rank: L.you.rank, n: l.participants }) : ''),
+    l.teams?.length ? h('ol', { class: 'board team-standings', id: 'team-standings', 'aria-label': t('team.board') }, l.teams.map(x =>
+      h('li', { class: x.id === myTeam() ? 'me' : '', 'data-team': x.id },
+        h('span', { class: 'rank' }, String(x.rank)), h('span', { class: 'name' }, x.name), h('span', { class: 'score' }, String(x.score))))) : null,
     board(l.top, L.you, l.participants)];
 }
 
@@ -329,6 +542,8 @@ function viewFinished() {
       h('span', { class: 'icon' }, icon(L.you.rank && L.you.rank <= 3 ? 'star' : 'flag')),
       h('span', { class: 'title', id: 'final-rank' }, L.you.rank ? t('final.rank', { rank: L.you.rank }) : t('final.norank')),
       h('span', { class: 'sub' }, t('final.score', { s: L.you.score ?? 0, n: f.participants ?? L.participants }))),
+    f.teams?.length ? h('div', { id: 'team-podium' }, h('h2', { class: 'center' }, t('team.board')),
+      podium(f.teams.filter(x => x.rank <= 3).map(x => ({ rank: x.rank, nickname: x.name, score: x.score })))) : null,
     podium(f.podium),
     h('button', { type: 'button', class: 'btn block light', onclick: () => leave(null) }, t('final.again'))];
 }
@@ -341,7 +556,7 @@ function viewWaiting() {
 function render() {
   document.body.className = 'stage page-play';
   document.title = L.title ? `${L.title} · ${t('app.name')}` : t('app.name');
-  const views = { join: viewJoin, lobby: viewLobby, question: viewQuestion, closed: viewClosed, reveal: viewReveal,
+  const views = { join: viewJoin, lobby: viewLobby, round: viewRound, question: viewQuestion, closed: viewClosed, reveal: viewReveal,
     leaderboard: viewLeaderboard, finished: viewFinished, connecting: viewWaiting, waiting: viewWaiting };
   const view = S.session ? views[S.view] || viewWaiting : viewJoin;
   mount(root, h('main', { class: 'play', 'data-view': S.session ? S.view : 'join' }, view()),
@@ -368,7 +583,7 @@ function paintConn() {
 onLangChange(render);
 startTicker();
 if (S.session) {
-  L.you = { nickname: S.session.nickname };
+  L.you = { nickname: S.session.nickname, participantId: S.session.participantId, teamId: S.session.teamId ?? null };
   S.view = 'connecting';
   connect();
 }

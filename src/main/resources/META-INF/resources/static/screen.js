@@ -1,8 +1,8 @@
 // Big screen (/screen/{code}): the public projector view over /ws/screen/{code}.
 import { t, langButton, onLangChange } from './i18n.js';
 import { h, mount, liveSocket, timer, startTicker, board, podium, distributionChart, rankedList, revealMatcher,
-  optionText, icon, shapeIcon } from './common.js';
-import { liveState, liveFrames, timeLeft } from './live.js';
+  optionText, icon, shapeIcon, roundBanner } from './common.js';
+import { liveState, liveFrames, timeLeft, stepLeft, teamRound, teamOf } from './live.js';
 
 const root = document.getElementById('app');
 const code = (location.pathname.match(/^\/screen\/([^/]+)/) || [])[1] || '';
@@ -29,6 +29,79 @@ function onMessage(m) {
 }
 
 const remaining = () => timeLeft(L);
+
+// ---------------------------------------------------------------- team contests in rounds
+
+/**
+ * The team cards: each team's colour, name and score (the latest standings the server sent), the stake it
+ * picked once the stakes are revealed, and which team holds the turn or the buzz.
+ */
+function teamCards() {
+  const teams = L.teams || L.round?.teams;
+  if (!teams?.length) return null;
+  const holder = L.turn?.teamId ?? L.buzz?.winner?.teamId ?? null;
+  const locked = L.buzz?.lockedOut || [];
+  const shown = L.round?.kind === 'tiebreak' && L.playing ? teams.filter(x => L.playing.includes(x.id)) : teams;
+  const out = L.tiebreak?.out || [];
+  const stakes = L.wagers?.complete ? L.wagers.picks : null;
+  return h('ul', { class: 'team-cards', id: 'team-cards', 'aria-label': t('team.board') }, shown.map(x => {
+    const stake = stakes?.find(p => p.teamId === x.id);
+    return h('li', { class: `team-card${x.id === holder ? ' holder' : ''}${locked.includes(x.id) || out.includes(x.id) ? ' locked' : ''}${L.tiebreak?.winner === x.id ? ' winner' : ''}`,
+        'data-team': x.id, style: `--team:${x.color || '#666'}` },
+      h('span', { class: 'name' }, x.name),
+      h('span', { class: 'score' }, String(x.score ?? '')),
+      stake ? h('span', { class: 'stake', 'data-stake': stake.stake }, t('team.stake', { n: stake.stake })) : null,
+      locked.includes(x.id) ? h('span', { class: 'lock' }, t('team.locked')) : null);
+  }));
+}
+
+/** "第 N 轮 · 抢答题" and the round's title, large, with the teams (and the stakes once all have picked). */
+function viewRound() {
+  const r = L.round || {};
+  const w = L.wagers;
+  return [head(), h('div', { class: 'round-banner', id: 'round-banner' },
+      h('div', { class: 'kind' }, roundBanner(r)),
+      r.title ? h('div', { class: 'title' }, r.title) : null,
+      r.total ? h('div', { class: 'sub' }, t('round.questions', { n: r.total })) : null),
+    w && !w.complete ? h('div', { class: 'state-big locked', id: 'staking' },
+      h('span', { class: 'title' }, t('team.staking')),
+      h('span', { class: 'sub' }, t('team.stakes.open', { n: w.picks.length, of: (L.teams || []).length })),
+      w.deadline ? timer(() => stepLeft(L), 15000, () => L.paused) : null) : null,
+    teamCards()];
+}
+
+/** Who answers: the reading time, the open buzz, the team that won it, whose turn it is, and the judgement. */
+function teamStrip() {
+  if (!teamRound(L)) return null;
+  const j = L.judged[L.judged.length - 1];
+  const winner = L.buzz?.winner;
+  let line;
+  if (L.step === 'over' && j) {
+    const team = teamOf(L, j.teamId);
+    line = h('div', { class: `team-strip ${j.correct ? 'right' : j.correct === false ? 'wrong' : 'none'}`, id: 'judged' },
+      team ? `${team.name} · ` : '', j.correct == null ? t(`judged.${j.reason || 'SKIP'}`) : j.correct ? t('judged.right') : t('judged.wrong'),
+      j.points ? ` ${j.points > 0 ? '+' : ''}${j.points}` : '');
+  } else if (L.step === 'reading') {
+    line = h('div', { class: 'team-strip', id: 'reading' }, t('step.reading'));
+  } else if (L.step === 'buzzing') {
+    line = h('div', { class: 'team-strip buzz-open', id: 'buzz-open' }, t('team.buzz.go'));
+  } else if (L.turn) {
+    const team = teamOf(L, L.turn.teamId);
+    line = h('div', { class: 'team-strip turn', id: 'screen-turn', style: `--team:${team?.color || '#666'}` },
+      t('team.answering', { team: team?.name || '', name: L.turn.nickname || '' }));
+  }
+  return [line || null,
+    winner && L.step === 'answering' ? buzzWinner(winner) : null];
+}
+
+/** The buzz-winner animation: the team's name on its colour, the member and the reaction time. */
+function buzzWinner(w) {
+  const team = teamOf(L, w.teamId);
+  return h('div', { class: 'buzz-winner', id: 'buzz-winner', role: 'status', 'data-team': w.teamId, style: `--team:${team?.color || '#d32f2f'}` },
+    h('div', { class: 'team' }, team?.name || ''),
+    h('div', { class: 'who' }, w.nickname || ''),
+    h('div', { class: 'ms' }, t('team.reaction', { ms: w.reactionMs })));
+}
 const joinUrl = () => `${location.origin}/join/${code}`;
 
 function head() {
@@ -45,7 +118,7 @@ function viewLobby() {
       h('div', { class: 'code', id: 'screen-code', 'aria-label': t('screen.code', { code }) }, code),
       h('div', { class: 'count pulse', id: 'screen-count', 'aria-live': 'polite' }, t('screen.joined', { n: L.participants }))),
     h('div', { class: 'qr' }, h('img', { src: `/qr/join/${code}.svg`, alt: t('qr.alt', { url: joinUrl() }) }))),
-    namesList()];
+    teamCards(), namesList()];
 }
 
 /** The nicknames as they join (the latest ones the server sends), newest first, like Kahoot's lobby. */
@@ -79,16 +152,25 @@ function optionsGrid(q, correctIds) {
 
 function viewQuestion() {
   const q = L.question;
-  return [head(),
+  const team = teamRound(L);
+  return [head(), team ? teamCards() : null, team ? teamStrip() : null,
     h('div', { class: 'row' }, h('span', { class: 'pill' }, t('q.progress', { i: q.index + 1, n: q.total })),
       h('span', { class: 'grow' }),
-      h('span', { class: 'count', id: 'answer-count', 'aria-live': 'off' }, t('screen.answered', { a: L.progress?.answered ?? 0, n: L.participants }))),
-    timer(remaining, q.timeLimitMs, () => L.paused),
+      team ? null : h('span', { class: 'count', id: 'answer-count', 'aria-live': 'off' }, t('screen.answered', { a: L.progress?.answered ?? 0, n: L.participants }))),
+    team ? (['buzzing', 'answering'].includes(L.step) ? timer(() => stepLeft(L), stepTotal(), () => L.paused) : null)
+      : timer(remaining, q.timeLimitMs, () => L.paused),
     h('div', { class: 'stem', id: 'stem' }, q.stem),
     q.options?.length ? optionsGrid(q, null) : h('div', { class: 'card center' }, q.questionType === 'numeric' ? t('q.numeric') : t('q.text'))];
 }
 
+/** The length of what the countdown counts down now (the buzz or the answer turn), for the bar's width. */
+function stepTotal() {
+  if (L.step === 'buzzing' && L.buzz?.deadline && L.buzz.openedAt) return L.buzz.deadline - L.buzz.openedAt;
+  return L.question?.timeLimitMs || 20000;
+}
+
 function viewClosed() {
+  if (teamRound(L)) return [head(), teamCards(), teamStrip(), h('div', { class: 'stem' }, L.question?.stem || '')];
   return [head(), h('div', { class: 'stem' }, L.question?.stem || ''),
     h('div', { class: 'state-big locked' }, h('span', { class: 'icon' }, icon('hourglass')),
       h('span', { class: 'title' }, t('q.closed')), h('span', { class: 'sub' }, t('screen.answered', { a: L.progress?.answered ?? 0, n: L.participants })))];
@@ -98,7 +180,7 @@ function viewReveal() {
   const r = L.reveal; const q = L.question || { options: [] };
   const ids = Array.isArray(r.correct) && q.options?.length ? r.correct : null;
   const text = ids ? null : Array.isArray(r.correct) ? r.correct.join(' / ') : `${r.correct}${r.tolerance ? ` ± ${r.tolerance}` : ''}`;
-  return [head(), h('div', { class: 'stem' }, q.stem),
+  return [head(), teamRound(L) ? teamCards() : null, teamRound(L) ? teamStrip() : null, h('div', { class: 'stem' }, q.stem),
     ids ? h('div', { class: 'grid2' }, optionsGrid(q, ids), h('div', { class: 'card', id: 'distribution' },
       h('h2', {}, t('screen.distribution', { a: r.answered })), distributionChart(q, r.distribution, ids)))
       : h('div', { class: 'grid2' }, h('div', { class: 'state-big right', id: 'correct-answer' }, h('span', { class: 'title' }, icon('check'), ` ${text}`)),
@@ -112,13 +194,21 @@ function viewReveal() {
 }
 
 function viewLeaderboard() {
-  return [head(), h('h1', { class: 'center' }, t('board.title')),
+  const teams = L.leaderboard.teams || (L.teams && L.round ? L.teams : null);
+  return [head(), h('h1', { class: 'center' }, t(teams ? 'team.board' : 'board.title')),
+    teams ? h('div', { id: 'screen-team-board' }, teamCards()) : null,
     h('div', { id: 'screen-board' }, board(L.leaderboard.top, null))];
 }
 
 function viewFinished() {
+  // a team contest: the team podium (the teams' names and scores); the individual one below it, smaller
+  const teams = L.finished?.teams || L.teams;
   return [head(), h('h1', { class: 'center' }, t('final.title')),
-    h('div', { id: 'screen-podium' }, podium(L.finished?.podium || []))];
+    teams?.length ? h('div', { id: 'screen-team-podium', class: 'team-podium' },
+      podium(teams.filter(x => x.rank <= 3).map(x => ({ rank: x.rank, nickname: x.name, score: x.score })))) : null,
+    // beside the teams, the individual podium only if the standard rounds gave anyone points
+    !teams?.length || (L.finished?.podium || []).some(e => e.score > 0)
+      ? h('div', { id: 'screen-podium', class: teams?.length ? 'small-podium' : null }, podium(L.finished?.podium || [])) : null];
 }
 
 function viewMissing() {
@@ -129,7 +219,7 @@ function viewMissing() {
 function render() {
   document.body.className = 'stage page-screen';
   document.title = `${t('screen.title')} · ${code}`;
-  const views = { lobby: viewLobby, question: viewQuestion, closed: viewClosed, reveal: viewReveal,
+  const views = { lobby: viewLobby, round: viewRound, question: viewQuestion, closed: viewClosed, reveal: viewReveal,
     leaderboard: viewLeaderboard, finished: viewFinished };
   mount(root, h('main', { class: 'screen', 'data-view': S.view }, (views[S.view] || viewMissing)()),
     L.paused ? h('div', { class: 'overlay', role: 'alert' }, icon('pause'), t('paused')) : null);

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jingda.ServerProcess;
-import io.vertx.core.AbstractVerticle;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -22,19 +20,15 @@ import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +68,8 @@ public final class LoadGenerator {
                           double lateFraction, long graceMs, Path workDir, boolean quiet, boolean deflate, int warmup,
                           boolean boardDirect) {
 
-        static Options parse(String[] args) {
+        /** {@code key=value} arguments over the system properties {@code bench.key}. */
+        static Map<String, String> arguments(String[] args) {
             Map<String, String> a = new HashMap<>();
             System.getProperties().forEach((k, v) -> {
                 if (k.toString().startsWith("bench.")) {
@@ -88,6 +83,11 @@ public final class LoadGenerator {
                     a.put(s.substring(0, i), s.substring(i + 1));
                 }
             }
+            return a;
+        }
+
+        static Options parse(String[] args) {
+            Map<String, String> a = arguments(args);
             int n = Integer.parseInt(a.getOrDefault("participants", "1000"));
             int sources = Integer.parseInt(a.getOrDefault("sources", "0"));
             if (sources <= 0) {
@@ -168,8 +168,6 @@ public final class LoadGenerator {
 
     private final Options o;
     private final Vertx vertx;
-    private final java.net.http.HttpClient admin = java.net.http.HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10)).build();
     private final Stats joinLatency = new Stats();
     /** Joins answered 429 (each retried after its Retry-After). */
     private final AtomicLong join429s = new AtomicLong();
@@ -205,6 +203,14 @@ public final class LoadGenerator {
     }
 
     public static void main(String[] args) throws Exception {
+        String scenario = Options.arguments(args).getOrDefault("scenario", "live");
+        if ("buzzer".equals(scenario)) {
+            BuzzerScenario.main(args); // issue 16: 16 teams of 6 on one buzzer
+            return;
+        }
+        if (!"live".equals(scenario)) {
+            throw new IllegalArgumentException("scenario must be live or buzzer, not '" + scenario + "'");
+        }
         Options o = Options.parse(args);
         Result r;
         try {
@@ -288,7 +294,7 @@ public final class LoadGenerator {
             long bytesBefore = players.stream().mapToLong(p -> p.bytes).sum();
             finished = new CountDownLatch(connected);
             playing = true;
-            eventLoopContexts().forEach(this::probeLag);
+            loops().probeLag(clientLag, () -> playing);
             play(contestId, players);
             boolean allFinished = finished.await(30, TimeUnit.SECONDS);
             playing = false;
@@ -422,41 +428,17 @@ public final class LoadGenerator {
         return rest("POST", "/api/contests/" + id + "/actions/" + action, null, 200);
     }
 
-    /** The host's session cookie after a form sign-in (as the host console does); null: HTTP Basic. */
-    private String session;
-    private static final String CSRF = "bench-csrf-token";
+    /** The host over REST (session cookie after a form sign-in, as the host console does). */
+    private HostClient hostClient;
 
-    /**
-     * Signs in like the host console: one bcrypt check at sign-in, then the session cookie (with the
-     * double-submit CSRF token), so host actions during the game do not pay a password hash each.
-     */
     private void signIn() throws Exception {
-        String form = "j_username=" + java.net.URLEncoder.encode(o.adminUser(), StandardCharsets.UTF_8)
-                + "&j_password=" + java.net.URLEncoder.encode(o.adminPassword(), StandardCharsets.UTF_8);
-        HttpResponse<String> r = admin.send(HttpRequest.newBuilder(URI.create(baseUrl + "/j_security_check"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "jingda-csrf=" + CSRF)
-                .header("X-CSRF-Token", CSRF).POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        session = r.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("quarkus-credential="))
-                .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'))).findFirst().orElse(null);
-        log("host signed in with %s", session == null ? "HTTP Basic (no form sign-in)" : "a session cookie");
+        hostClient = new HostClient(baseUrl, o.adminUser(), o.adminPassword());
+        boolean cookie = hostClient.signIn();
+        log("host signed in with %s", cookie ? "a session cookie" : "HTTP Basic (no form sign-in)");
     }
 
     private JsonNode rest(String method, String path, String body, int expected) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json");
-        if (session != null) {
-            b.header("Cookie", session + "; jingda-csrf=" + CSRF).header("X-CSRF-Token", CSRF);
-        } else {
-            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (o.adminUser() + ":" + o.adminPassword()).getBytes(StandardCharsets.UTF_8)));
-        }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> r = admin.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + path + " → " + r.statusCode() + ": " + r.body());
-        }
-        return JSON.readTree(r.body());
+        return hostClient.rest(method, path, body, expected);
     }
 
     // ------------------------------------------------------------------ joining and connecting
@@ -465,80 +447,24 @@ public final class LoadGenerator {
         return "127.0.0." + (1 + (n % o.sources()));
     }
 
-    /**
-     * Runs {@code task} for 0..n-1 with at most {@code concurrency} in flight; returns how many
-     * succeeded. A null future means "nothing to do" for that index.
-     */
+    private ClientLoops loops;
+
+    /** The generator's event loops, created on first use. */
+    private ClientLoops loops() throws Exception {
+        if (loops == null) {
+            loops = new ClientLoops(vertx, EVENT_LOOPS);
+        }
+        return loops;
+    }
+
+    /** Runs {@code task} for 0..n-1 with at most {@code concurrency} in flight; how many succeeded. */
     private int bounded(int n, String what, java.util.function.IntFunction<Future<?>> task) throws Exception {
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger ok = new AtomicInteger();
-        CountDownLatch done = new CountDownLatch(n);
-        Runnable[] worker = new Runnable[1];
-        worker[0] = () -> {
-            int i = next.getAndIncrement();
-            if (i >= n) {
-                return;
+        AtomicInteger failures = new AtomicInteger();
+        return loops().bounded(n, o.concurrency(), Duration.ofMinutes(10), what, task, (i, e) -> {
+            if (failures.getAndIncrement() < 5 || i % 1000 == 0) {
+                log("%s %d: %s", what, i, e.getMessage());
             }
-            Future<?> f = task.apply(i);
-            if (f == null) {
-                done.countDown();
-                worker[0].run();
-                return;
-            }
-            f.onComplete(ar -> {
-                if (ar.succeeded()) {
-                    ok.incrementAndGet();
-                } else if (ok.get() < 5 || i % 1000 == 0) {
-                    log("%s %d: %s", what, i, ar.cause().getMessage());
-                }
-                done.countDown();
-                worker[0].run();
-            });
-        };
-        // a connection stays on the event loop of the context that opened it: start the workers on
-        // every loop, or all the sockets would share one client thread
-        List<Context> contexts = eventLoopContexts();
-        for (int c = 0; c < Math.min(o.concurrency(), n); c++) {
-            contexts.get(c % contexts.size()).runOnContext(v -> worker[0].run());
-        }
-        if (!done.await(10, TimeUnit.MINUTES)) {
-            throw new IllegalStateException(what + " did not finish");
-        }
-        return ok.get();
-    }
-
-    /** Measures, on that context's event loop, how late a 10 ms timer fires, until the game ends. */
-    private void probeLag(Context ctx) {
-        ctx.runOnContext(v -> {
-            long due = System.currentTimeMillis() + 10;
-            vertx.setTimer(10, t -> {
-                clientLag.add(Math.max(0, System.currentTimeMillis() - due));
-                if (playing) {
-                    probeLag(ctx);
-                }
-            });
         });
-    }
-
-    private List<Context> contexts;
-
-    /** One context on each of the generator's event loops (each deployed verticle gets the next loop). */
-    private List<Context> eventLoopContexts() throws Exception {
-        if (contexts != null) {
-            return contexts;
-        }
-        contexts = new ArrayList<>();
-        for (int k = 0; k < EVENT_LOOPS; k++) {
-            Promise<Context> p = Promise.promise();
-            vertx.deployVerticle(new AbstractVerticle() {
-                @Override
-                public void start() {
-                    p.complete(context);
-                }
-            }).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            contexts.add(p.future().result());
-        }
-        return contexts;
     }
 
     private int join(List<Player> players, String code) throws Exception {
@@ -823,7 +749,7 @@ public final class LoadGenerator {
         return a / (a + b);
     }
 
-    private static String answerFrame(JsonNode q, String qid, Random r) {
+    static String answerFrame(JsonNode q, String qid, Random r) {
         ObjectNode a = JSON.createObjectNode();
         a.put("type", "answer");
         a.put("questionId", qid);

@@ -174,6 +174,7 @@ class TeamRoundsTest {
             assertThat(judged.path("correct").asBoolean()).isTrue();
             assertThat(judged.path("points").asInt()).isEqualTo(10);
             screen.await("closed", 0, n -> q0.equals(n.path("questionId").asText()));
+            assertThat(indexOf(screen, "judged", q0)).isLessThan(indexOf(screen, "closed", q0)); // closed after judged
             // leaderboard waits for the end of the round (team rounds show it after the round by default)
             assertThat(allowed(act(id, "reveal", null))).doesNotContain("leaderboard").contains("next", "nextRound");
             act(id, "next", null);
@@ -415,6 +416,44 @@ class TeamRoundsTest {
                 assertThat(hostWagers.path("picks").toString()).isEqualTo("[{\"teamId\":1,\"stake\":20,\"auto\":false}]");
             }
         }
+    }
+
+    @Test
+    void aSelfRunningPlanOfStandardRoundsMovesOnFromEachBanner() {
+        clock.freeze();
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", "两轮自动");
+        body.put("confirmRelated", true);
+        body.put("autoAdvance", Map.of("revealSeconds", 2, "leaderboardSeconds", 2));
+        body.put("rounds", List.of(round("standard", singles(15, 1), Map.of("title", "第一轮")),
+                round("standard", singles(16, 1), Map.of("title", "第二轮"))));
+        long id = LiveApi.create(admin().contentType(ContentType.JSON), body);
+        String code = LiveApi.openLobby(admin(), id);
+        try (WsClient screen = WsClient.screen(base, code)) {
+            screen.await("state");
+            act(id, "start", null);
+            screen.await("round", 0, n -> n.path("index").asInt() == 0);
+            clock.advance(2_000);
+            JsonNode q = screen.await("question", 0, n -> n.path("index").asInt() == 0);
+            clock.advance(q.path("timeLimitMs").asLong() + 300); // closes, reveals
+            screen.await("reveal");
+            clock.advance(2_000); // leaderboard
+            screen.await("leaderboard");
+            clock.advance(2_000); // the next round's banner
+            screen.await("round", 0, n -> n.path("index").asInt() == 1);
+            clock.advance(2_000);
+            screen.await("question", 0, n -> n.path("index").asInt() == 1);
+        }
+    }
+
+    static int indexOf(WsClient c, String type, String questionId) {
+        List<JsonNode> all = c.all();
+        for (int i = 0; i < all.size(); i++) {
+            if (type.equals(all.get(i).path("type").asText()) && questionId.equals(all.get(i).path("questionId").asText())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Team scores from the stored rows alone: base, round events, team rulings, and members' own points. */

@@ -99,8 +99,8 @@ public final class Messages {
     /**
      * A place on a board, {@code (kind, id, name, rank, score)}: a participant's has {@code id} (their
      * participant id) and {@code nickname}, and leaves out {@code kind} and {@code name} (they would repeat
-     * "participant" and the nickname in every entry of every frame to every phone); a team's (the
-     * team-contest issue) will have {@code kind: "team"}, its id and its {@code name}.
+     * "participant" and the nickname in every entry of every frame to every phone). Team standings travel
+     * beside the entries, as {@code teams} ({@link RoundMessages.TeamEntry}), with the team's colour.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Entry(int rank, String nickname, long score, String kind, Long id, String name) {

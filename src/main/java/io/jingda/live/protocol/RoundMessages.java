@@ -20,9 +20,10 @@ public final class RoundMessages {
     /** The start of a round (phase ROUND): its banner; {@code teams} are those who play it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Round(String type, int index, String kind, String title, int total, int first, int rounds,
-                        List<TeamEntry> teams) {
-        public Round(int index, String kind, String title, int total, int first, int rounds, List<TeamEntry> teams) {
-            this("round", index, kind, title, total, first, rounds, teams);
+                        String answerMode, List<TeamEntry> teams) {
+        public Round(int index, String kind, String title, int total, int first, int rounds, String answerMode,
+                     List<TeamEntry> teams) {
+            this("round", index, kind, title, total, first, rounds, answerMode, teams);
         }
     }
 
@@ -134,7 +135,9 @@ public final class RoundMessages {
 
     // ---- what state adds
 
-    public record RoundInfo(int index, String kind, String title, int total, int first, int rounds) {
+    /** {@code answerMode}: {@code client} or {@code aloud} (the host judges), for team rounds; else null. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RoundInfo(int index, String kind, String title, int total, int first, int rounds, String answerMode) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

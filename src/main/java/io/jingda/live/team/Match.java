@@ -124,6 +124,9 @@ public final class Match {
     private final Map<Integer, Long> lastAnswerer = new HashMap<>();
 
     private long seq;
+    /** The last event known to be stored: a judged question closes only once its judgement is. */
+    private long storedSeq;
+    private long judgedSeq;
     private int round = -1;
     private List<Integer> playing = List.of();
     private final Set<Integer> out = new LinkedHashSet<>();
@@ -392,6 +395,16 @@ public final class Match {
 
     public boolean over() {
         return play != null && play.step == Step.OVER;
+    }
+
+    /** Whether the question is over and its judgement stored, so it may close (and announce that after the judgement). */
+    public boolean closable() {
+        return over() && judgedSeq <= storedSeq;
+    }
+
+    /** The events up to {@code seq} are durable. */
+    public void stored(long upTo) {
+        storedSeq = Math.max(storedSeq, upTo);
     }
 
     /** Whether the current question ended void (skipped, or nobody buzzed): it is revealed at once. */
@@ -745,6 +758,7 @@ public final class Match {
                 }
                 play.judgement = e.detail();
                 play.step = Step.OVER;
+                judgedSeq = e.seq();
             }
             case RoundEvent.OUT -> out.add(e.team());
             case RoundEvent.WON -> {
@@ -787,7 +801,7 @@ public final class Match {
                 case RoundEvent.ROUND -> {
                     RoundDefinition d = rounds.get(e.round());
                     out.add(new Announcement(new RoundMessages.Round(d.index(), d.kind(), d.title(), d.count(),
-                            d.from(), rounds.size(), playingEntries()), false));
+                            d.from(), rounds.size(), d.answerMode(), playingEntries()), false));
                 }
                 case RoundEvent.STAKES -> out.add(new Announcement(wagerOpen(), false));
                 case RoundEvent.STAKE -> {
@@ -866,7 +880,7 @@ public final class Match {
             return new RoundMessages.Play(null, null, null, null, null, hasTeams() ? standings() : null, null);
         }
         RoundMessages.RoundInfo info = new RoundMessages.RoundInfo(d.index(), d.kind(), d.title(), d.count(), d.from(),
-                rounds.size());
+                rounds.size(), d.answerMode());
         RoundMessages.BuzzInfo buzz = null;
         if (play != null && d.roundKind().buzzes()) {
             RoundMessages.BuzzWinner w = play.winner == null ? null : new RoundMessages.BuzzWinner(
