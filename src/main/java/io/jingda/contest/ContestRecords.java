@@ -35,10 +35,19 @@ public interface ContestRecords {
                   long at) {
     }
 
+    /**
+     * How many tie-breaks each team has won (a team contest's standings rank equal scores by them). The engine
+     * stores a {@code won} round event for each; until it reads them here, no team has any.
+     */
+    default Map<Integer, Integer> tiebreakWins(long contestId) {
+        return Map.of();
+    }
+
     record TeamRoundPoints(int teamId, long points) {
     }
 
-    record Entrant(long id, String nickname) {
+    /** A participant: {@code teamId} is the team they play for in a team contest (null: none). */
+    record Entrant(long id, String nickname, Integer teamId) {
     }
 
     record ScoredAnswer(long participantId, int questionIdx, String choiceKey, boolean correct, int points,

@@ -514,11 +514,11 @@ public class LiveStore implements ContestRecords {
         List<Entrant> out = new ArrayList<>();
         try (Connection c = ds.getConnection();
              PreparedStatement ps = c.prepareStatement(
-                     "SELECT id, nickname FROM participant WHERE contest_id = ? AND kicked = FALSE ORDER BY id")) {
+                     "SELECT id, nickname, team_id FROM participant WHERE contest_id = ? AND kicked = FALSE ORDER BY id")) {
             ps.setLong(1, contestId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Entrant(rs.getLong(1), rs.getString(2)));
+                    out.add(new Entrant(rs.getLong(1), rs.getString(2), (Integer) rs.getObject(3)));
                 }
             }
         } catch (SQLException e) {

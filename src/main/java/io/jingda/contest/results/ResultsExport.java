@@ -6,7 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -21,6 +25,10 @@ public final class ResultsExport {
     /** Column headers: English, whatever the language of the page that asked for the export. */
     static final List<String> STANDINGS = List.of("Rank", "Nickname", "Score", "Correct answers",
             "Time on correct answers (ms)");
+    static final List<String> TEAMS = List.of("Rank", "Team", "Colour", "Score", "Base score", "Round points",
+            "Rulings", "Member points", "Members");
+    static final List<String> RULINGS = List.of("No.", "Team", "Participant", "Points", "Reason", "Undoes", "By",
+            "At (UTC)");
     static final List<String> QUESTIONS = List.of("No.", "Question", "Type", "Answered", "Correct (%)",
             "Average time (ms)", "Answers");
 
@@ -88,8 +96,40 @@ public final class ResultsExport {
     }
 
     static List<List<Object>> standingRows(ResultsService.Results r) {
-        return r.standings().stream().map(s -> List.<Object>of(s.rank(), s.nickname(), s.score(), s.correct(),
-                s.correctTimeMs())).toList();
+        Map<Integer, String> teams = teamNames(r);
+        return r.standings().stream().map(s -> {
+            List<Object> row = new ArrayList<>(List.of(s.rank(), s.nickname(), s.score(), s.correct(), s.correctTimeMs()));
+            if (r.teams() != null) {
+                row.add(s.teamId() == null ? "" : teams.getOrDefault(s.teamId(), String.valueOf(s.teamId())));
+            }
+            return row;
+        }).toList();
+    }
+
+    static List<List<Object>> teamRows(ResultsService.Results r) {
+        return r.teams().stream().map(t -> List.<Object>of(t.rank(), t.name(), t.color(), t.score(), t.baseScore(),
+                t.roundPoints(), t.rulings(), t.memberPoints(), r.standings().stream()
+                        .filter(s -> Integer.valueOf(t.id()).equals(s.teamId())).map(ResultsService.Standing::nickname)
+                        .collect(Collectors.joining("; ")))).toList();
+    }
+
+    static List<List<Object>> rulingRows(ResultsService.Results r) {
+        Map<Integer, String> teams = teamNames(r);
+        Map<Long, String> people = new HashMap<>();
+        r.standings().forEach(s -> people.put(s.participantId(), s.nickname()));
+        return r.rulings().stream().map(x -> List.<Object>of(x.id(),
+                x.teamId() == null ? "" : teams.getOrDefault(x.teamId(), String.valueOf(x.teamId())),
+                x.participantId() == null ? "" : people.getOrDefault(x.participantId(), "#" + x.participantId()),
+                x.points(), x.reason(), x.undoes() == null ? "" : x.undoes(), x.by(),
+                Instant.ofEpochMilli(x.at()).truncatedTo(ChronoUnit.SECONDS).toString())).toList();
+    }
+
+    private static Map<Integer, String> teamNames(ResultsService.Results r) {
+        Map<Integer, String> names = new HashMap<>();
+        if (r.teams() != null) {
+            r.teams().forEach(t -> names.put(t.id(), t.name()));
+        }
+        return names;
     }
 
     static List<List<Object>> questionRows(ResultsService.Results r) {
@@ -114,8 +154,24 @@ public final class ResultsExport {
         return Spreadsheets.xlsx(sheets(r));
     }
 
+    /**
+     * Standings and Questions, as before; a team contest adds the Team column to the standings and puts its
+     * Teams table first; Rulings come last when the host gave any.
+     */
     private static List<Spreadsheets.Sheet> sheets(ResultsService.Results r) {
-        return List.of(Spreadsheets.Sheet.of("Standings", STANDINGS, standingRows(r)),
-                Spreadsheets.Sheet.of("Questions", QUESTIONS, questionRows(r)));
+        List<Spreadsheets.Sheet> sheets = new ArrayList<>();
+        if (r.teams() != null) {
+            sheets.add(Spreadsheets.Sheet.of("Teams", TEAMS, teamRows(r)));
+            List<String> header = new ArrayList<>(STANDINGS);
+            header.add("Team");
+            sheets.add(Spreadsheets.Sheet.of("Standings", header, standingRows(r)));
+        } else {
+            sheets.add(Spreadsheets.Sheet.of("Standings", STANDINGS, standingRows(r)));
+        }
+        sheets.add(Spreadsheets.Sheet.of("Questions", QUESTIONS, questionRows(r)));
+        if (r.rulings() != null && !r.rulings().isEmpty()) {
+            sheets.add(Spreadsheets.Sheet.of("Rulings", RULINGS, rulingRows(r)));
+        }
+        return sheets;
     }
 }

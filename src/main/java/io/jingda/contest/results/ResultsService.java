@@ -6,6 +6,8 @@ import io.jingda.contest.ContestQuestion;
 import io.jingda.contest.ContestQuestionMapper;
 import io.jingda.contest.ContestRecords;
 import io.jingda.contest.ContestService;
+import io.jingda.contest.ContestSettings;
+import io.jingda.contest.TeamDefinition;
 import io.jingda.contest.ContestStatus;
 import io.jingda.contest.LiveQuestion;
 
@@ -34,7 +36,19 @@ public class ResultsService {
         this.records = records;
     }
 
-    public record Standing(int rank, long participantId, String nickname, long score, int correct, long correctTimeMs) {
+    /** {@code score}: the points of the participant's answers plus the rulings on them; {@code teamId} null: no team. */
+    public record Standing(int rank, long participantId, String nickname, long score, int correct, long correctTimeMs,
+                           Integer teamId) {
+    }
+
+    /**
+     * A team's place: {@code score} = {@code baseScore} + {@code roundPoints} (its team rounds: judgements,
+     * false starts, stakes) + {@code rulings} (on the team) + {@code memberPoints} (the sum or the average, as
+     * the contest's {@code teamScoring} says, of its members' own scores). Equal teams share a rank unless
+     * tie-breaks won part them.
+     */
+    public record TeamStanding(int rank, int id, String name, String color, long score, long baseScore,
+                               long roundPoints, long rulings, long memberPoints) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -47,8 +61,16 @@ public class ResultsService {
                                Map<String, Integer> distribution, Map<String, Integer> combinations) {
     }
 
+    /** {@code teams}: null for a contest without teams; {@code rulings}: the host's, in order (undos included). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Results(long contestId, String title, ContestStatus status, int participants,
-                          List<Standing> standings, List<QuestionStat> questions) {
+                          List<Standing> standings, List<QuestionStat> questions, List<TeamStanding> teams,
+                          List<ContestRecords.Ruling> rulings) {
+
+        public Results(long contestId, String title, ContestStatus status, int participants, List<Standing> standings,
+                       List<QuestionStat> questions) {
+            this(contestId, title, status, participants, standings, questions, null, List.of());
+        }
     }
 
     public Results results(long id, Caller caller) {
@@ -56,6 +78,7 @@ public class ResultsService {
         List<ContestQuestion> qs = contests.questions(id);
         Map<Long, long[]> totals = new HashMap<>(); // score, correct, correctTime
         Map<Long, String> names = new LinkedHashMap<>();
+        Map<Long, Integer> teamOf = new HashMap<>();
         int n = qs.size();
         int[] answered = new int[n];
         int[] correct = new int[n];
@@ -66,6 +89,9 @@ public class ResultsService {
         for (ContestRecords.Entrant e : records.entrants(id)) {
             names.put(e.id(), e.nickname());
             totals.put(e.id(), new long[3]);
+            if (e.teamId() != null) {
+                teamOf.put(e.id(), e.teamId());
+            }
         }
         for (ContestRecords.ScoredAnswer a : records.scoredAnswers(id)) {
             long[] t = totals.get(a.participantId());
@@ -83,6 +109,13 @@ public class ResultsService {
             }
             tallies.get(idx).add(a.choiceKey());
         }
+        List<ContestRecords.Ruling> rulings = records.rulings(id);
+        for (ContestRecords.Ruling r : rulings) {
+            long[] t = r.participantId() == null ? null : totals.get(r.participantId());
+            if (t != null) {
+                t[0] += r.points();
+            }
+        }
         List<Long> order = new ArrayList<>(names.keySet());
         order.sort(Comparator.comparingLong((Long p) -> -totals.get(p)[0]).thenComparingLong(p -> totals.get(p)[2])
                 .thenComparingLong(p -> p));
@@ -90,7 +123,7 @@ public class ResultsService {
         int rank = 1;
         for (Long p : order) {
             long[] t = totals.get(p);
-            standings.add(new Standing(rank++, p, names.get(p), t[0], (int) t[1], t[2]));
+            standings.add(new Standing(rank++, p, names.get(p), t[0], (int) t[1], t[2], teamOf.get(p)));
         }
         List<QuestionStat> stats = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -111,6 +144,53 @@ public class ResultsService {
                     answered[i] == 0 ? null : time[i] / answered[i], options, distribution,
                     tallies.get(i).combinations()));
         }
-        return new Results(id, c.title, c.status, names.size(), standings, stats);
+        ContestSettings settings = ContestService.settings(c);
+        List<TeamStanding> teams = settings.hasTeams() ? teams(id, settings, standings, rulings) : null;
+        return new Results(id, c.title, c.status, names.size(), standings, stats, teams, rulings);
+    }
+
+    /** The team standings, from the stored rows alone, as the live engine computes them (its {@code Match}). */
+    private List<TeamStanding> teams(long id, ContestSettings settings, List<Standing> standings,
+                                     List<ContestRecords.Ruling> rulings) {
+        Map<Integer, Long> roundPoints = new HashMap<>();
+        records.teamRoundPoints(id).forEach(p -> roundPoints.merge(p.teamId(), p.points(), Long::sum));
+        Map<Integer, Long> teamRulings = new HashMap<>();
+        rulings.stream().filter(r -> r.teamId() != null)
+                .forEach(r -> teamRulings.merge(r.teamId(), (long) r.points(), Long::sum));
+        Map<Integer, long[]> members = new HashMap<>(); // sum of scores, count
+        for (Standing s : standings) {
+            if (s.teamId() != null) {
+                long[] m = members.computeIfAbsent(s.teamId(), t -> new long[2]);
+                m[0] += s.score();
+                m[1]++;
+            }
+        }
+        boolean average = "average".equals(settings.teamScoring());
+        long base = settings.baseScore() == null ? 0 : settings.baseScore();
+        Map<Integer, Integer> wins = records.tiebreakWins(id);
+        List<TeamStanding> out = new ArrayList<>();
+        for (TeamDefinition t : settings.teams()) {
+            long[] m = members.getOrDefault(t.id(), new long[2]);
+            long memberPoints = average ? (m[1] == 0 ? 0 : Math.round(m[0] / (double) m[1])) : m[0];
+            long rounds = roundPoints.getOrDefault(t.id(), 0L);
+            long ruled = teamRulings.getOrDefault(t.id(), 0L);
+            out.add(new TeamStanding(0, t.id(), t.name(), t.color(), base + rounds + ruled + memberPoints, base,
+                    rounds, ruled, memberPoints));
+        }
+        out.sort(Comparator.comparingLong((TeamStanding t) -> -t.score())
+                .thenComparingInt(t -> -wins.getOrDefault(t.id(), 0)).thenComparingInt(TeamStanding::id));
+        List<TeamStanding> ranked = new ArrayList<>();
+        int rank = 0;
+        for (int i = 0; i < out.size(); i++) {
+            TeamStanding t = out.get(i);
+            TeamStanding before = i == 0 ? null : out.get(i - 1);
+            if (before == null || before.score() != t.score()
+                    || !wins.getOrDefault(before.id(), 0).equals(wins.getOrDefault(t.id(), 0))) {
+                rank = i + 1;
+            }
+            ranked.add(new TeamStanding(rank, t.id(), t.name(), t.color(), t.score(), t.baseScore(), t.roundPoints(),
+                    t.rulings(), t.memberPoints()));
+        }
+        return ranked;
     }
 }
