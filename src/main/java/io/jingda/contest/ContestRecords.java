@@ -35,13 +35,8 @@ public interface ContestRecords {
                   long at) {
     }
 
-    /**
-     * How many tie-breaks each team has won (a team contest's standings rank equal scores by them). The engine
-     * stores a {@code won} round event for each; until it reads them here, no team has any.
-     */
-    default Map<Integer, Integer> tiebreakWins(long contestId) {
-        return Map.of();
-    }
+    /** How many tie-breaks each team has won (a team contest's standings rank equal scores by them). */
+    Map<Integer, Integer> tiebreakWins(long contestId);
 
     record TeamRoundPoints(int teamId, long points) {
     }

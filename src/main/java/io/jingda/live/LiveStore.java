@@ -468,6 +468,24 @@ public class LiveStore implements ContestRecords {
         return out;
     }
 
+    @Override
+    public Map<Integer, Integer> tiebreakWins(long contestId) {
+        Map<Integer, Integer> out = new HashMap<>();
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT team_id, COUNT(*) FROM round_event WHERE contest_id = ? "
+                     + "AND kind = 'won' GROUP BY team_id")) {
+            ps.setLong(1, contestId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getInt(1), rs.getInt(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
     /** The host put a participant in a team (null: in none). */
     void assignTeam(long contestId, long participantId, Integer teamId) {
         try (Connection c = ds.getConnection();

@@ -271,6 +271,7 @@ class TeamRoundsTest {
             assertThat(allowed(act(id, "pause", null))).contains("resume");
             act(id, "resume", null);
             pa1.send("{\"type\":\"wager\",\"roundIndex\":2,\"stake\":30,\"requestId\":\"w1\"}");
+            pa1.await("ack", 0, n -> "w1".equals(n.path("requestId").asText())); // then a teammate tries: the first pick counts
             pa2.send("{\"type\":\"wager\",\"roundIndex\":2,\"stake\":10,\"requestId\":\"w2\"}");
             pb1.send("{\"type\":\"wager\",\"roundIndex\":2,\"stake\":25,\"requestId\":\"w3\"}");
             pc1.send("{\"type\":\"wager\",\"roundIndex\":2,\"stake\":10,\"requestId\":\"w4\"}");
@@ -363,6 +364,11 @@ class TeamRoundsTest {
             List<Integer> order = new ArrayList<>();
             finished.path("teams").forEach(t -> order.add(t.path("id").asInt()));
             assertThat(order).containsExactly(1, 3, 2, 4);
+            // the results say the same from the database, the tie-break's winner ranked above the team it tied with
+            var results = admin().get("/api/contests/" + id + "/results").then().statusCode(200).extract().jsonPath();
+            assertThat(results.getList("teams.id", Integer.class)).containsExactly(1, 3, 2, 4);
+            assertThat(results.getList("teams.rank", Integer.class)).containsExactly(1, 2, 3, 4);
+            assertThat(results.getList("teams.score", Long.class)).containsExactly(150L, 102L, 100L, 100L);
         }
     }
 

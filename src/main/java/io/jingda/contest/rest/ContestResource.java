@@ -151,7 +151,7 @@ public class ContestResource {
     public List<ContestEngine.ParticipantView> participants(@PathParam("id") long id) {
         contests.require(id, caller());
         return engine.participants(id).orElseGet(() -> results.results(id, caller()).standings().stream()
-                .map(s -> new ContestEngine.ParticipantView(s.participantId(), s.nickname(), s.score(), s.rank(), false, 0, null))
+                .map(s -> new ContestEngine.ParticipantView(s.participantId(), s.nickname(), s.score(), s.rank(), false, 0, s.teamId()))
                 .toList());
     }
 
