@@ -537,6 +537,7 @@ function resultsPanel() {
     h('div', { class: 'row' },
       h('a', { class: 'btn small', href: `/api/contests/${id}/results?format=csv`, download: '' }, t('results.csv')),
       h('a', { class: 'btn small', href: `/api/contests/${id}/results?format=xlsx`, download: '' }, t('results.xlsx')),
+      S.contest.settings?.rounds ? h('a', { class: 'btn small light', id: 'save-plan', href: `/api/contests/${id}/plan`, download: `contest-${id}-plan.yaml` }, t('results.plan')) : null,
       h('a', { class: 'btn small light', href: `/admin#contest=${id}` }, t('results.details'))));
 }
 
