@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -84,31 +85,32 @@ public class AnswerIntake {
         } else {
             ContestRuntime.Accepted accepted = (ContestRuntime.Accepted) s;
             ParticipantState.AnswerRecord a = accepted.record();
-            java.util.concurrent.CompletableFuture<Void> stored = writer.append(new LiveWriter.AnswerRow(rt.id(), pid, a.idx, a.verdict.choiceJson(), a.verdict.choiceKey(),
+            CompletableFuture<Void> stored = writer.append(new LiveWriter.AnswerRow(rt.id(), pid, a.idx,
+                    a.verdict.choiceJson(), a.verdict.choiceKey(),
                     requestId, a.receivedAt, a.responseMs, a.verdict.correct(), a.verdict.points()));
-            java.util.concurrent.CompletableFuture<Void> events = writer.append(rt.id(), accepted.events());
+            CompletableFuture<Void> events = writer.append(rt.id(), accepted.events());
             stored.whenComplete((v, e) -> {
-                        if (e == null && !accepted.events().isEmpty()) {
-                            // a team round's judgement of this answer: stored right behind it, announced after the ack
-                            events.whenComplete((v2, e2) -> {
-                                if (e2 == null) {
-                                    broadcasts.announce(rt, accepted.events());
-                                } else {
-                                    LOG.errorf(e2, "the judgement of an answer in contest %d could not be stored", rt.id());
-                                }
-                            });
-                        }
-                        if (e != null) {
-                            rt.unclaim(pid, a);
-                            a.stored.completeExceptionally(e);
-                            reply.accept(Frames.json(new Messages.Error("NOT_STORED",
-                                    "your answer could not be stored; send it again")));
+                if (e == null && !accepted.events().isEmpty()) {
+                    // a team round's judgement of this answer: stored right behind it, announced after the ack
+                    events.whenComplete((v2, e2) -> {
+                        if (e2 == null) {
+                            broadcasts.announce(rt, accepted.events());
                         } else {
-                            rt.stored(pid, a);
-                            a.stored.complete(null);
-                            reply.accept(ack(questionId, requestId, true, null));
+                            LOG.errorf(e2, "the judgement of an answer in contest %d could not be stored", rt.id());
                         }
                     });
+                }
+                if (e != null) {
+                    rt.unclaim(pid, a);
+                    a.stored.completeExceptionally(e);
+                    reply.accept(Frames.json(new Messages.Error("NOT_STORED",
+                            "your answer could not be stored; send it again")));
+                } else {
+                    rt.stored(pid, a);
+                    a.stored.complete(null);
+                    reply.accept(ack(questionId, requestId, true, null));
+                }
+            });
         }
     }
 

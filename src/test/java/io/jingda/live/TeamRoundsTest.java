@@ -425,6 +425,47 @@ class TeamRoundsTest {
     }
 
     @Test
+    void aHostJudgesAnAnswerGivenAloudAfterTheGo() {
+        clock.freeze();
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", "口答");
+        body.put("confirmRelated", true);
+        body.put("teams", List.of(Map.of("name", "甲", "members", List.of("J")), Map.of("name", "乙", "members", List.of("Y"))));
+        body.put("rounds", List.of(round("mandatory", singles(17, 2), Map.of("answerMode", "aloud", "requireGo", true))));
+        long id = LiveApi.create(admin().contentType(ContentType.JSON), body);
+        List<LiveContestTest.Q> qs = LiveContestTest.hostView(id);
+        String code = LiveApi.openLobby(admin(), id);
+        LiveApi.Joined j = join(code, "J", null);
+        try (WsClient pj = WsClient.play(base, id, j.token());
+             WsClient screen = WsClient.screen(base, code)) {
+            screen.await("state");
+            act(id, "start", null);
+            assertThat(screen.await("round").path("answerMode").asText()).isEqualTo("aloud");
+            assertThat(allowed(act(id, "next", null))).contains("go", "skip").doesNotContain("judge", "close");
+            JsonNode waiting = pj.await("turn");
+            assertThat(waiting.has("deadline")).isFalse(); // waits for the host's go
+            String q = waiting.path("questionId").asText();
+            admin().contentType(ContentType.JSON).body("{}").post("/api/contests/" + id + "/actions/judge").then()
+                    .statusCode(409); // nothing to judge before the go
+            JsonNode dto = act(id, "go", null);
+            assertThat(allowed(dto)).contains("judge", "skip").doesNotContain("go");
+            assertThat(pj.await("turn", 0, n -> n.has("deadline")).path("participantId").asLong()).isEqualTo(j.participantId());
+            pj.answer(q, option(qs, 0, true), "aloud-1");
+            assertThat(pj.await("ack", 0, n -> "aloud-1".equals(n.path("requestId").asText())).path("reason").asText())
+                    .isEqualTo("ANSWER_ALOUD");
+            admin().contentType(ContentType.JSON).body("{}").post("/api/contests/" + id + "/actions/judge").then()
+                    .statusCode(400).body("errors[0].field", equalTo("correct"));
+            clock.advance(60_000); // answered aloud: no timeout, the host decides
+            act(id, "judge", Map.of("correct", true));
+            JsonNode judged = screen.await("judged", 0, n -> q.equals(n.path("questionId").asText()));
+            assertThat(judged.path("reason").asText()).isEqualTo("HOST");
+            assertThat(judged.path("points").asInt()).isEqualTo(10);
+            screen.await("closed", 0, n -> q.equals(n.path("questionId").asText()));
+            assertThat(screen.ofType("judged")).hasSize(1);
+        }
+    }
+
+    @Test
     void aSelfRunningPlanOfStandardRoundsMovesOnFromEachBanner() {
         clock.freeze();
         Map<String, Object> body = new HashMap<>();
