@@ -432,6 +432,7 @@ public class ContestLifecycle {
                     lastAlive = Math.max(lastAlive, a.receivedAt());
                 }
                 persist(rt, rt.shiftTimers(Math.max(0, now - lastAlive), now));
+                persist(rt, rt.judgeStoredTurn(now));
             }
             save(rt);
             registry.register(rt);

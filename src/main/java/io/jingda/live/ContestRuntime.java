@@ -335,6 +335,18 @@ public final class ContestRuntime {
         return match.buzz(participantId, now);
     }
 
+    /**
+     * After a restart: a turn whose answer is stored but whose judgement is not (the process died between the
+     * two writes) is judged now from the stored answer, so an acknowledged answer is never lost to a timeout.
+     */
+    public synchronized List<RoundEvent> judgeStoredTurn(long now) {
+        Long who = match == null || status != ContestStatus.RUNNING || phase != QuestionPhase.OPEN ? null
+                : match.answering();
+        ParticipantState p = who == null ? null : participants.get(who);
+        ParticipantState.AnswerRecord a = p == null ? null : p.answers.get(index);
+        return a == null ? List.of() : match.answered(a.verdict.correct(), now);
+    }
+
     /** The host's buzz order of the current question (each team's first buzz, with its reaction time). */
     public synchronized RoundMessages.BuzzOrder buzzOrder() {
         return match == null ? null : match.buzzOrder();

@@ -466,6 +466,45 @@ class TeamRoundsTest {
     }
 
     @Test
+    void aStoredAnswerWhoseJudgementWasNotStoredIsJudgedAfterARestart() {
+        clock.freeze();
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", "断在判分前");
+        body.put("confirmRelated", true);
+        body.put("teams", List.of(Map.of("name", "甲", "members", List.of("J")), Map.of("name", "乙", "members", List.of("Y"))));
+        body.put("rounds", List.of(round("mandatory", singles(19, 2), Map.of())));
+        long id = LiveApi.create(admin().contentType(ContentType.JSON), body);
+        List<LiveContestTest.Q> qs = LiveContestTest.hostView(id);
+        String code = LiveApi.openLobby(admin(), id);
+        LiveApi.Joined j = join(code, "J", null);
+        try (WsClient pj = WsClient.play(base, id, j.token())) {
+            act(id, "start", null);
+            act(id, "next", null);
+            String q = pj.await("turn").path("questionId").asText();
+            pj.answer(q, option(qs, 0, true), "r");
+            pj.await("judged");
+        }
+        // the rows as a crash between the answer's commit and the judgement's would have left them
+        List<io.jingda.live.team.RoundEvent> events = new ArrayList<>(store.events(id));
+        assertThat(events.get(events.size() - 1).kind()).isEqualTo(io.jingda.live.team.RoundEvent.JUDGED);
+        events.remove(events.size() - 1);
+        Contest row = contests.openContests().stream().map(ContestService.Loaded::contest)
+                .filter(c -> c.id == id).findFirst().orElseThrow();
+        // and the question still open: it closes only once its judgement is stored
+        row.phase = io.jingda.contest.QuestionPhase.OPEN;
+        ContestRuntime rebuilt = registry.restore(row, contests.questions(id), store.participants(id),
+                store.answers(id), store.rulings(id), events);
+        List<io.jingda.live.team.RoundEvent> judged = rebuilt.judgeStoredTurn(clock.now());
+        assertThat(judged).extracting(io.jingda.live.team.RoundEvent::detail).containsExactly("right:ANSWER");
+        assertThat(judged.get(0).points()).isEqualTo(10);
+        assertThat(rebuilt.teams().get(0).score()).isEqualTo(110);
+        // with the judgement stored, there is nothing to repair
+        ContestRuntime whole = registry.restore(row, contests.questions(id), store.participants(id),
+                store.answers(id), store.rulings(id), store.events(id));
+        assertThat(whole.judgeStoredTurn(clock.now())).isEmpty();
+    }
+
+    @Test
     void aSelfRunningPlanOfStandardRoundsMovesOnFromEachBanner() {
         clock.freeze();
         Map<String, Object> body = new HashMap<>();

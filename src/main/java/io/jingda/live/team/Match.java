@@ -569,6 +569,11 @@ public final class Match {
         return null;
     }
 
+    /** Who answers the current question now (a turn that is being answered), or null. */
+    public Long answering() {
+        return play != null && play.step == Step.ANSWERING ? play.turnParticipant : null;
+    }
+
     /** An answer sent before the go: the turn ends with nothing. */
     public List<RoundEvent> voidEarly(long now) {
         List<RoundEvent> evs = new ArrayList<>();
