@@ -373,11 +373,6 @@ public final class ContestRuntime {
         return match == null ? List.of() : match.announce(events);
     }
 
-    /** Whether the stakes of the current round are all picked. */
-    public synchronized boolean stakesComplete() {
-        return match == null || match.stakesComplete();
-    }
-
     /** Whether the team id is one of this contest's. */
     public boolean isTeam(Integer teamId) {
         return match != null && match.isTeam(teamId);

@@ -163,14 +163,7 @@ public final class BuzzerScenario {
         try {
             if (o.url() == null) {
                 log("starting the packaged server (%s, -Xmx%s)", o.jar(), o.heap());
-                List<String> extra = new ArrayList<>();
-                extra.add("-Dquarkus.log.category.\"io.jingda.live.LiveWriter\".level=INFO");
-                extra.add("-Dquarkus.log.category.\"io.jingda.live.AnswerIntake\".level=INFO");
-                for (String opt : System.getProperty("bench.serverOpts", "").split("\\s+")) {
-                    if (!opt.isBlank()) {
-                        extra.add(opt);
-                    }
-                }
+                List<String> extra = LoadGenerator.serverOptions();
                 server = ServerProcess.start(o.jar(), Files.createTempDirectory(o.workDir(), "buzz-"), o.heap(),
                         o.adminPassword(), o.members(), extra);
                 baseUrl = server.url();

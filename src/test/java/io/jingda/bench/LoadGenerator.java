@@ -225,6 +225,26 @@ public final class LoadGenerator {
         System.exit(0);
     }
 
+    /**
+     * The packaged server's extra JVM options for a benchmark: its own figures logged at shutdown (group
+     * commits, receipt-to-ack time), {@code -Dbench.jfr=file} for a JFR profile, and {@code -Dbench.serverOpts="…"}.
+     */
+    static List<String> serverOptions() {
+        List<String> extra = new ArrayList<>();
+        extra.add("-Dquarkus.log.category.\"io.jingda.live.LiveWriter\".level=INFO");
+        extra.add("-Dquarkus.log.category.\"io.jingda.live.AnswerIntake\".level=INFO");
+        String jfr = System.getProperty("bench.jfr", "");
+        if (!jfr.isBlank()) {
+            extra.add("-XX:StartFlightRecording=filename=" + Path.of(jfr).toAbsolutePath() + ",settings=profile");
+        }
+        for (String opt : System.getProperty("bench.serverOpts", "").split("\\s+")) {
+            if (!opt.isBlank()) {
+                extra.add(opt);
+            }
+        }
+        return extra;
+    }
+
     public Result run() throws Exception {
         long t0 = System.currentTimeMillis();
         long clientCpu0 = clientCpuNanos();
@@ -233,20 +253,7 @@ public final class LoadGenerator {
         try {
             if (o.url() == null) {
                 log("starting the packaged server (%s, -Xmx%s)", o.jar(), o.heap());
-                // -Dbench.jfr=file records a JFR profile of the server; -Dbench.serverOpts="…" adds JVM options
-                List<String> extra = new ArrayList<>();
-                // the server's own figures, logged at shutdown: group commits, and receipt-to-ack time
-                extra.add("-Dquarkus.log.category.\"io.jingda.live.LiveWriter\".level=INFO");
-                extra.add("-Dquarkus.log.category.\"io.jingda.live.AnswerIntake\".level=INFO");
-                String jfr = System.getProperty("bench.jfr", "");
-                if (!jfr.isBlank()) {
-                    extra.add("-XX:StartFlightRecording=filename=" + Path.of(jfr).toAbsolutePath() + ",settings=profile");
-                }
-                for (String opt : System.getProperty("bench.serverOpts", "").split("\\s+")) {
-                    if (!opt.isBlank()) {
-                        extra.add(opt);
-                    }
-                }
+                List<String> extra = serverOptions();
                 server = ServerProcess.start(o.jar(), Files.createTempDirectory(o.workDir(), "run-"), o.heap(),
                         o.adminPassword(), o.participants(), extra);
                 baseUrl = server.url();

@@ -49,10 +49,6 @@ public final class Match {
         }
     }
 
-    /** Why a command was refused, as the wire names it. */
-    public record Refusal(String reason) {
-    }
-
     /** What a command did: its events (already applied), or the refusal (maybe with events, e.g. a false start). */
     public record Result(List<RoundEvent> events, String refused, boolean ordered) {
         public Result(List<RoundEvent> events, String refused) {
