@@ -1,0 +1,162 @@
+package io.jingda.online.socket;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jingda.online.OnlineReports;
+import io.jingda.system.ApiException;
+import io.jingda.system.RateLimitedLog;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.Vertx;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The dashboards being watched on this node: per contest, its subscribers, one periodic timer and the
+ * last frame sent. Each tick computes the contest's dashboard once, on a worker thread (it reads the
+ * database), for all of its subscribers, and sends it only when its JSON differs from the last one, so
+ * a quiet contest costs one query a second and no traffic. A subscriber that joins gets the last frame
+ * at once, or the first one as soon as it is computed. The timer stops with the last subscriber.
+ */
+@Singleton
+class DashboardFeeds {
+    private static final Logger LOG = Logger.getLogger(DashboardFeeds.class);
+    private static final RateLimitedLog FAILED = new RateLimitedLog(LOG, Duration.ofSeconds(30));
+    static final CloseReason GONE = new CloseReason(4404, "the contest is gone");
+
+    private final Vertx vertx;
+    private final OnlineReports reports;
+    private final ObjectMapper mapper;
+    private final long intervalMs;
+    private final Map<Long, Feed> feeds = new ConcurrentHashMap<>();
+
+    DashboardFeeds(Vertx vertx, OnlineReports reports, ObjectMapper mapper,
+                   @ConfigProperty(name = "jingda.online.dashboard-interval", defaultValue = "1s") Duration interval) {
+        this.vertx = vertx;
+        this.reports = reports;
+        this.mapper = mapper;
+        this.intervalMs = Math.max(50, interval.toMillis());
+    }
+
+    /** One contest's subscribers, its timer and its last frame. */
+    private static final class Feed {
+        final Set<WebSocketConnection> connections = new CopyOnWriteArraySet<>();
+        final AtomicBoolean computing = new AtomicBoolean();
+        volatile long timer = -1;
+        volatile String last;
+    }
+
+    void subscribe(long contestId, WebSocketConnection c) {
+        Feed feed = feeds.compute(contestId, (id, f) -> {
+            Feed x = f != null ? f : new Feed();
+            x.connections.add(c);
+            if (x.timer < 0) {
+                x.timer = vertx.setPeriodic(intervalMs, t -> tick(id));
+            }
+            return x;
+        });
+        String last = feed.last;
+        if (last != null) {
+            send(c, last);
+        } else {
+            // the first subscriber: its first frame now, not at the next tick
+            vertx.<String>executeBlocking(() -> frame(contestId), false).onComplete(r -> {
+                if (r.succeeded()) {
+                    if (feed.last == null) {
+                        feed.last = r.result();
+                    }
+                    send(c, r.result());
+                } else {
+                    failed(contestId, r.cause());
+                }
+            });
+        }
+    }
+
+    void unsubscribe(long contestId, WebSocketConnection c) {
+        feeds.computeIfPresent(contestId, (id, f) -> {
+            f.connections.remove(c);
+            if (!f.connections.isEmpty()) {
+                return f;
+            }
+            vertx.cancelTimer(f.timer);
+            return null;
+        });
+    }
+
+    /** Subscribers of the contest on this node (tests). */
+    int subscribers(long contestId) {
+        Feed f = feeds.get(contestId);
+        return f == null ? 0 : f.connections.size();
+    }
+
+    private void tick(long contestId) {
+        Feed feed = feeds.get(contestId);
+        // a tick that finds the previous one still computing (a slow database) skips its turn
+        if (feed == null || !feed.computing.compareAndSet(false, true)) {
+            return;
+        }
+        vertx.<String>executeBlocking(() -> frame(contestId), false).onComplete(r -> {
+            feed.computing.set(false);
+            if (r.failed()) {
+                failed(contestId, r.cause());
+                return;
+            }
+            String json = r.result();
+            if (!json.equals(feed.last)) {
+                feed.last = json;
+                feed.connections.forEach(c -> send(c, json));
+            }
+        });
+    }
+
+    /** The frame, computed on a worker thread in a request context of its own (the reports read the database). */
+    private String frame(long contestId) throws JsonProcessingException {
+        ManagedContext rc = Arc.container().requestContext();
+        boolean activated = !rc.isActive();
+        if (activated) {
+            rc.activate();
+        }
+        try {
+            var dashboard = reports.dashboard(contestId);
+            ObjectNode node = mapper.createObjectNode().put("type", "dashboard");
+            node.setAll((ObjectNode) mapper.valueToTree(dashboard));
+            return mapper.writeValueAsString(node);
+        } finally {
+            if (activated) {
+                rc.terminate();
+            }
+        }
+    }
+
+    /** A contest deleted while watched closes its sockets; anything else is one WARN line now and then. */
+    private void failed(long contestId, Throwable e) {
+        if (e instanceof ApiException api && api.status() == 404) {
+            Feed f = feeds.remove(contestId);
+            if (f != null) {
+                vertx.cancelTimer(f.timer);
+                f.connections.forEach(c -> c.close(GONE).subscribe().with(x -> { }, x -> { }));
+            }
+            return;
+        }
+        FAILED.warn("the dashboard of contest %d failed: %s", contestId, e.toString());
+    }
+
+    /** Sends without waiting: a slow organizer's browser never holds up a tick. */
+    static void send(WebSocketConnection c, String json) {
+        if (c.isOpen()) {
+            c.sendText(json).subscribe().with(x -> { }, x -> { });
+        }
+    }
+}
