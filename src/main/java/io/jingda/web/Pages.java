@@ -78,6 +78,15 @@ public class Pages {
         return staffPage("host", "/host", headers, request, Roles.HOST, Roles.ADMIN);
     }
 
+    /** The console's view of a self-paced (online) contest: its window, dashboard, rankings and flagged attempts. */
+    @GET
+    @Path("host/online/{id}")
+    public Response hostOnline(@PathParam("id") String id, @Context HttpHeaders headers,
+                               @Context HttpServerRequest request) {
+        String back = id.matches("\\d{1,18}") ? "/host/online/" + id : "/host";
+        return staffPage("online", back, headers, request, Roles.HOST, Roles.ADMIN);
+    }
+
     @GET
     @Path("admin")
     public Response admin(@Context HttpHeaders headers, @Context HttpServerRequest request) {

@@ -3,6 +3,7 @@ import { t, onLangChange } from './i18n.js';
 import { h, mount, api, liveSocket, timer, startTicker, board, podium, distributionChart, staffHeader, errorText,
   optionText, icon, shapeIcon, rankedList, optionSetLabel, revealMatcher, teamTag, roundBanner, ApiError, csrfToken } from './common.js';
 import { liveState, liveFrames, timeLeft, stepLeft, teamRound, teamOf } from './live.js';
+import { onlineFieldset, onlineBody, uploadUnits } from './online-form.js';
 
 const root = document.getElementById('app');
 const TYPES = ['single', 'multiple', 'true_false', 'text', 'numeric'];
@@ -37,6 +38,7 @@ async function loadSets() {
 async function loadContest(id, fresh) {
   try {
     S.contest = await api('GET', `/api/contests/${id}`);
+    if (selfPaced(S.contest)) { location.replace(`/host/online/${id}`); return; }
     if (fresh) { S.live = liveState(); S.people = new Map(); S.teamOf = new Map(); S.results = null; S.rulings = []; S.tied = null; }
     const open = ['LOBBY', 'RUNNING', 'PAUSED'].includes(S.contest.status);
     if (fresh && hasTeams() && S.contest.status !== 'DRAFT') S.rulings = await api('GET', `/api/contests/${id}/rulings`).catch(() => []);
@@ -132,13 +134,17 @@ function viewList() {
   const rows = (S.list || []).map(c => h('tr', {},
     h('td', {}, c.title), h('td', {}, h('span', { class: 'status-tag' }, t(`status.${c.status}`))),
     h('td', {}, c.code || '–'), h('td', {}, String(c.questionCount)),
-    h('td', {}, h('a', { class: 'btn small', href: `#contest=${c.id}` }, t('host.console')))));
+    h('td', {}, h('a', { class: 'btn small', href: consoleHref(c) }, t('host.console')))));
   return [h('div', { class: 'row' }, h('h1', { class: 'grow' }, t('host.title')),
       h('a', { class: 'btn', href: '#new', id: 'new-contest' }, icon('plus'), ` ${t('host.new')}`)),
     h('div', { class: 'card' }, S.list === null ? t('loading') : S.list.length === 0 ? t('host.none') :
       h('table', {}, h('thead', {}, h('tr', {}, ['host.col.title', 'host.col.status', 'host.col.code', 'host.col.questions', '']
         .map(k => h('th', { scope: 'col' }, k ? t(k) : '')))), h('tbody', {}, rows)))];
 }
+
+/** A self-paced contest (网络答题) has its own view, /host/online/{id}. */
+const selfPaced = c => c?.settings?.mode === 'self-paced';
+const consoleHref = c => selfPaced(c) ? `/host/online/${c.id}` : `#contest=${c.id}`;
 
 function field(id, labelKey, input, hintKey) {
   input.id = id;
@@ -149,7 +155,9 @@ function viewNew() {
   // the form appears once the sets are known, so it is drawn once and not under the user's fingers
   if (S.sets === null) return [h('h1', {}, t('host.new')), S.error ? h('div', { class: 'notice error', role: 'alert' }, S.error) : h('p', {}, t('loading'))];
   const f = S.form;
+  f.kind = f.kind || 'live';
   f.source = f.source || 'draw';
+  if (f.kind === 'self-paced' && f.source === 'plan') f.source = 'draw';
   const sets = S.sets || [];
   const setChecks = h('div', { class: 'row', role: 'group', 'aria-label': t('new.sets') }, sets.map(s => h('label', { class: 'check' },
     h('input', { type: 'checkbox', name: 'draw-set', value: s.id, checked: (f.sets || []).includes(s.id),
@@ -184,11 +192,14 @@ function viewNew() {
       oninput: e => { f.plan = e.target.value; } }), 'new.plan.hint'));
   const form = h('form', { class: 'card', id: 'new-form', onsubmit: create },
     field('title', 'new.title', h('input', { required: true, maxlength: '200', value: f.title || '', oninput: e => { f.title = e.target.value; } })),
+    h('div', { class: 'row', role: 'radiogroup', 'aria-label': t('new.kind') },
+      ['live', 'self-paced'].map(v => h('label', { class: 'check' }, h('input', { type: 'radio', name: 'kind', value: v, id: `kind-${v}`,
+        checked: f.kind === v, onchange: () => { f.kind = v; render(); } }), t(`new.kind.${v}`)))),
     h('div', { class: 'row', role: 'radiogroup', 'aria-label': t('new.source') },
-      ['draw', 'pick', 'plan'].map(v => h('label', { class: 'check' }, h('input', { type: 'radio', name: 'source', value: v, checked: f.source === v,
+      (f.kind === 'self-paced' ? ['draw', 'pick'] : ['draw', 'pick', 'plan']).map(v => h('label', { class: 'check' }, h('input', { type: 'radio', name: 'source', value: v, checked: f.source === v,
         onchange: () => { f.source = v; render(); } }), t(`new.${v}`)))),
     f.source === 'draw' ? draw : f.source === 'pick' ? pick : plan,
-    h('fieldset', {}, h('legend', {}, t('new.settings')),
+    f.kind === 'self-paced' ? onlineFieldset(f, render, field) : h('fieldset', {}, h('legend', {}, t('new.settings')),
       h('div', { class: 'grid2' },
         field('time-limit', 'new.timeLimit', h('input', { type: 'number', min: '5', max: '300', value: f.timeLimit || '', placeholder: t('new.timeLimit.default'), oninput: e => { f.timeLimit = e.target.value; } })),
         field('scoring-mode', 'new.scoring', h('select', { onchange: e => { f.mode = e.target.value; } },
@@ -203,7 +214,7 @@ function viewNew() {
         field('reveal-seconds', 'new.revealSeconds', h('input', { type: 'number', min: '1', value: f.revealSeconds || '5', oninput: e => { f.revealSeconds = e.target.value; } })),
         field('board-seconds', 'new.boardSeconds', h('input', { type: 'number', min: '1', value: f.boardSeconds || '5', oninput: e => { f.boardSeconds = e.target.value; } }))) : null),
     S.error ? h('div', { class: 'notice error', role: 'alert', id: 'form-error' }, S.error) : null,
-    h('div', { class: 'row' }, h('button', { type: 'submit', class: 'btn', id: 'create' }, t('new.create')),
+    h('div', { class: 'row' }, h('button', { type: 'submit', class: 'btn', id: 'create' }, t(f.kind === 'self-paced' ? 'new.online.create' : 'new.create')),
       h('a', { href: '#', class: 'btn light' }, t('cancel'))));
   return [h('h1', {}, t('host.new')), form];
 }
@@ -238,6 +249,7 @@ async function create(ev, confirmRelated = false) {
   else body.draw = { sets: f.sets?.length ? f.sets : null, tags: f.tags ? f.tags.split(/[,，]/).map(s => s.trim()).filter(Boolean) : null,
     types: f.types?.length ? f.types : null, difficulty: num(f.difficulty), count: num(f.count) ?? 10, seed: num(f.seed) };
   if (confirmRelated) body.confirmRelated = true;
+  if (f.kind === 'self-paced') return createOnline(ev, { ...onlineBody(f), questionIds: body.questionIds, draw: body.draw }, confirmRelated);
   try {
     const c = f.source === 'plan' ? await createFromPlan(f, confirmRelated) : await api('POST', '/api/contests', body);
     await api('POST', `/api/contests/${c.id}/actions/open`);
@@ -250,6 +262,28 @@ async function create(ev, confirmRelated = false) {
     }
     S.error = errorText(e); render();
   }
+}
+
+/** A self-paced contest is created as a draft (scheduled from its view), then gets the uploaded unit list. */
+async function createOnline(ev, body, confirmRelated) {
+  const f = S.form;
+  let c;
+  try {
+    c = await api('POST', '/api/contests', body);
+  } catch (e) {
+    if (e.body?.code === 'RELATED_QUESTIONS' && !confirmRelated
+        && confirm(t('new.related.confirm', { pairs: (e.body.pairs || []).map(p => p.join(' + ')).join('; ') }))) {
+      return create(ev, true);
+    }
+    S.error = errorText(e); render(); return;
+  }
+  let failed = null;
+  if (f.units === 'upload' && f.unitsFile) {
+    try { await uploadUnits(c.id, f.unitsFile); } catch (e) { failed = errorText(e); }
+  }
+  S.form = {}; S.picked = [];
+  // a unit list the server refused is said on the contest's view, where it can be uploaded again
+  location.href = `/host/online/${c.id}${failed ? `#units-error=${encodeURIComponent(failed)}` : ''}`;
 }
 
 /** A plan as the host pasted it: JSON as JSON, anything else as YAML; the form's title fills in a plan without one. */
