@@ -31,6 +31,11 @@ public final class WsClient implements AutoCloseable {
                 .connectAndAwait();
     }
 
+    /** A client on a connector the caller has set up (path, headers). */
+    public static WsClient connect(BasicWebSocketConnector connector) {
+        return new WsClient(connector);
+    }
+
     public static WsClient play(URI base, long contestId, String token) {
         return new WsClient(BasicWebSocketConnector.create()
                 .baseUri(URI.create(base.toString().replaceAll("/$", "") + "?token=" + token))
