@@ -76,7 +76,7 @@ class OnlineHostBrowserTest {
                 b.awaitText(By.id("dash-conn"), "实时");
 
                 long first = OnlineFixture.playThrough(code, "张三", "第一支部");
-                OnlineFixture.playThrough(code, "李四", "第二 支部");
+                OnlineFixture.playThrough(code, "李四", "第二支部");
 
                 // the dashboard over the socket, and the rankings that follow it
                 b.awaitText(By.id("dash-participants"), "2");
