@@ -11,6 +11,7 @@ import io.quarkus.arc.ManagedContext;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -21,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongFunction;
 
 /**
  * The dashboards being watched on this node: per contest, its subscribers, one periodic timer and the
@@ -36,22 +38,45 @@ class DashboardFeeds {
     static final CloseReason GONE = new CloseReason(4404, "the contest is gone");
 
     private final Vertx vertx;
-    private final OnlineReports reports;
+    private final LongFunction<Object> dashboards;
     private final ObjectMapper mapper;
     private final long intervalMs;
     private final Map<Long, Feed> feeds = new ConcurrentHashMap<>();
 
+    @Inject
     DashboardFeeds(Vertx vertx, OnlineReports reports, ObjectMapper mapper,
                    @ConfigProperty(name = "jingda.online.dashboard-interval", defaultValue = "1s") Duration interval) {
-        this.vertx = vertx;
-        this.reports = reports;
-        this.mapper = mapper;
-        this.intervalMs = Math.max(50, interval.toMillis());
+        this(vertx, id -> inRequestContext(() -> reports.dashboard(id)), mapper, interval);
     }
 
-    /** One contest's subscribers, its timer and its last frame. */
+    /** The reports read the database: on a worker thread they need a request context of their own. */
+    static <T> T inRequestContext(java.util.function.Supplier<T> work) {
+        ManagedContext rc = Arc.container().requestContext();
+        boolean activated = !rc.isActive();
+        if (activated) {
+            rc.activate();
+        }
+        try {
+            return work.get();
+        } finally {
+            if (activated) {
+                rc.terminate();
+            }
+        }
+    }
+
+    /** dashboards: a contest's dashboard (a record the mapper serializes); it may block, and throw the API's 404. */
+    DashboardFeeds(Vertx vertx, LongFunction<Object> dashboards, ObjectMapper mapper, Duration interval) {
+        this.vertx = vertx;
+        this.dashboards = dashboards;
+        this.mapper = mapper;
+        this.intervalMs = Math.max(20, interval.toMillis());
+    }
+
+    /** One contest's subscribers, those still waiting for their first frame, its timer and its last frame. */
     private static final class Feed {
         final Set<WebSocketConnection> connections = new CopyOnWriteArraySet<>();
+        final Set<WebSocketConnection> waiting = new CopyOnWriteArraySet<>();
         final AtomicBoolean computing = new AtomicBoolean();
         volatile long timer = -1;
         volatile String last;
@@ -62,7 +87,7 @@ class DashboardFeeds {
             Feed x = f != null ? f : new Feed();
             x.connections.add(c);
             if (x.timer < 0) {
-                x.timer = vertx.setPeriodic(intervalMs, t -> tick(id));
+                x.timer = vertx.setPeriodic(intervalMs, t -> compute(id));
             }
             return x;
         });
@@ -70,23 +95,16 @@ class DashboardFeeds {
         if (last != null) {
             send(c, last);
         } else {
-            // the first subscriber: its first frame now, not at the next tick
-            vertx.<String>executeBlocking(() -> frame(contestId), false).onComplete(r -> {
-                if (r.succeeded()) {
-                    if (feed.last == null) {
-                        feed.last = r.result();
-                    }
-                    send(c, r.result());
-                } else {
-                    failed(contestId, r.cause());
-                }
-            });
+            // the first frame now, not at the next tick (or from the computation already running)
+            feed.waiting.add(c);
+            compute(contestId);
         }
     }
 
     void unsubscribe(long contestId, WebSocketConnection c) {
         feeds.computeIfPresent(contestId, (id, f) -> {
             f.connections.remove(c);
+            f.waiting.remove(c);
             if (!f.connections.isEmpty()) {
                 return f;
             }
@@ -101,9 +119,18 @@ class DashboardFeeds {
         return f == null ? 0 : f.connections.size();
     }
 
-    private void tick(long contestId) {
+    /** Whether the contest has a timer on this node (tests). */
+    boolean watching(long contestId) {
+        return feeds.containsKey(contestId);
+    }
+
+    /**
+     * One computation for all of the contest's subscribers, on a worker thread: a changed frame goes to all of
+     * them, an unchanged one only to those still waiting for their first. A tick that finds the previous
+     * computation still running (a slow database) skips its turn.
+     */
+    private void compute(long contestId) {
         Feed feed = feeds.get(contestId);
-        // a tick that finds the previous one still computing (a slow database) skips its turn
         if (feed == null || !feed.computing.compareAndSet(false, true)) {
             return;
         }
@@ -114,30 +141,24 @@ class DashboardFeeds {
                 return;
             }
             String json = r.result();
+            Set<WebSocketConnection> to = feed.waiting;
             if (!json.equals(feed.last)) {
                 feed.last = json;
-                feed.connections.forEach(c -> send(c, json));
+                to = feed.connections;
+            }
+            for (WebSocketConnection c : to) {
+                feed.waiting.remove(c);
+                send(c, json);
             }
         });
     }
 
-    /** The frame, computed on a worker thread in a request context of its own (the reports read the database). */
+    /** The frame, computed on a worker thread. */
     private String frame(long contestId) throws JsonProcessingException {
-        ManagedContext rc = Arc.container().requestContext();
-        boolean activated = !rc.isActive();
-        if (activated) {
-            rc.activate();
-        }
-        try {
-            var dashboard = reports.dashboard(contestId);
-            ObjectNode node = mapper.createObjectNode().put("type", "dashboard");
-            node.setAll((ObjectNode) mapper.valueToTree(dashboard));
-            return mapper.writeValueAsString(node);
-        } finally {
-            if (activated) {
-                rc.terminate();
-            }
-        }
+        Object dashboard = dashboards.apply(contestId);
+        ObjectNode node = mapper.createObjectNode().put("type", "dashboard");
+        node.setAll((ObjectNode) mapper.valueToTree(dashboard));
+        return mapper.writeValueAsString(node);
     }
 
     /** A contest deleted while watched closes its sockets; anything else is one WARN line now and then. */

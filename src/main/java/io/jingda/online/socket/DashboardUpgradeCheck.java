@@ -6,8 +6,6 @@ import io.jingda.contest.Caller;
 import io.jingda.online.OnlineReports;
 import io.jingda.system.ApiException;
 import io.jingda.system.SameOrigin;
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ManagedContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;
@@ -71,20 +69,13 @@ public class DashboardUpgradeCheck implements HttpUpgradeCheck {
     }
 
     private int status(long contestId, Caller caller) {
-        ManagedContext rc = Arc.container().requestContext();
-        boolean activated = !rc.isActive();
-        if (activated) {
-            rc.activate();
-        }
         try {
-            reports.mayView(contestId, caller);
-            return 200;
+            return DashboardFeeds.inRequestContext(() -> {
+                reports.mayView(contestId, caller);
+                return 200;
+            });
         } catch (ApiException e) {
             return e.status();
-        } finally {
-            if (activated) {
-                rc.terminate();
-            }
         }
     }
 
