@@ -171,6 +171,9 @@ class DashboardFeeds {
             }
             return;
         }
+        if (e instanceof java.util.concurrent.RejectedExecutionException) {
+            return; // shutting down
+        }
         FAILED.warn("the dashboard of contest %d failed: %s", contestId, e.toString());
     }
 
