@@ -45,10 +45,11 @@ export function onlineFieldset(f, rerender, field) {
   const radios = (name, key, values, prefix) => h('div', { class: 'row', role: 'radiogroup', 'aria-label': t(`${prefix}.label`) },
     values.map(v => h('label', { class: 'check' }, h('input', { type: 'radio', name, value: v, id: `${name}-${v}`, checked: f[key] === v,
       onchange: () => { f[key] = v; rerender(); } }), t(`${prefix}.${v}`))));
-  return h('fieldset', { id: 'online-settings' }, h('legend', {}, t('new.online.settings')),
+  // min-width: a fieldset is as wide as its widest content by default, wider than a phone here
+  return h('fieldset', { id: 'online-settings', style: 'min-width:0' }, h('legend', {}, t('new.online.settings')),
     h('div', { class: 'grid2' },
-      field('online-opens', 'new.online.opensAt', input('opensAt', { type: 'datetime-local', required: true })),
-      field('online-closes', 'new.online.closesAt', input('closesAt', { type: 'datetime-local', required: true })),
+      field('online-opens', 'new.online.opensAt', input('opensAt', { type: 'datetime-local', required: true, style: 'max-width:100%' })),
+      field('online-closes', 'new.online.closesAt', input('closesAt', { type: 'datetime-local', required: true, style: 'max-width:100%' })),
       field('online-per-attempt', 'new.online.perAttempt', input('perAttempt', { type: 'number', min: '1', max: '1000' }), 'new.online.perAttempt.hint'),
       field('online-attempts', 'new.online.attempts', input('attempts', { type: 'number', min: '1', max: '100' })),
       field('online-attempt-score', 'new.online.attemptScore', select('attemptScore', ['best', 'last'], 'new.online.attemptScore')),

@@ -165,8 +165,10 @@ function statusText(st) {
   return text === key ? String(st ?? '–') : text;
 }
 
+/** A table that scrolls sideways inside its card on a phone. */
 const table = (id, heads, rows, empty) => rows.length === 0 ? h('p', { class: 'muted', id }, t(empty))
-  : h('table', { id }, h('thead', {}, h('tr', {}, heads.map(k => h('th', { scope: 'col' }, k ? t(k) : '')))), h('tbody', {}, rows));
+  : h('div', { class: 'table-scroll' }, h('table', { id }, h('thead', {}, h('tr', {}, heads.map(k => h('th', { scope: 'col' }, k ? t(k) : '')))),
+    h('tbody', {}, rows)));
 
 // ---------------------------------------------------------------- views
 
