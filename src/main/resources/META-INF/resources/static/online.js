@@ -8,6 +8,8 @@ import { isoInstant, localInput, uploadUnits } from './online-form.js';
 const root = document.getElementById('app');
 const ID = Number(location.pathname.match(/\/host\/online\/(\d+)/)?.[1]);
 const PERSON_PAGE = 20;
+/** The unit ranking in one page: the server's largest. */
+const UNIT_PAGE = 500;
 const S = { session: null, contest: null, error: null, flash: null, dash: null, conn: 'connecting', socket: null,
   units: { sort: 'average', rollup: false, items: null }, unitChoices: [],
   persons: { page: 0, unit: '', data: null }, flagged: null, extendAt: null };
@@ -36,12 +38,12 @@ const itemsOf = r => (Array.isArray(r) ? r : r?.items) || [];
 
 async function loadUnits() {
   try {
-    const qs = new URLSearchParams({ by: 'unit', sort: S.units.sort });
+    const qs = new URLSearchParams({ by: 'unit', sort: S.units.sort, size: String(UNIT_PAGE) });
     if (S.units.rollup) qs.set('rollup', 'parent');
     S.units.items = itemsOf(await api('GET', `/api/contests/${ID}/rankings?${qs}`));
     if (!S.units.rollup) S.unitChoices = S.units.items.map(u => ({ id: u.unitId, name: u.unit }));
     else if (!S.unitChoices.length) {
-      S.unitChoices = itemsOf(await api('GET', `/api/contests/${ID}/rankings?by=unit`)).map(u => ({ id: u.unitId, name: u.unit }));
+      S.unitChoices = itemsOf(await api('GET', `/api/contests/${ID}/rankings?by=unit&size=${UNIT_PAGE}`)).map(u => ({ id: u.unitId, name: u.unit }));
     }
   } catch (e) { S.units.items = []; if (e.status !== 404) S.error = errorText(e); }
 }
@@ -65,6 +67,8 @@ function connect() {
     onMessage: m => {
       if (m.type !== 'dashboard') return;
       S.dash = m;
+      // the window opens and closes by itself: the frame says when the status changed
+      if (m.status && S.contest && m.status !== S.contest.status) loadContest();
       paintDashboard();
       reportsSoon();
     },
@@ -200,14 +204,15 @@ function windowCard(c) {
 }
 
 function settingsList(c, o) {
+  const perQuestion = o.timeLimit ?? c.settings?.timeLimit;
   const time = o.timeLimitTotal ? t('host.online.set.total', { m: Math.round(o.timeLimitTotal / 60) })
-    : o.timeLimit ? t('host.online.set.each', { s: o.timeLimit }) : t('new.timeLimit.default');
+    : perQuestion ? t('host.online.set.each', { s: perQuestion }) : t('new.timeLimit.default');
   const units = Array.isArray(o.units) ? t('host.online.set.unitList', { n: o.units.length }) : t(`new.online.units.${o.units || 'none'}`);
   const rows = [
     ['host.online.set.questions', t('host.online.set.questionsOf', { n: o.questionsPerAttempt ?? '–', of: c.questionCount })],
     ['new.online.attempts', `${o.attemptsAllowed ?? 1} · ${t(`new.online.attemptScore.${o.attemptScore || 'best'}`)}`],
     ['new.online.timing.label', time],
-    ['new.scoring', t(`scoring.${o.scoring?.mode || o.scoring || 'accuracy'}`)],
+    ['new.scoring', t(`scoring.${c.settings?.scoring?.mode || o.scoring?.mode || 'accuracy'}`)],
     ['new.online.showAnswers', t(`new.online.showAnswers.${o.showAnswers || 'afterAttempt'}`)],
     ['new.online.units.label', units],
     ['new.online.memberNo', t(`new.online.memberNo.${o.identity?.memberNo || 'none'}`)],
@@ -233,7 +238,8 @@ function dashboardView() {
         h('div', { class: 'fill c1', style: `height:${(100 * n) / max}%` }), h('span', { class: 'lab' }, hourLabel(x.hour)));
     })) : h('p', { class: 'muted', id: 'dash-hours' }, t('chart.none'));
   const idle = d.unitsWithoutParticipants || [];
-  const questions = [...(d.questions || [])].sort((a, b) => rate(a) - rate(b) || a.position - b.position);
+  const questions = [...(d.questions || [])].sort((a, b) => rate(a) - rate(b) || place(a) - place(b));
+  const served = questions.some(q => q.served !== undefined);
   return [
     h('div', { class: 'stats' },
       stat('host.online.dash.participants', d.participants, 'dash-participants'),
@@ -241,21 +247,25 @@ function dashboardView() {
       stat('host.online.dash.active', d.activeAttempts, 'dash-active'),
       stat('host.online.dash.answers', d.answers, 'dash-answers'),
       stat('host.online.dash.flagged', d.flagged, 'dash-flagged')),
-    h('h3', {}, t(d.answersPerHour ? 'host.online.dash.answersPerHour' : 'host.online.dash.perHour')), chart,
+    h('h3', {}, t(recent.some(x => x.answers !== undefined) ? 'host.online.dash.answersPerHour' : 'host.online.dash.perHour')), chart,
     hasUnits() ? [h('h3', {}, t('host.online.dash.idle', { n: idle.length })),
       idle.length ? h('ul', { class: 'idle-units', id: 'dash-idle' }, idle.slice(0, 60).map(u => h('li', {}, typeof u === 'string' ? u : u.name)),
         idle.length > 60 ? h('li', { class: 'muted' }, t('host.online.more', { n: idle.length - 60 })) : null)
         : h('p', { class: 'muted', id: 'dash-idle' }, t('host.online.dash.idle.none'))] : null,
     h('h3', {}, t('host.online.dash.questions')),
-    table('dash-questions', ['host.online.q.position', 'host.online.q.stem', 'host.online.q.served', 'host.online.q.answered', 'host.online.q.rate'],
+    table('dash-questions', ['host.online.q.position', 'host.online.q.stem', served ? 'host.online.q.served' : null, 'host.online.q.answered',
+      'host.online.q.correct', 'host.online.q.rate'].filter(k => k !== null),
       questions.map(q => h('tr', { 'data-question': q.questionId },
-        h('td', {}, String((q.position ?? 0) + 1)), h('td', { class: 'stem-cell' }, q.stem),
-        h('td', {}, String(q.served ?? 0)), h('td', {}, String(q.answered ?? 0)),
+        h('td', {}, String(place(q) + 1)), h('td', { class: 'stem-cell' }, q.stem),
+        served ? h('td', {}, String(q.served ?? 0)) : null, h('td', {}, String(q.answered ?? 0)), h('td', {}, String(q.correct ?? 0)),
         h('td', { class: 'rate' }, h('span', { class: 'rate-bar', 'aria-hidden': 'true' },
           h('span', { class: `fill${rate(q) >= 0.6 ? ' ok' : ''}`, style: `width:${rate(q) > 1 ? 0 : rate(q) * 100}%` })),
           h('span', { class: 'rate-n' }, q.answered ? pct(q.correctRate) : '–')))), 'host.online.q.none'),
   ];
 }
+
+/** A question's place in the pool (poolIndex; position in older frames). */
+const place = q => q.poolIndex ?? q.position ?? 0;
 
 /** A question's correct rate from 0 to 1; one nobody answered yet sorts last. */
 function rate(q) {
@@ -273,12 +283,13 @@ function unitsView() {
       onchange: async e => { u.rollup = e.target.checked; await loadUnits(); render(); } }), t('host.online.units.rollup')));
   const rows = (u.items || []).map(x => h('tr', { 'data-unit': x.unitId ?? '' },
     h('td', {}, String(x.rank)), h('td', { class: 'unit-name' }, x.unit), h('td', {}, x.parent || '–'),
+    h('td', { class: 'unit-registered' }, String(x.registered ?? '–')),
     h('td', { class: 'unit-participants' }, String(x.participants ?? 0)), h('td', {}, x.headcount ?? '–'),
     h('td', {}, pct(x.participationRate)), h('td', { class: 'unit-average' }, fixed(x.averageScore)),
     h('td', {}, fixed(x.medianScore)), h('td', {}, pct(x.fullScoreShare))));
   return h('section', { class: 'card', 'aria-labelledby': 'units-h' }, h('h2', { id: 'units-h' }, t('host.online.units')),
     controls, u.items === null ? h('p', {}, t('loading')) : table('unit-ranking', ['host.online.col.rank', 'host.online.col.unit',
-      'host.online.col.parent', 'host.online.col.participants', 'host.online.col.headcount', 'host.online.col.participation',
+      'host.online.col.parent', 'host.online.col.registered', 'host.online.col.participants', 'host.online.col.headcount', 'host.online.col.participation',
       'host.online.col.average', 'host.online.col.median', 'host.online.col.full'], rows, 'host.online.units.none'));
 }
 

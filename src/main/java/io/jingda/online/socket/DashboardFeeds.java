@@ -80,6 +80,8 @@ class DashboardFeeds {
         final AtomicBoolean computing = new AtomicBoolean();
         volatile long timer = -1;
         volatile String last;
+        /** The last frame without its {@code serverTime}, which differs at every computation. */
+        volatile String lastFigures;
     }
 
     void subscribe(long contestId, WebSocketConnection c) {
@@ -134,16 +136,17 @@ class DashboardFeeds {
         if (feed == null || !feed.computing.compareAndSet(false, true)) {
             return;
         }
-        vertx.<String>executeBlocking(() -> frame(contestId), false).onComplete(r -> {
+        vertx.<Frame>executeBlocking(() -> frame(contestId), false).onComplete(r -> {
             feed.computing.set(false);
             if (r.failed()) {
                 failed(contestId, r.cause());
                 return;
             }
-            String json = r.result();
+            String json = r.result().json();
             Set<WebSocketConnection> to = feed.waiting;
-            if (!json.equals(feed.last)) {
+            if (!r.result().figures().equals(feed.lastFigures)) {
                 feed.last = json;
+                feed.lastFigures = r.result().figures();
                 to = feed.connections;
             }
             for (WebSocketConnection c : to) {
@@ -153,12 +156,20 @@ class DashboardFeeds {
         });
     }
 
+    /** A frame as sent, and what is compared to tell whether it changed. */
+    private record Frame(String json, String figures) {
+    }
+
     /** The frame, computed on a worker thread. */
-    private String frame(long contestId) throws JsonProcessingException {
+    private Frame frame(long contestId) throws JsonProcessingException {
         Object dashboard = dashboards.apply(contestId);
         ObjectNode node = mapper.createObjectNode().put("type", "dashboard");
         node.setAll((ObjectNode) mapper.valueToTree(dashboard));
-        return mapper.writeValueAsString(node);
+        String json = mapper.writeValueAsString(node);
+        if (node.remove("serverTime") == null) {
+            return new Frame(json, json);
+        }
+        return new Frame(json, mapper.writeValueAsString(node));
     }
 
     /** A contest deleted while watched closes its sockets; anything else is one WARN line now and then. */
