@@ -84,7 +84,7 @@ public class Pages {
     public Response hostOnline(@PathParam("id") String id, @Context HttpHeaders headers,
                                @Context HttpServerRequest request) {
         String back = id.matches("\\d{1,18}") ? "/host/online/" + id : "/host";
-        return staffPage("online", back, headers, request, Roles.HOST, Roles.ADMIN);
+        return staffPage("host-online", back, headers, request, Roles.HOST, Roles.ADMIN);
     }
 
     @GET

@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.containsString;
 
 /** The console's online view, /host/online/{id}: the same sign-in rule and headers as /host. */
 @QuarkusTest
-class OnlinePageTest {
+class HostOnlinePageTest {
     @Test
     void anAnonymousBrowserIsSentToSignInAndBack() {
         RestAssured.given().redirects().follow(false).get("/host/online/42").then().statusCode(303)
@@ -20,7 +20,7 @@ class OnlinePageTest {
     void aHostGetsTheShellWithItsHeaders() {
         TestAuth.account("online-page-host", "host").redirects().follow(false).get("/host/online/42").then()
                 .statusCode(200)
-                .body(containsString("/static/online.js"))
+                .body(containsString("/static/host-online.js"))
                 .header("Content-Security-Policy", containsString("script-src 'self'"))
                 .header("Cache-Control", containsString("no-store"));
     }
