@@ -36,7 +36,7 @@ class OnlineHostBrowserTest {
     @Test
     void theHostCreatesSchedulesAndWatchesASelfPacedContest() throws IOException {
         Path units = Files.createTempFile("units", ".csv");
-        Files.writeString(units, "name,parent,headcount\n第一支部,机关党委,10\n第二支部,机关党委,8\n第三支部,,5\n",
+        Files.writeString(units, "name,parent,headcount\n机关党委,,\n第一支部,机关党委,10\n第二支部,机关党委,8\n第三支部,,5\n",
                 StandardCharsets.UTF_8);
         try (Browser b = Browser.start(base.toString())) {
             b.run("online-host", () -> {
@@ -60,11 +60,14 @@ class OnlineHostBrowserTest {
 
                 b.until(d -> d.getCurrentUrl().matches(".*/host/online/\\d+$"), "the contest's online view");
                 long id = Long.parseLong(b.driver.getCurrentUrl().replaceAll(".*/host/online/(\\d+)$", "$1"));
+                b.awaitText(By.id("online-window"), "至");
                 var contest = TestAuth.admin().get("/api/contests/" + id).then().statusCode(200).extract().jsonPath();
                 assertThat(contest.getString("status")).isEqualTo("DRAFT");
                 assertThat(contest.getString("settings.mode")).isEqualTo("self-paced");
                 assertThat(contest.getInt("settings.online.questionsPerAttempt")).isEqualTo(2);
                 b.awaitText(By.id("online-status"), "草稿");
+                assertThat(b.all(By.id("online-error"))).as("no error on the view: %s", b.bodyText()).isEmpty();
+                assertThat(contest.getString("settings.online.units")).isEqualTo("list");
 
                 b.click(By.id("act-open"));
                 b.until(d -> !d.findElements(By.id("online-code")).isEmpty(), "the participants' code");
