@@ -2,7 +2,7 @@
 // the server allows, the live dashboard (/ws/online/{id}), the unit and person rankings, flagged attempts
 // and the exports. See docs/online.md for the API and docs/pages.md for the page.
 import { t, onLangChange, currentLang } from './i18n.js';
-import { h, mount, api, liveSocket, staffHeader, errorText, icon } from './common.js';
+import { h, mount, api, liveSocket, staffHeader, errorText, icon, csrfToken, ApiError } from './common.js';
 import { isoInstant, localInput, uploadUnits } from './online-form.js';
 
 const root = document.getElementById('app');
@@ -57,8 +57,23 @@ async function loadPersons() {
 }
 
 async function loadFlagged() {
-  try { S.flagged = itemsOf(await api('GET', `/api/contests/${ID}/attempts?flagged=true&page=0&size=100`)); }
+  try { S.flagged = itemsOf(await getExact(`/api/contests/${ID}/attempts?flagged=true&page=0&size=100`)); }
   catch (e) { S.error = errorText(e); }
+}
+
+/**
+ * GET with the seeds kept exact: a seed is a 64-bit number, which JSON.parse would round to a double (and a
+ * rounded seed reproduces another paper), so it is read as the digits the server sent.
+ */
+async function getExact(path) {
+  const res = await fetch(path, { credentials: 'same-origin',
+    headers: { 'Accept': 'application/json', 'X-CSRF-Token': csrfToken(), 'X-Requested-With': 'XMLHttpRequest' } });
+  const text = await res.text();
+  let data = null;
+  try { data = text ? JSON.parse(text.replace(/"seed":(-?\d+)/g, '"seed":"$1"')) : null; } catch { data = { message: text }; }
+  if (res.status === 401) location.href = '/login?next=' + encodeURIComponent(location.pathname);
+  if (!res.ok) throw new ApiError(res.status, data);
+  return data;
 }
 
 /** The dashboard: one frame on connect, then one each time it changes (at most once a second). */
@@ -319,7 +334,7 @@ function flaggedView() {
   const rows = (S.flagged || []).map(a => {
     const voided = a.status === 'VOID' || a.status === 'VOIDED' || !!a.voidedAt;
     return h('tr', { 'data-attempt': attemptIdOf(a), class: voided ? 'voided' : '' },
-      h('td', {}, nameOf(a)), h('td', {}, unitOf(a)), h('td', {}, String(a.number ?? '–')), h('td', {}, String(a.seed ?? '–')),
+      h('td', {}, nameOf(a)), h('td', {}, unitOf(a)), h('td', {}, String(a.number ?? '–')), h('td', { class: 'seed' }, String(a.seed ?? '–')),
       h('td', {}, String(a.score ?? 0)), h('td', {}, duration(a.timeMs ?? a.time)), h('td', {}, String(a.fastAnswers ?? 0)),
       h('td', {}, voided ? t('host.online.void.done', { reason: a.voidReason || '', by: a.voidedBy || '' }) : statusText(a.status)),
       h('td', {}, voided ? null : h('button', { type: 'button', class: 'btn small danger void-btn', id: `void-${attemptIdOf(a)}`,

@@ -30,4 +30,13 @@ class HostOnlinePageTest {
         TestAuth.account("online-page-organizer", "organizer").redirects().follow(false).get("/host/online/42").then()
                 .statusCode(403);
     }
+
+    @Test
+    void theQrCodeOfALinkIsAnSvgAndOtherTextIsRefused() {
+        RestAssured.given().queryParam("text", "http://localhost:8080/s/123456").get("/qr").then().statusCode(200)
+                .contentType(containsString("image/svg+xml")).body(containsString("<svg"));
+        RestAssured.given().queryParam("text", "javascript:alert(1)").get("/qr").then().statusCode(400);
+        RestAssured.given().queryParam("text", "https://x/" + "a".repeat(600)).get("/qr").then().statusCode(400);
+        RestAssured.given().get("/qr").then().statusCode(400);
+    }
 }

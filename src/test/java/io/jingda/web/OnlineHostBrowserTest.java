@@ -99,6 +99,10 @@ class OnlineHostBrowserTest {
 
                 // both attempts answered at once: flagged; void the first with a reason
                 b.awaitText(By.id("flagged"), "张三");
+                // the seed, a 64-bit number, exactly as stored (JSON.parse alone would round it)
+                String seed = TestAuth.admin().get("/api/contests/" + id + "/attempts?flagged=true").then().extract()
+                        .jsonPath().getString("items.find { it.attemptId == " + first + " }.seed");
+                assertThat(b.await(By.cssSelector("#flagged tr[data-attempt='" + first + "'] .seed")).getText()).isEqualTo(seed);
                 b.click(By.id("void-" + first));
                 b.until(d -> b.alertShown(), "the reason prompt");
                 b.driver.switchTo().alert().sendKeys("代答");
