@@ -123,7 +123,7 @@ async function act(action, body) {
   try {
     const c = await api('POST', `/api/contests/${ID}/actions/${action}`, body);
     S.contest = { ...S.contest, ...c };
-    if (action === 'extend') S.flash = t('host.online.extended');
+    if (action === 'extend') S.flash = ['host.online.extended'];
     await loadContest();
     await loadReports();
   } catch (e) { S.error = errorText(e); }
@@ -143,7 +143,7 @@ async function voidAttempt(a) {
   S.error = null;
   try {
     await api('POST', `/api/contests/${ID}/attempts/${attemptIdOf(a)}/void`, { reason: reason.trim().slice(0, 200) });
-    S.flash = t('host.online.voided', { name: nameOf(a) });
+    S.flash = ['host.online.voided', { name: nameOf(a) }];
     await loadReports();
   } catch (e) { S.error = errorText(e); }
   render();
@@ -154,7 +154,7 @@ async function replaceUnits(file) {
   S.error = null; S.flash = null;
   try {
     const list = await uploadUnits(ID, file);
-    S.flash = t('host.online.units.saved', { n: itemsOf(list).length || list?.count || 0 });
+    S.flash = ['host.online.units.saved', { n: itemsOf(list).length || list?.count || 0 }];
     await loadContest();
     await loadReports();
   } catch (e) { S.error = errorText(e); }
@@ -378,7 +378,8 @@ function view() {
       h('span', { class: 'status-tag', id: 'online-status' }, t(`status.${c.status}`)),
       h('span', { class: 'status-tag' }, t('new.kind.self-paced'))),
     S.error ? h('div', { class: 'notice error', role: 'alert', id: 'online-error' }, S.error) : null,
-    S.flash ? h('div', { class: 'notice ok', role: 'status', id: 'online-flash' }, S.flash) : null,
+    // a notice is kept as its key, so it follows a change of language
+    S.flash ? h('div', { class: 'notice ok', role: 'status', id: 'online-flash' }, t(...S.flash)) : null,
     h('div', { class: 'grid2' },
       h('div', {}, windowCard(c), live ? exportsView() : null),
       h('section', { class: 'card', 'aria-labelledby': 'dash-h' },
