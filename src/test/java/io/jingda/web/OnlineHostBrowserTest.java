@@ -113,6 +113,16 @@ class OnlineHostBrowserTest {
                 b.until(d -> !b.all(By.cssSelector("#person-ranking")).isEmpty()
                         && !d.findElement(By.id("person-ranking")).getText().contains("张三"), "the page ranks 李四 alone");
 
+                // move the end a day later
+                b.js("const e = document.getElementById('extend-at'); e.value = arguments[0];"
+                        + " e.dispatchEvent(new Event('input', {bubbles: true}));", "2030-01-02T03:04");
+                b.click(By.id("act-extend"));
+                b.awaitText(By.id("online-flash"), "结束时间已修改");
+                long closesAt = java.time.Instant.parse(TestAuth.admin().get("/api/contests/" + id).then().extract()
+                        .jsonPath().getString("settings.online.closesAt")).toEpochMilli();
+                Object local = b.js("return new Date('2030-01-02T03:04').getTime();");
+                assertThat(closesAt).isEqualTo(((Number) local).longValue());
+
                 // English
                 b.click(By.cssSelector("button.lang"));
                 b.awaitText(By.id("units-h"), "Unit ranking");
@@ -121,6 +131,14 @@ class OnlineHostBrowserTest {
                 b.phone();
                 b.shot("host-online-phone");
                 assertThat(b.alertShown()).isFalse();
+
+                // the console's list and its old address both lead a self-paced contest to this view
+                b.desktop();
+                b.driver.get(base + "host");
+                b.click(By.cssSelector("a[href='/host/online/" + id + "']"));
+                b.until(d -> d.getCurrentUrl().endsWith("/host/online/" + id), "the list opens the online view");
+                b.driver.get(base + "host#contest=" + id);
+                b.until(d -> d.getCurrentUrl().endsWith("/host/online/" + id), "#contest= is sent to the online view");
             });
         } finally {
             Files.deleteIfExists(units);
