@@ -59,7 +59,7 @@ function unitsTable(r) {
       h('th', { class: 'num' }, t('pubrank.col.average')))),
     h('tbody', {}, r.items.map(u => h('tr', { class: S.me?.unit && u.unit === S.me.unit ? 'me' : null },
       h('td', {}, String(u.rank)),
-      h('td', {}, u.unit, u.parent ? h('small', { class: 'muted' }, ` · ${u.parent}`) : null),
+      h('td', {}, u.unit, u.parent ? h('small', { class: 'muted' }, u.parent) : null),
       h('td', { class: 'num' }, String(u.participants ?? '–')), h('td', { class: 'num' }, percent(u.participationRate)),
       h('td', { class: 'num' }, number(u.averageScore))))));
 }
