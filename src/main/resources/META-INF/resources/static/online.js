@@ -32,6 +32,8 @@ const S = {
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 const rid = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 const typeOf = q => q?.type || q?.questionType;
+/** The notice in the page's language: a message key with its parameters, or words already made (the API's errors). */
+const noticeText = () => (S.notice && typeof S.notice === 'object' ? t(S.notice.key, S.notice.params) : S.notice);
 
 // ---------------------------------------------------------------- loading and resuming
 
@@ -41,7 +43,7 @@ async function load() {
     S.contest = await selfApi('GET', `/api/self/${code}`);
   } catch (e) {
     S.view = 'missing';
-    S.notice = e instanceof ApiError && e.status === 404 ? t('self.missing') : errorWords(e);
+    S.notice = e instanceof ApiError && e.status === 404 ? null : errorWords(e);
     render();
     return;
   }
@@ -137,7 +139,7 @@ async function register() {
     keepRegistration({ token: r.token, participantId: r.participantId, name: r.name, unit: r.unit ?? null });
     S.busy = false;
     await resume();
-    if (r.returning) { S.notice = t('self.returning'); render(); }
+    if (r.returning) { S.notice = { key: 'self.returning' }; render(); }
   } catch (e) {
     for (const f of e.body?.errors || []) S.fieldErrors[f.field] = f.message;
     S.formError = errorWords(e);
@@ -211,7 +213,7 @@ async function deliver() {
       if (S.pending !== p) return;
       const refused = e instanceof ApiError && e.status < 500 && e.status !== 429 && e.status !== 408;
       if (!refused) {
-        S.notice = e instanceof ApiError && e.status === 429 ? errorWords(e) : t('self.retrying');
+        S.notice = e instanceof ApiError && e.status === 429 ? errorWords(e) : { key: 'self.retrying' };
         paintNotice();
         await sleep(e instanceof ApiError && e.retryAfter ? e.retryAfter * 1000 : wait);
         wait = Math.min(wait * 2, 5000);
@@ -274,7 +276,7 @@ async function timeUp() {
       const a = await selfApi('GET', `/api/self/attempts/${S.attempt.attemptId}`);
       if (S.expired !== q.id || S.view !== 'question') return;
       if (a.result || a.status !== 'ACTIVE' || !a.question || a.question.id !== q.id) {
-        applyAttempt(a, a.question && a.question.id !== q.id ? t('self.missed', { n: q.position + 1 }) : null);
+        applyAttempt(a, a.question && a.question.id !== q.id ? { key: 'self.missed', params: { n: q.position + 1 } } : null);
         return;
       }
     } catch {
@@ -354,7 +356,7 @@ function viewHome() {
     h('h1', { class: 'self-title', id: 'contest-title' }, c.title),
     windowLine(c, w),
     h('section', { class: 'card' }, h('h2', {}, t('self.rules')), rulesList(c))];
-  if (S.notice) parts.push(h('div', { class: 'notice', role: 'alert', id: 'notice' }, S.notice));
+  if (S.notice) parts.push(h('div', { class: 'notice', role: 'alert', id: 'notice' }, noticeText()));
   if (reg && S.me) parts.push(meCard(c, w));
   else if (reg) parts.push(h('div', { class: 'card' }, h('p', {}, t('self.hello', { name: reg.name })), links(false)));
   else if (w === 'open') parts.push(registerForm(c));
@@ -438,7 +440,7 @@ function viewQuestion() {
     timer(remaining, q.timeLimitMs || (q.deadline - q.servedAt), () => false),
     h('div', { class: 'stem', id: 'stem', 'data-question': q.id, 'data-position': q.position, 'data-deadline': q.deadline }, q.stem),
     q.points != null ? h('p', { class: 'center hint', id: 'q-points' }, t('self.points', { n: q.points })) : null];
-  if (S.notice) parts.push(h('div', { class: 'notice', role: 'alert', id: 'notice' }, S.notice));
+  if (S.notice) parts.push(h('div', { class: 'notice', role: 'alert', id: 'notice' }, noticeText()));
   if (over && !S.pending) {
     parts.push(h('div', { class: 'state-big none', id: 'time-up', role: 'status' },
       h('span', { class: 'icon' }, icon('hourglass')), h('span', { class: 'title' }, t('self.timeUp')),
@@ -568,7 +570,7 @@ function viewResult() {
       h('div', { class: 'stat' }, h('b', { id: 'result-unit-rank' }, r.unitRank ? t('self.rankOf', { rank: r.unitRank.rank, n: r.unitRank.of }) : '–'), h('span', {}, t('self.unitRank'))),
       h('div', { class: 'stat' }, h('b', { id: 'result-time' }, duration(r.timeMs)), h('span', {}, t('self.time')))),
     h('p', { class: 'center', id: 'result-counted' }, r.counted ? t('self.counts') : t(c.attemptScore === 'last' ? 'self.notCounted.last' : 'self.notCounted.best'))];
-  if (S.notice) parts.push(h('div', { class: 'notice', role: 'alert', id: 'notice' }, S.notice));
+  if (S.notice) parts.push(h('div', { class: 'notice', role: 'alert', id: 'notice' }, noticeText()));
   if (me) {
     parts.push(h('p', { class: 'center', id: 'attempts-left' }, t('self.attemptsLeft', { n: left, used: me.attemptsUsed ?? 0, all: c.attemptsAllowed })));
     if (left > 0 && open) {
@@ -619,7 +621,7 @@ function render() {
 /** Repaints only the notice (a retry in progress), so that nothing the participant is doing is redrawn. */
 function paintNotice() {
   const el = document.getElementById('notice');
-  if (el) { el.textContent = S.notice || ''; return; }
+  if (el) { el.textContent = noticeText() || ''; return; }
   render();
 }
 
