@@ -49,6 +49,14 @@ public class Contest {
     public Long phaseUntil;
     @Column(name = "heartbeat_at")
     public Long heartbeatAt;
+    /** A self-paced contest's window (epoch ms); null for a live contest. */
+    @Column(name = "opens_at")
+    public Long opensAt;
+    @Column(name = "closes_at")
+    public Long closesAt;
+    /** The key that signs a self-paced contest's participant tokens; never sent to anyone. */
+    @Column(name = "token_key")
+    public String tokenKey;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

@@ -16,7 +16,9 @@ public enum ContestAction {
     /** Leave the current round for the next one's banner. */
     NEXT_ROUND,
     /** Start the tie-break among tied teams ({@code {"teams": [ids]}}). */
-    TIEBREAK;
+    TIEBREAK,
+    /** A self-paced contest: move the end of its window ({@code {"closesAt": "…"}}). */
+    EXTEND;
 
     public String wire() {
         return this == NEXT_ROUND ? "nextRound" : name().toLowerCase(Locale.ROOT);
@@ -27,7 +29,7 @@ public enum ContestAction {
         return String.join(", ", Arrays.stream(values()).map(ContestAction::wire).toList());
     }
 
-    /** The actions on a contest that is not live on this node: a draft can be opened, nothing else. */
+    /** The actions on a live contest that is not live on this node: a draft can be opened, nothing else. */
     public static java.util.List<String> whenNotLive(ContestStatus status) {
         return status == ContestStatus.DRAFT ? java.util.List.of(OPEN.wire()) : java.util.List.of();
     }

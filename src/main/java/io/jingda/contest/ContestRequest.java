@@ -6,6 +6,8 @@ import java.util.List;
  * POST/PUT /api/contests. Either {@code questionIds} (in order) or {@code draw}. {@code confirmRelated}
  * accepts questionIds that include related questions (otherwise a 409 names the pairs). {@code teams} and
  * {@code rounds} make a team contest in rounds; with {@code rounds}, each round names its own questions.
+ * {@code mode: "self-paced"} makes an online contest; the fields after {@code mode} are its settings
+ * (docs/online.md), and its questions are the pool each attempt draws from.
  */
 public record ContestRequest(
         String title,
@@ -25,7 +27,29 @@ public record ContestRequest(
         Integer teamSize,
         String teamScoring,
         Integer baseScore,
-        List<RoundRequest> rounds) {
+        List<RoundRequest> rounds,
+        String mode,
+        String opensAt,
+        String closesAt,
+        Integer questionsPerAttempt,
+        Integer attemptsAllowed,
+        String attemptScore,
+        Integer timeLimitTotal,
+        String showAnswers,
+        com.fasterxml.jackson.databind.JsonNode units,
+        OnlineSettings.Identity identity,
+        OnlineSettings.PublicRanking publicRanking,
+        OnlineSettings.AntiCheat antiCheat) {
+
+    public ContestRequest(String title, List<String> questionIds, ContestSettings.Draw draw, Integer timeLimit,
+                          ContestSettings.Scoring scoring, Boolean shuffleOptions, Integer leaderboardSize,
+                          ContestSettings.AutoAdvance autoAdvance, Integer maxParticipants, String round,
+                          Integer joinsPerMinute, Boolean confirmRelated, List<TeamRequest> teams, String teamPick,
+                          Integer teamSize, String teamScoring, Integer baseScore, List<RoundRequest> rounds) {
+        this(title, questionIds, draw, timeLimit, scoring, shuffleOptions, leaderboardSize, autoAdvance,
+                maxParticipants, round, joinsPerMinute, confirmRelated, teams, teamPick, teamSize, teamScoring,
+                baseScore, rounds, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
 
     public ContestRequest(String title, List<String> questionIds, ContestSettings.Draw draw, Integer timeLimit,
                           ContestSettings.Scoring scoring, Boolean shuffleOptions, Integer leaderboardSize,

@@ -3,11 +3,9 @@ package io.jingda.contest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.jingda.question.Question;
-import io.jingda.question.QuestionRepository;
 import io.jingda.question.QuestionRules;
 import io.jingda.question.QuestionSet;
 import io.jingda.question.QuestionSetRepository;
-import io.jingda.question.QuestionType;
 import io.jingda.question.RelatedQuestions;
 import io.jingda.system.ApiException;
 import io.jingda.system.FieldError;
@@ -18,15 +16,10 @@ import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.Set;
 
 /** Contest definitions: create (with the question snapshot), read, edit while DRAFT, delete. */
 @ApplicationScoped
@@ -37,20 +30,25 @@ public class ContestService {
 
     private final ContestRepository contests;
     private final ContestQuestionRepository contestQuestions;
-    private final QuestionRepository bank;
     private final QuestionSetRepository sets;
     private final ContestConfig config;
     private final ContestEngine engine;
     private final ContestRecords records;
     private final QuestionPicks picks;
+    private final ContestUnitRepository units;
+    private final OnlineContests online;
+    private final OnlineDefinition onlineDefinition;
 
     public ContestService(ContestRepository contests, ContestQuestionRepository contestQuestions,
-                          QuestionRepository bank, QuestionSetRepository sets, ContestConfig config,
-                          ContestEngine engine, ContestRecords records, QuestionPicks picks) {
+                          QuestionSetRepository sets, ContestConfig config,
+                          ContestEngine engine, ContestRecords records, QuestionPicks picks,
+                          ContestUnitRepository units, OnlineContests online, OnlineDefinition onlineDefinition) {
+        this.onlineDefinition = onlineDefinition;
         this.picks = picks;
+        this.units = units;
+        this.online = online;
         this.contests = contests;
         this.contestQuestions = contestQuestions;
-        this.bank = bank;
         this.sets = sets;
         this.config = config;
         this.engine = engine;
@@ -60,7 +58,8 @@ public class ContestService {
     /** The contests the caller may see, newest first, each with its number of participants (removed ones left out). */
     public List<ContestDto> list(Caller caller) {
         List<Contest> visible = contests.listVisibleTo(caller.name(), caller.admin());
-        Map<Long, Integer> counts = records.participantCounts(visible.stream().map(c -> c.id).toList());
+        Map<Long, Integer> counts = new HashMap<>(records.participantCounts(visible.stream().map(c -> c.id).toList()));
+        counts.putAll(online.participantCounts(visible.stream().filter(c -> c.opensAt != null).map(c -> c.id).toList()));
         return visible.stream().map(c -> toDto(c, null, counts.getOrDefault(c.id, 0))).toList();
     }
 
@@ -77,6 +76,7 @@ public class ContestService {
         c.status = ContestStatus.DRAFT;
         c.questionCount = checked.questions.size();
         c.settings = JsonText.write(checked.settings);
+        window(c, checked);
         c.createdAt = Instant.now();
         c.updatedAt = c.createdAt;
         contests.persist(c);
@@ -93,20 +93,24 @@ public class ContestService {
         c.title = checked.title;
         c.questionCount = checked.questions.size();
         c.settings = JsonText.write(checked.settings);
+        window(c, checked);
         c.updatedAt = Instant.now();
         contestQuestions.deleteByContest(id);
+        units.delete("contestId", id);
         contestQuestions.flush();
         snapshot(c, checked);
         return toDto(c, contestQuestions.listByContest(id)).withWarnings(checked.warnings);
     }
 
-    /** A DRAFT or a FINISHED contest can be deleted; a live one must be finished first. */
+    /** A DRAFT, FINISHED or CLOSED contest can be deleted; a live one must be finished, an online one closed. */
     public void delete(long id, Caller caller) {
         Contest c = require(id, caller);
-        if (c.status.isOpen()) {
+        if (OnlineWindow.statusNow(c).isUnderway()) {
             throw ContestConflicts.notDeletable(c);
         }
         records.deleteAll(id);
+        online.deleteAll(id);
+        units.delete("contestId", id);
         contestQuestions.deleteByContest(id);
         contests.delete(c);
     }
@@ -121,16 +125,24 @@ public class ContestService {
             throw ContestConflicts.invalidAction(id, ContestAction.OPEN, c.status, c.phase, c.questionIndex,
                     c.questionCount, List.of());
         }
+        if (c.opensAt != null) {
+            throw ContestConflicts.invalidAction(id, ContestAction.OPEN, c.status, c.phase, c.questionIndex,
+                    c.questionCount, List.of());
+        }
+        giveCode(c, codeInUse);
+        c.status = ContestStatus.LOBBY;
+        c.updatedAt = Instant.now();
+        contests.flush();
+        return c;
+    }
+
+    void giveCode(Contest c, java.util.function.Predicate<String> codeInUse) {
         String code;
         do {
             code = String.format("%06d", CODES.nextInt(1_000_000));
         } while (codeInUse.test(code) || contests.codeInUse(code));
         c.code = code;
         c.openCode = code;
-        c.status = ContestStatus.LOBBY;
-        c.updatedAt = Instant.now();
-        contests.flush();
-        return c;
     }
 
     public List<ContestQuestion> questions(long id) {
@@ -168,14 +180,16 @@ public class ContestService {
     }
 
     private ContestDto toDto(Contest c, List<ContestQuestion> questions, Integer participants) {
-        List<String> allowed = c.status.isOpen() ? engine.allowedActions(c.id).orElse(List.of())
+        ContestStatus status = OnlineWindow.statusNow(c);
+        List<String> allowed = c.opensAt != null ? OnlineWindow.allowedActions(status)
+                : c.status.isOpen() ? engine.allowedActions(c.id).orElse(List.of())
                 : ContestAction.whenNotLive(c.status);
         List<ContestDto.QuestionView> views = questions == null ? null : questions.stream().map(q -> {
             LiveQuestion l = ContestQuestionMapper.live(q);
             return new ContestDto.QuestionView(q.idx, q.publicId, q.bankId, q.type.wire(), q.stem, l.options(),
                     l.correct(), q.tolerance, q.explanation, l.source(), q.timeLimit, q.points);
         }).toList();
-        return new ContestDto(c.id, c.title, c.owner, c.status, c.phase, c.code, c.questionIndex, c.questionCount,
+        return new ContestDto(c.id, c.title, c.owner, status, c.phase, c.code, c.questionIndex, c.questionCount,
                 participants, settings(c), c.createdAt, c.updatedAt, views, allowed, null, null);
     }
 
@@ -190,9 +204,19 @@ public class ContestService {
             String title = q.sourceReport == null ? null : reports.get(q.sourceReport);
             contestQuestions.persist(ContestQuestionMapper.snapshot(c.id, idx++, q, checked.settings.timeLimit(), title));
         }
+        if (checked.online != null && !checked.online.units().isEmpty()) {
+            contestQuestions.flush();
+            onlineDefinition.storeUnits(c.id, checked.online.units());
+        }
     }
 
-    private record Checked(String title, List<Question> questions, ContestSettings settings, List<String> warnings) {
+    private static void window(Contest c, Checked checked) {
+        c.opensAt = checked.online == null ? null : (Long) checked.online.opensAt();
+        c.closesAt = checked.online == null ? null : (Long) checked.online.closesAt();
+    }
+
+    private record Checked(String title, List<Question> questions, ContestSettings settings, List<String> warnings,
+                           OnlineRules.Checked online) {
     }
 
     private Checked check(ContestRequest r) {
@@ -213,6 +237,14 @@ public class ContestService {
             errors.add(new FieldError("scoring.mode", "must be speed or accuracy"));
         }
         boolean streak = r.scoring() != null && Boolean.TRUE.equals(r.scoring().streakBonus());
+        if (r.mode() != null && !r.mode().equals("live") && !r.mode().equals(ContestSettings.SELF_PACED)) {
+            errors.add(new FieldError("mode", "must be live or self-paced"));
+        }
+        if (ContestSettings.SELF_PACED.equals(r.mode())) {
+            OnlineDefinition.Checked o = onlineDefinition.check(r, title, r.scoring() == null || r.scoring().mode() == null
+                    ? "accuracy" : mode, errors);
+            return new Checked(title, o.pool(), o.settings(), List.of(), o.online());
+        }
         int leaderboardSize = r.leaderboardSize() == null ? 10 : r.leaderboardSize();
         if (leaderboardSize < 1 || leaderboardSize > 100) {
             errors.add(new FieldError("leaderboardSize", "must be between 1 and 100"));
@@ -306,10 +338,10 @@ public class ContestService {
         ContestSettings s = new ContestSettings(r.timeLimit(), new ContestSettings.Scoring(mode, streak),
                 Boolean.TRUE.equals(r.shuffleOptions()), leaderboardSize, auto, max, round, draw, joinsPerMinute,
                 teams.teams(), teams.teamPick(), teams.teamSize(), teams.teamScoring(), teams.baseScore(), rounds);
-        return new Checked(title, List.copyOf(questions), s, List.copyOf(warnings));
+        return new Checked(title, List.copyOf(questions), s, List.copyOf(warnings), null);
     }
 
-    private static ContestSettings.Draw seeded(ContestSettings.Draw d) {
+    static ContestSettings.Draw seeded(ContestSettings.Draw d) {
         return d.seed() != null ? d : new ContestSettings.Draw(d.sets(), d.tags(), d.types(), d.difficulty(), d.count(),
                 new SecureRandom().nextLong());
     }

@@ -21,7 +21,12 @@ public record ContestSettings(
         Integer teamSize,
         String teamScoring,
         Integer baseScore,
-        List<RoundDefinition> rounds) {
+        List<RoundDefinition> rounds,
+        String mode,
+        OnlineSettings online) {
+
+    /** The mode of a self-paced online contest ({@code mode}); a live contest has none. */
+    public static final String SELF_PACED = "self-paced";
 
     /**
      * The kinds of round a contest without a plan may name in {@code round}; the engine has a round policy for
@@ -54,6 +59,25 @@ public record ContestSettings(
                 joinsPerMinute, null, null, null, null, null, null);
     }
 
+    public ContestSettings(Integer timeLimit, Scoring scoring, boolean shuffleOptions, int leaderboardSize,
+                           AutoAdvance autoAdvance, int maxParticipants, String round, Draw draw, int joinsPerMinute,
+                           List<TeamDefinition> teams, String teamPick, Integer teamSize, String teamScoring,
+                           Integer baseScore, List<RoundDefinition> rounds) {
+        this(timeLimit, scoring, shuffleOptions, leaderboardSize, autoAdvance, maxParticipants, round, draw,
+                joinsPerMinute, teams, teamPick, teamSize, teamScoring, baseScore, rounds, null, null);
+    }
+
+    /** Whether this is a self-paced online contest. */
+    public boolean selfPaced() {
+        return SELF_PACED.equals(mode);
+    }
+
+    /** The same settings with another online part (a window moved by {@code extend}). */
+    public ContestSettings withOnline(OnlineSettings o) {
+        return new ContestSettings(timeLimit, scoring, shuffleOptions, leaderboardSize, autoAdvance, maxParticipants,
+                round, draw, joinsPerMinute, teams, teamPick, teamSize, teamScoring, baseScore, rounds, mode, o);
+    }
+
     /** Whether the contest is played by teams. */
     public boolean hasTeams() {
         return teams != null;
@@ -67,7 +91,7 @@ public record ContestSettings(
     /** The same settings with other join limits (the only settings that change once a contest is open). */
     public ContestSettings withJoinLimits(int maxParticipants, int joinsPerMinute) {
         return new ContestSettings(timeLimit, scoring, shuffleOptions, leaderboardSize, autoAdvance, maxParticipants,
-                round, draw, joinsPerMinute, teams, teamPick, teamSize, teamScoring, baseScore, rounds);
+                round, draw, joinsPerMinute, teams, teamPick, teamSize, teamScoring, baseScore, rounds, mode, online);
     }
 
     public record Scoring(String mode, Boolean streakBonus) {

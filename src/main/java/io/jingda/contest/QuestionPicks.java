@@ -26,8 +26,13 @@ public class QuestionPicks {
     }
 
     List<Question> byIds(List<String> ids, List<FieldError> errors) {
-        if (ids.size() > ContestService.MAX_QUESTIONS) {
-            errors.add(new FieldError("questionIds", "at most " + ContestService.MAX_QUESTIONS + " questions"));
+        return byIds(ids, ContestService.MAX_QUESTIONS, errors);
+    }
+
+    /** The questions of these ids, at most {@code max} (a live contest's questions, or an online contest's pool). */
+    List<Question> byIds(List<String> ids, int max, List<FieldError> errors) {
+        if (ids.size() > max) {
+            errors.add(new FieldError("questionIds", "at most " + max + " questions"));
             return List.of();
         }
         if (new HashSet<>(ids).size() != ids.size()) {
@@ -51,9 +56,13 @@ public class QuestionPicks {
      * holds two related questions.
      */
     List<Question> drawn(ContestSettings.Draw d, List<FieldError> errors) {
+        return drawn(d, ContestService.MAX_QUESTIONS, errors);
+    }
+
+    List<Question> drawn(ContestSettings.Draw d, int max, List<FieldError> errors) {
         int count = d.count() == null ? 10 : d.count();
-        if (count < 1 || count > ContestService.MAX_QUESTIONS) {
-            errors.add(new FieldError("draw.count", "must be between 1 and " + ContestService.MAX_QUESTIONS));
+        if (count < 1 || count > max) {
+            errors.add(new FieldError("draw.count", "must be between 1 and " + max));
             return List.of();
         }
         Set<QuestionType> types = new LinkedHashSet<>();

@@ -2,7 +2,9 @@ package io.jingda.contest.rest;
 
 import io.jingda.contest.Caller;
 import io.jingda.contest.Contest;
+import io.jingda.contest.ContestAction;
 import io.jingda.contest.ContestDto;
+import io.jingda.contest.UnitView;
 import io.jingda.contest.ContestRequest;
 import io.jingda.contest.ContestEngine;
 import io.jingda.contest.ContestService;
@@ -49,9 +51,11 @@ public class ContestResource {
     private final SecurityIdentity identity;
 
     private final ContestRecords records;
+    private final io.jingda.contest.OnlineContestService online;
 
-    public ContestResource(ContestService contests, ContestEngine engine,
-                           ResultsService results, SecurityIdentity identity, ContestRecords records) {
+    public ContestResource(ContestService contests, ContestEngine engine, ResultsService results,
+                           SecurityIdentity identity, ContestRecords records, io.jingda.contest.OnlineContestService online) {
+        this.online = online;
         this.records = records;
         this.contests = contests;
         this.engine = engine;
@@ -105,11 +109,26 @@ public class ContestResource {
     @Consumes(MediaType.WILDCARD)
     public ContestDto act(@PathParam("id") long id, @PathParam("action") String action,
                           @HeaderParam("Content-Type") String type, String body) {
+        if (online.isSelfPaced(id)) {
+            ContestAction a = ContestAction.parse(action).orElseThrow(() -> new ApiException(404, "NOT_FOUND",
+                    "unknown action '" + action + "' (" + ContestAction.names() + ")", List.of()));
+            return online.actOnline(id, a, actionBody(type, body), caller());
+        }
         return engine.act(id, action, actionBody(type, body), caller());
     }
 
+    /** The unit list of a self-paced contest, as CSV, XLSX or JSON (docs/online.md). */
+    @PUT
+    @Path("{id}/units")
+    @Consumes(MediaType.WILDCARD)
+    public List<UnitView> units(@PathParam("id") long id, @HeaderParam("Content-Type") String type,
+                                                     byte[] body) {
+        return online.replaceUnits(id, io.jingda.contest.UnitListFile.parse(body, type), caller()).stream()
+                .map(UnitView::of).toList();
+    }
+
     /**
-     * The optional JSON body of an action ({@code judge}, {@code tiebreak}); an empty body, or one that is
+     * The optional JSON body of an action ({@code judge}, {@code tiebreak}, {@code extend}); an empty body, or one that is
      * not {@code application/json}, is none (the actions without a body accept any, as before).
      */
     private static ActionRequest actionBody(String type, String body) {

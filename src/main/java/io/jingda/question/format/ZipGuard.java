@@ -14,11 +14,11 @@ import java.util.Enumeration;
  * its own. Entries are taken from the central directory, as the reader takes them, so overlapping
  * entries are counted every time they are referenced.
  */
-final class ZipGuard {
+public final class ZipGuard {
     private ZipGuard() {
     }
 
-    static void check(byte[] data, ImportLimits limits) throws FormatException {
+    public static void check(byte[] data, ImportLimits limits) throws FormatException {
         long total = 0;
         int count = 0;
         byte[] buf = new byte[64 * 1024];

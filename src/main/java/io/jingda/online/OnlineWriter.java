@@ -1,0 +1,230 @@
+package io.jingda.online;
+
+import io.jingda.online.OnlineRows.AnswerRow;
+import io.jingda.online.OnlineRows.AttemptRow;
+import io.jingda.online.OnlineRows.ParticipantRow;
+import io.jingda.system.GroupCommit;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The group commit of self-paced contests: registrations, attempt starts, answers, finishes and voids, many
+ * in one transaction ({@link GroupCommit}), each acknowledged only once it is committed. Each write is
+ * conditional on what its request read (an attempt's position, a participant's attempts left); one whose
+ * condition no longer holds is not an error, it reports {@code done() == false} and its caller reads again.
+ */
+@ApplicationScoped
+public class OnlineWriter {
+    private final OnlineStore store;
+    private final GroupCommit<Write> commit;
+
+    public OnlineWriter(OnlineStore store, OnlineConfig config) {
+        this.store = store;
+        this.commit = new GroupCommit<>("online-ledger", config.batchSize(), config.linger().toNanos(),
+                config.queueCapacity(), this::write);
+    }
+
+    void onStop(@Observes ShutdownEvent ev) {
+        commit.stop();
+    }
+
+    /** Queues a write; the future completes (with the write, its outcome set) once it is committed. */
+    public <W extends Write> CompletableFuture<W> submit(W w) {
+        return commit.submit(w).thenApply(v -> w);
+    }
+
+    private void write(List<Write> writes) throws SQLException {
+        store.transaction(c -> {
+            for (Write w : writes) {
+                w.apply(c, store);
+            }
+        });
+    }
+
+    /** One write of a group commit. {@link #apply} may run twice (a failed batch is retried write by write). */
+    public abstract static class Write {
+        protected boolean done;
+
+        abstract void apply(Connection c, OnlineStore s) throws SQLException;
+
+        /** Whether its condition held and it was stored. */
+        public boolean done() {
+            return done;
+        }
+    }
+
+    /** A registration: the participant of this identity, made if new. */
+    public static final class Register extends Write {
+        final long contestId;
+        final String identityHash;
+        final String name;
+        final Long unitId;
+        final String freeUnitName;
+        final String freeUnitKey;
+        final String memberHash;
+        final long now;
+        final Integer maxParticipants;
+        public long participantId;
+        public boolean returning;
+        public Long unit;
+
+        public Register(long contestId, String identityHash, String name, Long unitId, String freeUnitName,
+                        String freeUnitKey, String memberHash, long now, Integer maxParticipants) {
+            this.contestId = contestId;
+            this.identityHash = identityHash;
+            this.name = name;
+            this.unitId = unitId;
+            this.freeUnitName = freeUnitName;
+            this.freeUnitKey = freeUnitKey;
+            this.memberHash = memberHash;
+            this.now = now;
+            this.maxParticipants = maxParticipants;
+        }
+
+        @Override
+        void apply(Connection c, OnlineStore s) throws SQLException {
+            done = false;
+            ParticipantRow p = s.participantByIdentity(c, contestId, identityHash);
+            if (p != null) {
+                participantId = p.id();
+                unit = p.unitId();
+                returning = true;
+                done = true;
+                return;
+            }
+            if (maxParticipants != null && s.participantCount(c, contestId) >= maxParticipants) {
+                return; // full
+            }
+            unit = unitId;
+            if (unit == null && freeUnitKey != null) {
+                unit = s.unitIdByKey(c, contestId, freeUnitKey);
+                if (unit == null) {
+                    unit = s.insertUnit(c, contestId, freeUnitName, freeUnitKey);
+                }
+            }
+            participantId = s.nextId("online_participant_seq");
+            s.insertParticipant(c, participantId, contestId, identityHash, name, unit, memberHash, now);
+            returning = false;
+            done = true;
+        }
+    }
+
+    /** A new attempt: takes one of the participant's attempts, if one is left and none is running. */
+    public static final class Start extends Write {
+        final AttemptRow attempt;
+        final int allowed;
+        public long attemptId;
+        public int number;
+
+        public Start(AttemptRow attempt, int allowed) {
+            this.attempt = attempt;
+            this.allowed = allowed;
+        }
+
+        @Override
+        void apply(Connection c, OnlineStore s) throws SQLException {
+            done = false;
+            long id = s.nextId("online_attempt_seq");
+            if (!s.claimAttempt(c, attempt.participantId(), allowed, id)) {
+                return;
+            }
+            ParticipantRow p = s.participantIn(c, attempt.participantId());
+            number = p.attempts();
+            attemptId = id;
+            s.insertAttempt(c, new AttemptRow(id, attempt.contestId(), attempt.participantId(), number, attempt.seed(),
+                    attempt.paper(), AttemptRow.ACTIVE, 0, attempt.servedAt(), attempt.startedAt(), attempt.expiresAt(),
+                    null, 0, 0, 0, 0, null, null, null));
+            done = true;
+        }
+    }
+
+    /** An answer (or a late one), moving its attempt on; finishing it when it was the last question. */
+    public static final class Answer extends Write {
+        final AttemptRow from;
+        final AnswerRow row;
+        final int toPosition;
+        final long servedAt;
+        final boolean fast;
+        final Long finishedAt;
+        final boolean best;
+
+        public Answer(AttemptRow from, AnswerRow row, int toPosition, long servedAt, boolean fast, Long finishedAt,
+                      boolean best) {
+            this.from = from;
+            this.row = row;
+            this.toPosition = toPosition;
+            this.servedAt = servedAt;
+            this.fast = fast;
+            this.finishedAt = finishedAt;
+            this.best = best;
+        }
+
+        @Override
+        void apply(Connection c, OnlineStore s) throws SQLException {
+            done = false;
+            if (!s.advance(c, from.id(), from.position(), toPosition, servedAt, row.points(), row.correct() ? 1 : 0,
+                    1, fast ? 1 : 0, finishedAt, from.contestId(), row.receivedAt())) {
+                return;
+            }
+            s.insertAnswer(c, row);
+            s.bumpQuestion(c, from.contestId(), row.questionIdx(), 1, row.correct() ? 1 : 0);
+            s.bumpHour(c, from.contestId(), row.receivedAt(), 0, 1);
+            if (finishedAt != null) {
+                s.recount(c, from.participantId(), best, from.paper().length);
+            }
+            done = true;
+        }
+    }
+
+    /** Ends a running attempt with what it has: its time is up, or its contest closed. */
+    public static final class Finish extends Write {
+        final AttemptRow attempt;
+        final long finishedAt;
+        final boolean best;
+
+        public Finish(AttemptRow attempt, long finishedAt, boolean best) {
+            this.attempt = attempt;
+            this.finishedAt = finishedAt;
+            this.best = best;
+        }
+
+        @Override
+        void apply(Connection c, OnlineStore s) throws SQLException {
+            done = s.finish(c, attempt.id(), attempt.paper().length, finishedAt);
+            if (done) {
+                s.recount(c, attempt.participantId(), best, attempt.paper().length);
+            }
+        }
+    }
+
+    /** The organizer voids an attempt: it no longer counts, and the reason is kept with it. */
+    public static final class Void extends Write {
+        final AttemptRow attempt;
+        final String reason;
+        final String by;
+        final long at;
+        final boolean best;
+
+        public Void(AttemptRow attempt, String reason, String by, long at, boolean best) {
+            this.attempt = attempt;
+            this.reason = reason;
+            this.by = by;
+            this.at = at;
+            this.best = best;
+        }
+
+        @Override
+        void apply(Connection c, OnlineStore s) throws SQLException {
+            done = s.voidAttempt(c, attempt.id(), reason, by, at);
+            if (done) {
+                s.recount(c, attempt.participantId(), best, attempt.paper().length);
+            }
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package io.jingda.system;
+
+import org.jboss.logging.Logger;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Group commit: one writer thread drains whatever is queued, hands it to {@link Batch#write} (one
+ * transaction), and only then completes each item's future, so a write is acknowledged once it is durable and
+ * thousands a second cost a handful of commits. Under load (the previous batch held more than one item) it
+ * waits up to the linger time for more. A batch that fails is retried item by item, so only the offending
+ * item fails.
+ */
+public final class GroupCommit<T> {
+    private static final Logger LOG = Logger.getLogger(GroupCommit.class);
+    private static final long SLOW_COMMIT_MS = 100;
+
+    /** Writes a batch in one transaction; throws to have it retried item by item. */
+    public interface Batch<T> {
+        void write(List<T> items) throws SQLException;
+    }
+
+    private record Pending<T>(T item, CompletableFuture<Void> done) {
+    }
+
+    private final String name;
+    private final Batch<T> batch;
+    private final int batchSize;
+    private final long lingerNanos;
+    private final LinkedBlockingQueue<Pending<T>> queue;
+    private final Thread writer;
+    private volatile boolean running = true;
+    private long commits;
+    private long written;
+
+    public GroupCommit(String name, int batchSize, long lingerNanos, int capacity, Batch<T> batch) {
+        this.name = name;
+        this.batch = batch;
+        this.batchSize = batchSize;
+        this.lingerNanos = lingerNanos;
+        this.queue = new LinkedBlockingQueue<>(capacity);
+        this.writer = new Thread(this::run, name);
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /** Queues an item; the future completes once it is committed (or fails with the reason). */
+    public CompletableFuture<Void> submit(T item) {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        if (!running || !queue.offer(new Pending<>(item, f))) {
+            f.completeExceptionally(new QueueFull(name));
+        }
+        return f;
+    }
+
+    /** Thrown (in a future) when the queue is full or stopped: the caller answers 503. */
+    public static final class QueueFull extends IllegalStateException {
+        QueueFull(String name) {
+            super(name + " is full or stopped");
+        }
+    }
+
+    /** Stops taking items and waits for what is queued to be written. */
+    public void stop() {
+        running = false;
+        try {
+            writer.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (commits > 0) {
+            LOG.infof("%s: %d writes in %d commits (%.1f a commit on average)", name, written, commits,
+                    written / (double) commits);
+        }
+    }
+
+    private void run() {
+        List<Pending<T>> items = new ArrayList<>(batchSize);
+        int previous = 0;
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending<T> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    previous = 0;
+                    continue;
+                }
+                items.add(first);
+                gather(items, previous > 1 ? lingerNanos : 0);
+                previous = items.size();
+                write(items);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Throwable t) {
+                LOG.error(name + " failure", t);
+                items.forEach(p -> p.done.completeExceptionally(t));
+            } finally {
+                items.clear();
+            }
+        }
+    }
+
+    private void gather(List<Pending<T>> items, long linger) throws InterruptedException {
+        long until = System.nanoTime() + linger;
+        while (true) {
+            queue.drainTo(items, batchSize - items.size());
+            long left = until - System.nanoTime();
+            if (items.size() >= batchSize || left <= 0) {
+                return;
+            }
+            Pending<T> next = queue.poll(left, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
+            }
+            items.add(next);
+        }
+    }
+
+    private void write(List<Pending<T>> items) {
+        long t0 = System.nanoTime();
+        try {
+            batch.write(items.stream().map(Pending::item).toList());
+            commits++;
+            written += items.size();
+            items.forEach(p -> p.done.complete(null));
+        } catch (Exception e) {
+            if (items.size() == 1) {
+                items.get(0).done.completeExceptionally(e);
+                return;
+            }
+            LOG.warnf("%s: a batch of %d writes failed (%s); retrying one by one", name, items.size(), e.getMessage());
+            for (Pending<T> p : items) {
+                try {
+                    batch.write(List.of(p.item));
+                    commits++;
+                    written++;
+                    p.done.complete(null);
+                } catch (Exception one) {
+                    p.done.completeExceptionally(one);
+                }
+            }
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        if (ms >= SLOW_COMMIT_MS) {
+            LOG.warnf("%s: slow group commit, %d writes in %d ms (%d queued)", name, items.size(), ms, queue.size());
+        }
+    }
+}
