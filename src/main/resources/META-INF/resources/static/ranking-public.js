@@ -37,12 +37,14 @@ async function load() {
 function personsTable(r) {
   if (r.error) return h('div', { class: 'notice error', role: 'alert' }, r.error);
   if (!r.items.length) return h('p', { class: 'muted', id: 'persons-empty' }, t('pubrank.empty'));
-  const mine = S.me?.participantId;
+  // the public list carries no participant ids: your line is the one with your rank and name
+  const best = S.me?.best;
+  const isMine = e => !!best && e.rank === best.rank && e.name === S.me.name && (e.unit ?? null) === (S.me.unit ?? null);
   return h('table', { class: 'rank-table', id: 'persons' },
     h('thead', {}, h('tr', {}, h('th', {}, t('pubrank.col.rank')), h('th', {}, t('pubrank.col.name')),
       S.contest.units !== 'none' ? h('th', {}, t('pubrank.col.unit')) : null, h('th', { class: 'num' }, t('pubrank.col.score')),
       h('th', { class: 'num' }, t('pubrank.col.time')))),
-    h('tbody', {}, r.items.map(e => h('tr', { class: mine != null && e.participantId === mine ? 'me' : null },
+    h('tbody', {}, r.items.map(e => h('tr', { class: isMine(e) ? 'me' : null },
       h('td', {}, String(e.rank)), h('td', {}, e.name), S.contest.units !== 'none' ? h('td', {}, e.unit || '') : null,
       h('td', { class: 'num' }, String(e.score)), h('td', { class: 'num' }, duration(e.timeMs))))));
 }

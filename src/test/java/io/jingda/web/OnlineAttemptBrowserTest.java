@@ -39,7 +39,7 @@ class OnlineAttemptBrowserTest {
         Contest c = create("""
                 {"title":"党史知识网络答题","mode":"self-paced","draw":{"sets":["liaoning"],"types":["single"],"count":3,"seed":11},
                  "questionsPerAttempt":3,"timeLimit":120,"attemptsAllowed":2,"showAnswers":"afterEach",
-                 "units":[{"name":"第一支部","parent":"机关党委","headcount":10},{"name":"第二支部","parent":"机关党委","headcount":8}],
+                 "units":[{"name":"机关党委"},{"name":"第一支部","parent":"机关党委","headcount":10},{"name":"第二支部","parent":"机关党委","headcount":8}],
                  "publicRanking":{"persons":10,"units":true},%s}""");
         try (Browser b = Browser.start(base.toString())) {
             b.run("online-attempt", () -> {
