@@ -174,15 +174,30 @@ class OnlineAttemptBrowserTest {
                 // this contest's ranking is not public
                 b.driver.get(b.base + "/s/" + c.code + "/ranking");
                 b.await(By.id("not-public"));
+
+                // a contest whose window opens tomorrow: no form, the opening time in words
+                Contest later = create("""
+                        {"title":"明天开始","mode":"self-paced","draw":{"sets":["liaoning"],"types":["single"],"count":2,"seed":5},
+                         "questionsPerAttempt":2,%s}""", Instant.now().plus(Duration.ofDays(1)));
+                b.driver.get(b.base + "/s/" + later.code);
+                b.awaitText(By.id("not-open"), "答题还没开始");
+                assertThat(b.driver.findElement(By.id("window-state")).getText()).contains("开始");
+                assertThat(b.all(By.id("register"))).isEmpty();
+                // and an unknown code
+                b.driver.get(b.base + "/s/000000");
+                b.awaitText(By.id("missing"), "没有这场答题");
             });
         }
     }
 
     /** A self-paced contest made through the API and scheduled with its window already open. */
     private static Contest create(String json) {
-        Instant now = Instant.now();
-        String body = json.formatted("\"opensAt\":\"" + now.minus(Duration.ofHours(1)) + "\",\"closesAt\":\""
-                + now.plus(Duration.ofDays(1)) + "\"");
+        return create(json, Instant.now().minus(Duration.ofHours(1)));
+    }
+
+    private static Contest create(String json, Instant opensAt) {
+        String body = json.formatted("\"opensAt\":\"" + opensAt + "\",\"closesAt\":\""
+                + opensAt.plus(Duration.ofDays(2)) + "\"");
         long id = TestAuth.admin().body(body).post("/api/contests").then().statusCode(201).extract().jsonPath().getLong("id");
         String code = TestAuth.admin().post("/api/contests/" + id + "/actions/open").then().statusCode(200)
                 .extract().jsonPath().getString("code");
