@@ -522,7 +522,8 @@ function viewAck() {
   const nextQ = next.question;
   const parts = [topline(),
     h('div', { class: 'stem small', 'data-question': question.id }, question.stem),
-    h('div', { class: `state-big ${cls}`, id: 'ack', role: 'status', 'data-correct': late ? null : String(!!ack.correct), 'data-status': ack.status },
+    h('div', { class: `state-big ${cls}`, id: 'ack', role: 'status', 'data-correct': late ? null : String(!!ack.correct),
+      'data-status': ack.status, 'data-request': ack.requestId },
       h('span', { class: 'icon' }, icon(late ? 'hourglass' : ack.correct ? 'check' : 'cross')),
       h('span', { class: 'title' }, late ? t('self.late') : ack.correct ? t('reveal.right') : t('reveal.wrong')),
       h('span', { class: 'sub', id: 'ack-points' }, t('reveal.points', { n: ack.points ?? 0 }))),

@@ -105,7 +105,21 @@ class OnlineAttemptBrowserTest {
                 assertThat(Integer.parseInt(b.await(By.cssSelector("[data-timer] .num")).getText().trim())).isLessThanOrEqualTo(before);
                 assertThat(b.all(By.id("reg-name"))).isEmpty();
                 b.shot("online-resumed-360x640");
-                for (int i = 0; i < 3; i++) {
+
+                // the network drops as the first answer goes out: the page sends it again, with the same requestId
+                b.driver.executeCdpCommand("Network.enable", Map.of());
+                b.driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", true, "latency", 0,
+                        "downloadThroughput", -1, "uploadThroughput", -1));
+                b.click(By.cssSelector("button[data-option='" + c.pick(question, again.getText(), false) + "']"));
+                b.awaitText(By.id("notice"), "网络不稳，正在重新提交");
+                String requestId = (String) b.js("return JSON.parse(localStorage.getItem('jingda.online.pending." + c.code
+                        + "')).requestId");
+                b.driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
+                        "downloadThroughput", -1, "uploadThroughput", -1));
+                assertThat(b.await(By.id("ack")).getAttribute("data-request")).isEqualTo(requestId);
+                assertThat(b.driver.findElement(By.id("ack")).getAttribute("data-correct")).isEqualTo("false");
+                b.click(By.id("next"));
+                for (int i = 1; i < 3; i++) {
                     WebElement s = b.await(By.cssSelector("#stem[data-position='" + i + "']"));
                     b.click(By.cssSelector("button[data-option='" + c.pick(s.getAttribute("data-question"), s.getText(), false) + "']"));
                     b.await(By.id("ack"));
