@@ -419,7 +419,7 @@ function registerForm(c) {
       value: S.form.unit, oninput: ev => { S.form.unit = ev.target.value; } });
   }
   const memberInput = c.memberNo && c.memberNo !== 'none'
-    ? h('input', { id: 'reg-member', name: 'memberNo', maxlength: '40', required: c.memberNo === 'required', autocomplete: 'off',
+    ? h('input', { id: 'reg-member', name: 'memberNo', maxlength: '32', pattern: '[A-Za-z0-9_\\-]{1,32}', required: c.memberNo === 'required', autocomplete: 'off',
       inputmode: 'text', value: S.form.memberNo, oninput: ev => { S.form.memberNo = ev.target.value; } })
     : null;
   return h('form', { class: 'card', id: 'register', onsubmit: ev => { ev.preventDefault(); register(); } },
@@ -570,7 +570,8 @@ function viewResult() {
       h('div', { class: 'stat' }, h('b', { id: 'result-rank' }, r.rank ? t('self.rankOf', { rank: r.rank.rank, n: r.rank.of }) : '–'), h('span', {}, t('self.rank'))),
       h('div', { class: 'stat' }, h('b', { id: 'result-unit-rank' }, r.unitRank ? t('self.rankOf', { rank: r.unitRank.rank, n: r.unitRank.of }) : '–'), h('span', {}, t('self.unitRank'))),
       h('div', { class: 'stat' }, h('b', { id: 'result-time' }, duration(r.timeMs)), h('span', {}, t('self.time')))),
-    h('p', { class: 'center', id: 'result-counted' }, r.counted ? t('self.counts') : t(c.attemptScore === 'last' ? 'self.notCounted.last' : 'self.notCounted.best'))];
+    r.status === 'VOID' ? h('p', { class: 'notice error', id: 'result-void' }, t('self.voided'))
+      : h('p', { class: 'center', id: 'result-counted' }, r.counted ? t('self.counts') : t(c.attemptScore === 'last' ? 'self.notCounted.last' : 'self.notCounted.best'))];
   if (S.notice) parts.push(h('div', { class: 'notice', role: 'alert', id: 'notice' }, noticeText()));
   if (me) {
     parts.push(h('p', { class: 'center', id: 'attempts-left' }, t('self.attemptsLeft', { n: left, used: me.attemptsUsed ?? 0, all: c.attemptsAllowed })));
