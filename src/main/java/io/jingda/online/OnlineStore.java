@@ -260,6 +260,12 @@ public class OnlineStore {
                 contestId, at) == 1;
     }
 
+    /** Serves a waiting question now; false if the attempt moved on or it was served already. */
+    boolean serve(Connection c, long attemptId, int position, long servedAt, long now) throws SQLException {
+        return exec(c, "UPDATE online_attempt SET served_at = ? WHERE id = ? AND position = ? AND served_at = ? AND "
+                + "status = 'ACTIVE'", now, attemptId, position, servedAt) == 1;
+    }
+
     /** Ends a running attempt with what it has (time out, close); false if it was not running. */
     boolean finish(Connection c, long attemptId, int position, long finishedAt) throws SQLException {
         return exec(c, "UPDATE online_attempt SET status = 'FINISHED', position = ?, finished_at = ? WHERE id = ? "

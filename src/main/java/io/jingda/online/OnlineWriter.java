@@ -216,6 +216,22 @@ public class OnlineWriter {
         }
     }
 
+    /** Serves the question that waited after an answer (afterEach): its clock starts now. */
+    public static final class Serve extends Write {
+        final AttemptRow attempt;
+        final long now;
+
+        public Serve(AttemptRow attempt, long now) {
+            this.attempt = attempt;
+            this.now = now;
+        }
+
+        @Override
+        void apply(Connection c, OnlineStore s, Tally t) throws SQLException {
+            done = s.serve(c, attempt.id(), attempt.position(), attempt.servedAt(), now);
+        }
+    }
+
     /** Ends a running attempt with what it has: its time is up, or its contest closed. */
     public static final class Finish extends Write {
         final AttemptRow attempt;

@@ -244,12 +244,18 @@ async function deliver() {
 function answered(res, question, choice) {
   const ack = res.ack || {};
   S.expired = null;
-  const next = { question: res.question || null, result: res.result || null };
+  const next = { question: res.question || null, result: res.result || null, nextAt: res.nextAt || null };
   if (ack.status === 'LATE' || ack.correct !== undefined && ack.correct !== null) {
     S.ack = { ack, question, choice, next };
     S.view = 'ack';
     S.notice = null;
     render();
+    if (next.nextAt) {
+      // afterEach: the next question waits while this one is read, and is served by itself at nextAt at the latest
+      const shown = S.ack;
+      setTimeout(() => { if (S.view === 'ack' && S.ack === shown) moveOn(next); },
+        Math.max(0, next.nextAt - serverClock.now()));
+    }
     return;
   }
   moveOn(next);
@@ -534,8 +540,10 @@ function viewAck() {
     h('div', { class: 'submit-bar' },
       nextQ ? h('p', { class: 'next-clock', id: 'next-clock' }, t('self.nextRunning'),
         timer(() => nextQ.deadline - serverClock.now(), nextQ.timeLimitMs || (nextQ.deadline - nextQ.servedAt), () => false)) : null,
+      !nextQ && next.nextAt ? h('p', { class: 'next-clock', id: 'next-waits' },
+        t('self.nextWaits', { s: Math.max(1, Math.round((next.nextAt - serverClock.now()) / 1000)) })) : null,
       h('button', { type: 'button', class: 'btn block dark', id: 'next', onclick: () => moveOn(next) },
-        next.result || !nextQ ? t('self.toResult') : t('self.next')))];
+        next.result || (!nextQ && !next.nextAt) ? t('self.toResult') : t('self.next')))];
   return parts;
 }
 

@@ -132,6 +132,29 @@ class SelfPacedContestTest {
     }
 
     @Test
+    void withAnswersAfterEachTheNextQuestionWaitsWhileTheAnswerIsRead() {
+        Map<String, Object> body = SelfPaced.contest("逐题解析", 6, 3);
+        body.put("showAnswers", "afterEach");
+        JsonPath c = SelfPaced.schedule(body);
+        String code = c.getString("code");
+        Map<String, String> key = SelfPaced.answers(c.getLong("id"));
+        String token = SelfPaced.register(code, "读者", null).getString("token");
+        JsonPath a = SelfPaced.as(token).post("/api/self/" + code + "/attempts").then().statusCode(201).extract().jsonPath();
+        long attemptId = a.getLong("attemptId");
+        String q0 = a.getString("question.id");
+        JsonPath r = SelfPaced.answer(token, attemptId, q0, key.get(q0), "r0");
+        assertThat(r.getBoolean("ack.correct")).isTrue();
+        assertThat(r.getString("ack.explanation")).isNotNull();
+        assertThat(r.getMap("question")).isNull();
+        assertThat(r.getLong("nextAt")).isEqualTo(r.getLong("ack.receivedAt") + 30_000);
+        JsonPath served = SelfPaced.as(token).get("/api/self/attempts/" + attemptId).then().statusCode(200).extract().jsonPath();
+        assertThat(served.getLong("question.servedAt")).isLessThan(r.getLong("nextAt"));
+        assertThat(served.getInt("question.position")).isEqualTo(1);
+        JsonPath again = SelfPaced.as(token).get("/api/self/attempts/" + attemptId).then().statusCode(200).extract().jsonPath();
+        assertThat(again.getLong("question.servedAt")).isEqualTo(served.getLong("question.servedAt"));
+    }
+
+    @Test
     void aLateAnswerScoresNothingAndAnAbandonedAttemptIsFinishedByTheServer() throws Exception {
         JsonPath c = SelfPaced.schedule(SelfPaced.contest("超时", 6, 3));
         String code = c.getString("code");
