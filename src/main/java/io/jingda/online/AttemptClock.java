@@ -9,7 +9,11 @@ package io.jingda.online;
  *
  * @param limitsMs the time limit of each position of the paper (ignored when {@code totalMs > 0})
  */
-public record AttemptClock(long[] limitsMs, long totalMs, long graceMs) {
+public record AttemptClock(long[] limitsMs, long totalMs, long graceMs, long reviewMs) {
+
+    public AttemptClock(long[] limitsMs, long totalMs, long graceMs) {
+        this(limitsMs, totalMs, graceMs, 0);
+    }
 
     /** Where the attempt is: the position being served (or {@code n}: over) and since when. */
     public record Where(int position, long servedAt) {
@@ -23,12 +27,15 @@ public record AttemptClock(long[] limitsMs, long totalMs, long graceMs) {
         return totalMs > 0 ? startedAt + totalMs : servedAt + limitsMs[position];
     }
 
-    /** The latest an attempt can last: every question served in turn and missed. */
+    /**
+     * The latest an attempt can last: every question served in turn and missed, with the longest pause for reading
+     * an answer ({@code reviewMs}, when the answers are shown after each question) between two.
+     */
     public long expiresAt(long startedAt) {
         if (totalMs > 0) {
             return startedAt + totalMs + graceMs;
         }
-        long t = startedAt;
+        long t = startedAt + reviewMs * Math.max(0, limitsMs.length - 1);
         for (long l : limitsMs) {
             t += l + graceMs;
         }

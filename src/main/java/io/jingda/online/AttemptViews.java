@@ -42,29 +42,42 @@ public class AttemptViews {
         if (a.active()) {
             return view(k, a, clock.at(a.startedAt(), a.position(), a.servedAt(), now), now);
         }
-        return new Attempt(a.id(), a.num(), a.status(), n, n, a.startedAt(), a.expiresAt(), null, result(k, a, now), now);
+        return new Attempt(a.id(), a.num(), a.status(), n, n, a.startedAt(), a.expiresAt(), null, result(k, a, now), null,
+                now);
     }
 
     Attempt view(Loaded k, AttemptRow a, AttemptClock.Where w, long now) {
         int n = a.paper().length;
         if (w.position() >= n) {
-            return new Attempt(a.id(), a.num(), a.status(), n, n, a.startedAt(), a.expiresAt(), null, null, now);
+            return new Attempt(a.id(), a.num(), a.status(), n, n, a.startedAt(), a.expiresAt(), null, null, null, now);
+        }
+        if (w.servedAt() > now) {
+            // the next question waits while the answer before it is read (afterEach): not served yet
+            return new Attempt(a.id(), a.num(), a.status(), n, w.position(), a.startedAt(), a.expiresAt(), null, null,
+                    w.servedAt(), now);
         }
         AttemptClock clock = k.clock(a.paper(), graceMs);
         LiveQuestion q = k.pool().get(a.paper()[w.position()]);
         Question view = new Question(q.publicId(), w.position(), q.type().wire(), q.stem(),
                 Paper.options(a.seed(), w.position(), q), q.points(), clock.totalMs() > 0 ? clock.totalMs()
                 : clock.limitsMs()[w.position()], w.servedAt(), clock.deadline(a.startedAt(), w.position(), w.servedAt()));
-        return new Attempt(a.id(), a.num(), a.status(), n, w.position(), a.startedAt(), a.expiresAt(), view, null, now);
+        return new Attempt(a.id(), a.num(), a.status(), n, w.position(), a.startedAt(), a.expiresAt(), view, null, null,
+                now);
     }
 
     /** The result of an attempt that is over: its score and ranks, and its review when the contest allows it. */
-    Result result(Loaded k, AttemptRow a, long now) {
-        int n = a.paper().length;
+    /** The most an attempt's paper can score (accuracy; speed scoring gives at most as much). */
+    static int maxScore(Loaded k, AttemptRow a) {
         int max = 0;
         for (int idx : a.paper()) {
             max += k.pool().get(idx).points();
         }
+        return max;
+    }
+
+    Result result(Loaded k, AttemptRow a, long now) {
+        int n = a.paper().length;
+        int max = maxScore(k, a);
         ParticipantRow p = store.participant(a.participantId());
         boolean counted = p.bestAttempt() != null && p.bestAttempt() == a.id();
         Rank rank = p.bestScore() == null ? null : new Rank(store.rankOf(k.row().id(), null, p.bestScore(),

@@ -31,15 +31,17 @@ public class OnlineCatalog {
     private final ContestService contests;
     private final Map<Long, Loaded> byId = new ConcurrentHashMap<>();
     private final Map<String, Long> byCode = new ConcurrentHashMap<>();
+    private final long reviewMs;
 
-    public OnlineCatalog(OnlineStore store, ContestService contests) {
+    public OnlineCatalog(OnlineStore store, ContestService contests, OnlineConfig config) {
         this.store = store;
         this.contests = contests;
+        this.reviewMs = config.reviewTime().toMillis();
     }
 
     /** A scheduled (or later) contest as this node serves it. */
     public record Loaded(ContestRow row, ContestSettings settings, OnlineSettings online, List<LiveQuestion> pool,
-                         ScoringRules scoring, List<UnitRow> units, long loadedAt) {
+                         ScoringRules scoring, List<UnitRow> units, long loadedAt, long reviewMs) {
 
         public ContestStatus status(long now) {
             return OnlineWindow.status(ContestStatus.valueOf(row.status()), row.opensAt(), row.closesAt(), now);
@@ -55,7 +57,7 @@ public class OnlineCatalog {
                 limits[i] = limitMs(pool.get(paper[i]));
             }
             long total = online.timeLimitTotal() == null ? 0 : online.timeLimitTotal() * 1000L;
-            return new AttemptClock(limits, total, graceMs);
+            return new AttemptClock(limits, total, graceMs, reviewMs);
         }
 
         public UnitRow unit(Long id) {
@@ -105,16 +107,23 @@ public class OnlineCatalog {
         List<LiveQuestion> pool = contests.questions(row.id()).stream().map(ContestQuestionMapper::live).toList();
         ScoringRules scoring = new ScoringRules(s.scoring() != null && "speed".equals(s.scoring().mode())
                 ? ScoringRules.Mode.SPEED : ScoringRules.Mode.ACCURACY, false);
-        Loaded l = new Loaded(row, s, s.online(), pool, scoring, store.units(row.id()), System.currentTimeMillis());
+        Loaded l = new Loaded(row, s, s.online(), pool, scoring, store.units(row.id()), System.currentTimeMillis(),
+                review(s));
         byId.put(row.id(), l);
         return l;
     }
 
     private Loaded refresh(Loaded old, ContestRow row) {
         ContestSettings s = settings(row);
-        Loaded l = new Loaded(row, s, s.online(), old.pool(), old.scoring(), store.units(row.id()), System.currentTimeMillis());
+        Loaded l = new Loaded(row, s, s.online(), old.pool(), old.scoring(), store.units(row.id()), System.currentTimeMillis(),
+                review(s));
         byId.put(row.id(), l);
         return l;
+    }
+
+    /** The pause before the next question, while an answer's explanation is read: only when they are shown after each. */
+    private long review(ContestSettings s) {
+        return OnlineSettings.AFTER_EACH.equals(s.online().showAnswers()) ? reviewMs : 0;
     }
 
     private static ContestSettings settings(ContestRow row) {

@@ -13,6 +13,13 @@ public interface OnlineConfig {
     @WithDefault("1s")
     Duration grace();
 
+    /**
+     * With {@code showAnswers: afterEach}, the longest a participant reads an answer's explanation before the next
+     * question is served anyway (it is served at once when asked for).
+     */
+    @WithDefault("30s")
+    Duration reviewTime();
+
     /** How often a node stores window changes and finalises attempts past their time. */
     @WithDefault("2s")
     Duration sweepInterval();

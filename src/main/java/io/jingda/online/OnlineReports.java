@@ -34,6 +34,7 @@ import java.util.concurrent.CompletionStage;
  */
 @ApplicationScoped
 public class OnlineReports {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(OnlineReports.class);
     public static final int MAX_PAGE = 500;
     private static final Set<String> SORTS = Set.of("average", "participation", "participants");
 
@@ -64,6 +65,18 @@ public class OnlineReports {
             throw ApiException.conflict("NOT_SELF_PACED", "contest " + contestId + " is not a self-paced contest");
         }
         return catalog.byId(contestId);
+    }
+
+    /** The unit a query names, by id or by name (null: none named); 400 for one the contest does not have. */
+    public Long unitId(Loaded k, String unit) {
+        if (unit == null || unit.isBlank()) {
+            return null;
+        }
+        String key = io.jingda.contest.UnitList.key(unit);
+        return k.units().stream().filter(u -> String.valueOf(u.id()).equals(unit.strip())
+                        || io.jingda.contest.UnitList.key(u.name()).equals(key)).map(UnitRow::id).findFirst()
+                .orElseThrow(() -> ApiException.invalid(List.of(new FieldError("unit", "'" + unit
+                        + "' is not a unit of this contest (give its id or its name)"))));
     }
 
     public Page<PersonEntry> persons(Loaded k, Long unitId, int page, int size) {
@@ -168,6 +181,8 @@ public class OnlineReports {
                         throw ApiException.conflict("ALREADY_VOID", "attempt " + attemptId + " was voided already");
                     }
                     ParticipantRow p = store.participant(a.participantId());
+                    LOG.infof("contest %d: attempt %d of participant %d voided by %s: %s", k.row().id(), attemptId,
+                            a.participantId(), caller.name(), why);
                     return entry(k, store.attempt(attemptId), p.name(), p.unitId());
                 });
     }

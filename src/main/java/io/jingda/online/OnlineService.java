@@ -106,7 +106,8 @@ public class OnlineService {
                 store.rankOf(k.row().id(), null, p.bestScore(), p.bestTimeMs(), p.bestFinishedAt()),
                 store.ranked(k.row().id(), null));
         List<AttemptSummary> list = attempts.stream().map(a -> new AttemptSummary(a.id(), a.num(), a.status(),
-                a.active() ? null : a.score(), a.active() ? null : a.correctCount(), a.paper().length, a.startedAt(),
+                a.active() ? null : a.score(), AttemptViews.maxScore(k, a), a.active() ? null : a.correctCount(),
+                a.paper().length, a.startedAt(),
                 a.finishedAt(), p.bestAttempt() != null && p.bestAttempt() == a.id())).toList();
         UnitRow unit = k.unit(p.unitId());
         int used = attempts.size();
@@ -176,6 +177,15 @@ public class OnlineService {
         if (a.active()) {
             AttemptClock.Where w = k.clock(a.paper(), graceMs).at(a.startedAt(), a.position(), a.servedAt(), now);
             boolean closed = k.status(now) == ContestStatus.CLOSED;
+            if (!closed && w.position() < a.paper().length && w.servedAt() > now) {
+                // asked for the question that waits after an answer (afterEach): it is served now, once
+                return writer.submit(new OnlineWriter.Serve(a, now)).handleAsync((x, e) -> {
+                    if (e != null) {
+                        throw failure(e);
+                    }
+                    return views.view(k, store.attempt(attemptId), now);
+                }, Infrastructure.getDefaultWorkerPool());
+            }
             if (w.position() >= a.paper().length || closed) {
                 long end = closed ? Math.min(k.row().closesAt(), w.servedAt()) : w.servedAt();
                 return writer.submit(new OnlineWriter.Finish(a, Math.min(end, now), k.online().bestCounts()))
@@ -239,7 +249,9 @@ public class OnlineService {
             int to = w.position() + 1;
             AnswerRow row = new AnswerRow(a.id(), w.position(), current.index(), JsonText.write(r.choice()),
                     r.requestId(), "ACCEPTED", now, responseMs, correct, points);
-            write = new OnlineWriter.Answer(a, row, to, now, responseMs < k.online().antiCheat().minResponseMs(),
+            // with afterEach, the next question waits while this answer is read (served when asked for, or at the latest then)
+            long next = to < n ? now + k.reviewMs() : now;
+            write = new OnlineWriter.Answer(a, row, to, next, responseMs < k.online().antiCheat().minResponseMs(),
                     to == n ? now : null, best);
         } else if (stored != null && w.position() > a.position() && stored.publicId().equals(r.questionId())) {
             AnswerRow row = new AnswerRow(a.id(), a.position(), stored.index(), JsonText.write(r.choice()),
@@ -297,7 +309,7 @@ public class OnlineService {
         Ack ack = new Ack(row.requestId(), q.publicId(), row.position(), row.status(), row.receivedAt(), row.responseMs(),
                 each ? row.correct() : null, each ? row.points() : null, each ? a.score() : null,
                 each ? q.correct() : null, each ? q.explanation() : null, each ? q.source() : null);
-        return new AnswerResponse(ack, view.question(), view.result(), now);
+        return new AnswerResponse(ack, view.question(), view.result(), view.nextAt(), now);
     }
 
     // ------------------------------------------------------------------ errors

@@ -243,7 +243,6 @@ public class OnlineStore {
         exec(c, "INSERT INTO online_attempt (id, contest_id, participant_id, num, seed, paper, status, position, served_at, "
                         + "started_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', 0, ?, ?, ?)", a.id(), a.contestId(),
                 a.participantId(), a.num(), a.seed(), Paper.encode(a.paper()), a.servedAt(), a.startedAt(), a.expiresAt());
-        bumpHour(c, a.contestId(), a.startedAt(), 1, 0);
     }
 
     /**
@@ -259,6 +258,12 @@ public class OnlineStore {
                         + "contest WHERE id = ? AND closes_at > ?)", position, servedAt, points, correct, answered, fast,
                 finishedAt == null ? AttemptRow.ACTIVE : AttemptRow.FINISHED, finishedAt, attemptId, fromPosition,
                 contestId, at) == 1;
+    }
+
+    /** Serves a waiting question now; false if the attempt moved on or it was served already. */
+    boolean serve(Connection c, long attemptId, int position, long servedAt, long now) throws SQLException {
+        return exec(c, "UPDATE online_attempt SET served_at = ? WHERE id = ? AND position = ? AND served_at = ? AND "
+                + "status = 'ACTIVE'", now, attemptId, position, servedAt) == 1;
     }
 
     /** Ends a running attempt with what it has (time out, close); false if it was not running. */
@@ -283,8 +288,11 @@ public class OnlineStore {
                 + "AND question_idx = ?", answered, correct, contestId, questionIdx);
     }
 
-    void bumpHour(Connection c, long contestId, long at, long attempts, long answers) throws SQLException {
-        long hour = at / 3_600_000L * 3_600_000L;
+    static long hourOf(long at) {
+        return at / 3_600_000L * 3_600_000L;
+    }
+
+    void bumpHour(Connection c, long contestId, long hour, long attempts, long answers) throws SQLException {
         if (exec(c, "UPDATE online_hour SET attempts = attempts + ?, answers = answers + ? WHERE contest_id = ? AND hour_start = ?",
                 attempts, answers, contestId, hour) == 0) {
             exec(c, "INSERT INTO online_hour (contest_id, hour_start, attempts, answers) VALUES (?, ?, ?, ?)", contestId, hour,

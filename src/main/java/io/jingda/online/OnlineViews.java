@@ -49,12 +49,15 @@ public final class OnlineViews {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record AttemptSummary(long attemptId, int number, String status, Integer score, Integer correctCount,
-                                 int questionCount, long startedAt, Long finishedAt, boolean counted) {
+    public record AttemptSummary(long attemptId, int number, String status, Integer score, Integer maxScore,
+                                 Integer correctCount, int questionCount, long startedAt, Long finishedAt,
+                                 boolean counted) {
     }
 
+    /** {@code nextAt}: with {@code showAnswers: afterEach}, when the next question is served at the latest (null otherwise). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Attempt(long attemptId, int number, String status, int questionCount, int position, long startedAt,
-                          long expiresAt, Question question, Result result, long serverTime) {
+                          long expiresAt, Question question, Result result, Long nextAt, long serverTime) {
     }
 
     /** A question as served: no answer, options in this attempt's order. */
@@ -62,7 +65,8 @@ public final class OnlineViews {
                            int points, long timeLimitMs, long servedAt, long deadline) {
     }
 
-    public record AnswerResponse(Ack ack, Question question, Result result, long serverTime) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AnswerResponse(Ack ack, Question question, Result result, Long nextAt, long serverTime) {
     }
 
     /** An answer's acknowledgement; right and wrong only with {@code showAnswers: afterEach}. */

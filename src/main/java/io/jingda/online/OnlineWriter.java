@@ -41,17 +41,51 @@ public class OnlineWriter {
 
     private void write(List<Write> writes) throws SQLException {
         store.transaction(c -> {
+            Tally tally = new Tally();
             for (Write w : writes) {
-                w.apply(c, store);
+                w.apply(c, store, tally);
             }
+            tally.store(c, store);
         });
+    }
+
+    /**
+     * The counters a batch moves (answers per question, attempts and answers per hour), added up and written once
+     * per batch: a thousand answers to ten questions are ten updates, not a thousand. Written in key order, so two
+     * nodes' batches lock the counter rows in the same order and never deadlock on them.
+     */
+    static final class Tally {
+        private static final java.util.Comparator<java.util.List<Long>> ORDER = java.util.Comparator
+                .<java.util.List<Long>>comparingLong(k -> k.get(0)).thenComparingLong(k -> k.get(1));
+        private final java.util.Map<java.util.List<Long>, long[]> questions = new java.util.TreeMap<>(ORDER);
+        private final java.util.Map<java.util.List<Long>, long[]> hours = new java.util.TreeMap<>(ORDER);
+
+        void answer(long contestId, int questionIdx, boolean correct, long at) {
+            long[] q = questions.computeIfAbsent(java.util.List.of(contestId, (long) questionIdx), k -> new long[2]);
+            q[0]++;
+            q[1] += correct ? 1 : 0;
+            hours.computeIfAbsent(java.util.List.of(contestId, OnlineStore.hourOf(at)), k -> new long[2])[1]++;
+        }
+
+        void attempt(long contestId, long at) {
+            hours.computeIfAbsent(java.util.List.of(contestId, OnlineStore.hourOf(at)), k -> new long[2])[0]++;
+        }
+
+        void store(Connection c, OnlineStore s) throws SQLException {
+            for (var e : questions.entrySet()) {
+                s.bumpQuestion(c, e.getKey().get(0), e.getKey().get(1).intValue(), e.getValue()[0], e.getValue()[1]);
+            }
+            for (var e : hours.entrySet()) {
+                s.bumpHour(c, e.getKey().get(0), e.getKey().get(1), e.getValue()[0], e.getValue()[1]);
+            }
+        }
     }
 
     /** One write of a group commit. {@link #apply} may run twice (a failed batch is retried write by write). */
     public abstract static class Write {
         protected boolean done;
 
-        abstract void apply(Connection c, OnlineStore s) throws SQLException;
+        abstract void apply(Connection c, OnlineStore s, Tally t) throws SQLException;
 
         /** Whether its condition held and it was stored. */
         public boolean done() {
@@ -88,7 +122,7 @@ public class OnlineWriter {
         }
 
         @Override
-        void apply(Connection c, OnlineStore s) throws SQLException {
+        void apply(Connection c, OnlineStore s, Tally t) throws SQLException {
             done = false;
             ParticipantRow p = s.participantByIdentity(c, contestId, identityHash);
             if (p != null) {
@@ -128,7 +162,7 @@ public class OnlineWriter {
         }
 
         @Override
-        void apply(Connection c, OnlineStore s) throws SQLException {
+        void apply(Connection c, OnlineStore s, Tally t) throws SQLException {
             done = false;
             long id = s.nextId("online_attempt_seq");
             if (!s.claimAttempt(c, attempt.participantId(), allowed, id)) {
@@ -140,6 +174,7 @@ public class OnlineWriter {
             s.insertAttempt(c, new AttemptRow(id, attempt.contestId(), attempt.participantId(), number, attempt.seed(),
                     attempt.paper(), AttemptRow.ACTIVE, 0, attempt.servedAt(), attempt.startedAt(), attempt.expiresAt(),
                     null, 0, 0, 0, 0, null, null, null));
+            t.attempt(attempt.contestId(), attempt.startedAt());
             done = true;
         }
     }
@@ -166,19 +201,34 @@ public class OnlineWriter {
         }
 
         @Override
-        void apply(Connection c, OnlineStore s) throws SQLException {
+        void apply(Connection c, OnlineStore s, Tally t) throws SQLException {
             done = false;
             if (!s.advance(c, from.id(), from.position(), toPosition, servedAt, row.points(), row.correct() ? 1 : 0,
                     1, fast ? 1 : 0, finishedAt, from.contestId(), row.receivedAt())) {
                 return;
             }
             s.insertAnswer(c, row);
-            s.bumpQuestion(c, from.contestId(), row.questionIdx(), 1, row.correct() ? 1 : 0);
-            s.bumpHour(c, from.contestId(), row.receivedAt(), 0, 1);
+            t.answer(from.contestId(), row.questionIdx(), row.correct(), row.receivedAt());
             if (finishedAt != null) {
                 s.recount(c, from.participantId(), best, from.paper().length);
             }
             done = true;
+        }
+    }
+
+    /** Serves the question that waited after an answer (afterEach): its clock starts now. */
+    public static final class Serve extends Write {
+        final AttemptRow attempt;
+        final long now;
+
+        public Serve(AttemptRow attempt, long now) {
+            this.attempt = attempt;
+            this.now = now;
+        }
+
+        @Override
+        void apply(Connection c, OnlineStore s, Tally t) throws SQLException {
+            done = s.serve(c, attempt.id(), attempt.position(), attempt.servedAt(), now);
         }
     }
 
@@ -195,7 +245,7 @@ public class OnlineWriter {
         }
 
         @Override
-        void apply(Connection c, OnlineStore s) throws SQLException {
+        void apply(Connection c, OnlineStore s, Tally t) throws SQLException {
             done = s.finish(c, attempt.id(), attempt.paper().length, finishedAt);
             if (done) {
                 s.recount(c, attempt.participantId(), best, attempt.paper().length);
@@ -220,7 +270,7 @@ public class OnlineWriter {
         }
 
         @Override
-        void apply(Connection c, OnlineStore s) throws SQLException {
+        void apply(Connection c, OnlineStore s, Tally t) throws SQLException {
             done = s.voidAttempt(c, attempt.id(), reason, by, at);
             if (done) {
                 s.recount(c, attempt.participantId(), best, attempt.paper().length);

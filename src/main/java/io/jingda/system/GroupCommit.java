@@ -35,10 +35,19 @@ public final class GroupCommit<T> {
     private final LinkedBlockingQueue<Pending<T>> queue;
     private final Thread writer;
     private volatile boolean running = true;
+    private final java.util.function.Predicate<T> urgent;
     private long commits;
     private long written;
+    private int largest;
 
     public GroupCommit(String name, int batchSize, long lingerNanos, int capacity, Batch<T> batch) {
+        this(name, batchSize, lingerNanos, capacity, batch, t -> false);
+    }
+
+    /** @param urgent items that end the linger at once when they are drained (a flush) */
+    public GroupCommit(String name, int batchSize, long lingerNanos, int capacity, Batch<T> batch,
+                       java.util.function.Predicate<T> urgent) {
+        this.urgent = urgent;
         this.name = name;
         this.batch = batch;
         this.batchSize = batchSize;
@@ -74,8 +83,8 @@ public final class GroupCommit<T> {
             Thread.currentThread().interrupt();
         }
         if (commits > 0) {
-            LOG.infof("%s: %d writes in %d commits (%.1f a commit on average)", name, written, commits,
-                    written / (double) commits);
+            LOG.infof("%s: %d writes in %d commits (%.1f a commit on average, at most %d)", name, written, commits,
+                    written / (double) commits, largest);
         }
     }
 
@@ -107,8 +116,15 @@ public final class GroupCommit<T> {
 
     private void gather(List<Pending<T>> items, long linger) throws InterruptedException {
         long until = System.nanoTime() + linger;
+        int from = 0;
         while (true) {
             queue.drainTo(items, batchSize - items.size());
+            for (int i = from; i < items.size(); i++) {
+                if (urgent.test(items.get(i).item)) {
+                    return;
+                }
+            }
+            from = items.size();
             long left = until - System.nanoTime();
             if (items.size() >= batchSize || left <= 0) {
                 return;
@@ -127,6 +143,7 @@ public final class GroupCommit<T> {
             batch.write(items.stream().map(Pending::item).toList());
             commits++;
             written += items.size();
+            largest = Math.max(largest, items.size());
             items.forEach(p -> p.done.complete(null));
         } catch (Exception e) {
             if (items.size() == 1) {

@@ -72,6 +72,27 @@ public class Pages {
         return page("screen", null);
     }
 
+    /** A self-paced online contest, the participant's page: its rules, registering and the attempts (docs/online.md). */
+    @GET
+    @Path("s/{code}")
+    public Response selfPaced(@PathParam("code") String code) {
+        return page("online", null);
+    }
+
+    /** The participant's printable certificate of a self-paced contest. */
+    @GET
+    @Path("s/{code}/certificate")
+    public Response certificate(@PathParam("code") String code) {
+        return page("certificate", null);
+    }
+
+    /** What a self-paced contest's publicRanking lets anyone see. */
+    @GET
+    @Path("s/{code}/ranking")
+    public Response publicRanking(@PathParam("code") String code) {
+        return page("ranking-public", null);
+    }
+
     @GET
     @Path("host")
     public Response host(@Context HttpHeaders headers, @Context HttpServerRequest request) {

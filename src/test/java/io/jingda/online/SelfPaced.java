@@ -63,8 +63,23 @@ final class SelfPaced {
                 .post("/api/self/attempts/" + attemptId + "/answers").then().statusCode(200).extract().jsonPath();
     }
 
-    /** Answers a whole attempt: right for the first {@code right} questions, wrong after. Returns the result. */
-    static JsonPath play(String code, String token, Map<String, String> key, int right) {
+    /** An attempt played: its id and the response to its last answer (with the result). */
+    record Played(long attemptId, JsonPath last) {
+        int getInt(String path) {
+            return last.getInt(path);
+        }
+
+        boolean getBoolean(String path) {
+            return last.getBoolean(path);
+        }
+
+        java.util.List<Object> getList(String path) {
+            return last.getList(path);
+        }
+    }
+
+    /** Answers a whole attempt: right for the first {@code right} questions, wrong after. */
+    static Played play(String code, String token, Map<String, String> key, int right) {
         JsonPath a = as(token).post("/api/self/" + code + "/attempts").then().statusCode(201).extract().jsonPath();
         long attemptId = a.getLong("attemptId");
         Map<String, Object> q = a.getMap("question");
@@ -80,8 +95,13 @@ final class SelfPaced {
             }
             last = answer(token, attemptId, qid, choice, "r" + i);
             q = last.getMap("question");
+            if (q == null && last.get("nextAt") != null) {
+                // afterEach: the next question waits until it is asked for
+                q = as(token).get("/api/self/attempts/" + attemptId).then().statusCode(200).extract().jsonPath()
+                        .getMap("question");
+            }
             i++;
         }
-        return last;
+        return new Played(attemptId, last);
     }
 }

@@ -56,12 +56,12 @@ class SelfPacedContestTest {
         String t2 = SelfPaced.register(code, "李四", "第二支部").getString("token");
         String t3 = SelfPaced.register(code, "王五", "第一支部").getString("token");
 
-        JsonPath r1 = SelfPaced.play(code, t1, key, 5);
+        JsonPath r1 = SelfPaced.play(code, t1, key, 5).last();
         assertThat(r1.getInt("result.score")).isEqualTo(r1.getInt("result.maxScore"));
         assertThat(r1.getInt("result.correctCount")).isEqualTo(5);
         assertThat(r1.getBoolean("ack.correct")).isTrue();
         assertThat(r1.getList("result.review")).hasSize(5);
-        JsonPath r2 = SelfPaced.play(code, t2, key, 3);
+        JsonPath r2 = SelfPaced.play(code, t2, key, 3).last();
         assertThat(r2.getInt("result.correctCount")).isEqualTo(3);
         assertThat(r2.getBoolean("ack.correct")).isFalse();
         assertThat(r2.getInt("result.rank.rank")).isEqualTo(2);
@@ -129,6 +129,29 @@ class SelfPacedContestTest {
         SelfPaced.as("1.forged").get("/api/self/attempts/" + attemptId).then().statusCode(401);
         String other = SelfPaced.register(code, "钱七", null).getString("token");
         SelfPaced.as(other).get("/api/self/attempts/" + attemptId).then().statusCode(403);
+    }
+
+    @Test
+    void withAnswersAfterEachTheNextQuestionWaitsWhileTheAnswerIsRead() {
+        Map<String, Object> body = SelfPaced.contest("逐题解析", 6, 3);
+        body.put("showAnswers", "afterEach");
+        JsonPath c = SelfPaced.schedule(body);
+        String code = c.getString("code");
+        Map<String, String> key = SelfPaced.answers(c.getLong("id"));
+        String token = SelfPaced.register(code, "读者", null).getString("token");
+        JsonPath a = SelfPaced.as(token).post("/api/self/" + code + "/attempts").then().statusCode(201).extract().jsonPath();
+        long attemptId = a.getLong("attemptId");
+        String q0 = a.getString("question.id");
+        JsonPath r = SelfPaced.answer(token, attemptId, q0, key.get(q0), "r0");
+        assertThat(r.getBoolean("ack.correct")).isTrue();
+        assertThat(r.getString("ack.explanation")).isNotNull();
+        assertThat(r.getMap("question")).isNull();
+        assertThat(r.getLong("nextAt")).isEqualTo(r.getLong("ack.receivedAt") + 30_000);
+        JsonPath served = SelfPaced.as(token).get("/api/self/attempts/" + attemptId).then().statusCode(200).extract().jsonPath();
+        assertThat(served.getLong("question.servedAt")).isLessThan(r.getLong("nextAt"));
+        assertThat(served.getInt("question.position")).isEqualTo(1);
+        JsonPath again = SelfPaced.as(token).get("/api/self/attempts/" + attemptId).then().statusCode(200).extract().jsonPath();
+        assertThat(again.getLong("question.servedAt")).isEqualTo(served.getLong("question.servedAt"));
     }
 
     @Test

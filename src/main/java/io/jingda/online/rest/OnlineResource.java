@@ -47,12 +47,12 @@ public class OnlineResource {
     @GET
     @Path("rankings")
     public Object rankings(@PathParam("id") long id, @QueryParam("by") @DefaultValue("person") String by,
-                           @QueryParam("unit") Long unit, @QueryParam("rollup") String rollup,
+                           @QueryParam("unit") String unit, @QueryParam("rollup") String rollup,
                            @QueryParam("sort") String sort, @QueryParam("page") @DefaultValue("0") int page,
                            @QueryParam("size") @DefaultValue("50") int size) {
         OnlineCatalog.Loaded k = contest(id);
         return switch (by) {
-            case "person" -> reports.persons(k, unit, page, size);
+            case "person" -> reports.persons(k, reports.unitId(k, unit), page, size);
             case "unit" -> reports.units(k, sort, "parent".equals(rollup), page, size);
             default -> throw ApiException.invalid(List.of(new FieldError("by", "must be person or unit")));
         };
