@@ -69,7 +69,7 @@ public final class OnlineScenario {
     /** The scenario's parameters. */
     public record Options(String url, int participants, int concurrency, long thinkMs, long dayMs, double ramp,
                           int pool, int perAttempt, int units, long preload, int rankingRequests, int pollRate,
-                          int warmup, String jdbcUrl, String jdbcUser, String jdbcPassword, String adminUser,
+                          int warmup, boolean thenPlay, String jdbcUrl, String jdbcUser, String jdbcPassword, String adminUser,
                           String adminPassword, Path jar, String heap, long seed, Path workDir, boolean quiet) {
 
         static Options parse(Map<String, String> a) {
@@ -83,7 +83,9 @@ public final class OnlineScenario {
                     Integer.parseInt(a.getOrDefault("pool", "100")), Integer.parseInt(a.getOrDefault("perAttempt", "10")),
                     Integer.parseInt(a.getOrDefault("units", "50")), preload,
                     Integer.parseInt(a.getOrDefault("rankingRequests", "200")), Integer.parseInt(a.getOrDefault("pollRate", "5")),
-                    Integer.parseInt(a.getOrDefault("warmup", "0")), blank(a.get("jdbc")),
+                    Integer.parseInt(a.getOrDefault("warmup", "0")),
+                    // with preload: play the participants on the preloaded contest after the ranking queries
+                    Boolean.parseBoolean(a.getOrDefault("thenPlay", "false")), blank(a.get("jdbc")),
                     a.getOrDefault("jdbcUser", "jingda"), a.getOrDefault("jdbcPassword", ""),
                     a.getOrDefault("user", "admin"), a.getOrDefault("password", "bench-admin-pw"),
                     Path.of(a.getOrDefault("jar", "target/quarkus-app/quarkus-run.jar")), a.getOrDefault("heap", "1g"),
@@ -97,7 +99,7 @@ public final class OnlineScenario {
 
         Options warmUp() {
             return new Options(url, warmup, concurrency, thinkMs, Math.max(5_000, dayMs / 6), ramp, pool, perAttempt, units,
-                    0, rankingRequests, 0, 0, null, jdbcUser, jdbcPassword, adminUser, adminPassword, jar, heap, seed + 1,
+                    0, rankingRequests, 0, 0, false, null, jdbcUser, jdbcPassword, adminUser, adminPassword, jar, heap, seed + 1,
                     workDir, true);
         }
     }
@@ -106,7 +108,8 @@ public final class OnlineScenario {
     public record Result(int participants, int concurrency, long thinkMs, long dayMs, int finished, int failed,
                          long answersSent, long answersAcked, long answersLate, double answersPerSecondSustained,
                          long steadyFromMs, long steadyToMs, double answersPerSecondOverall, List<Long> answersPer10s,
-                         long answerP50, long answerP95, long answerP99, long answerMax, long registerP99,
+                         long answerP50, long answerP95, long answerP99, long answerMax, long finishP50,
+                         long finishP99, long registerP99,
                          long registerMax, long startP99, long startMax, Map<String, Long> errors,
                          long rankPersonRequests, long rankPersonP50, long rankPersonP99, long rankUnitRequests,
                          long rankUnitP50, long rankUnitP99, long dashboardAnswers, long storedAnswers, long answersLost,
@@ -147,6 +150,8 @@ public final class OnlineScenario {
     private final Options o;
     private final Vertx vertx;
     private final Stats answerLatency = new Stats();
+    /** The answers that finish an attempt: their response carries the result, with the rank. */
+    private final Stats finishLatency = new Stats();
     private final Stats registerLatency = new Stats();
     private final Stats startLatency = new Stats();
     private final Stats rankPerson = new Stats();
@@ -227,60 +232,7 @@ public final class OnlineScenario {
             log("contest %d scheduled with code %s: %d participants over a day of %d s (ramp %.0f%%), %d in flight, think %d ms",
                     contestId, code, o.participants(), o.dayMs() / 1000, o.ramp() * 100, o.concurrency(), o.thinkMs());
 
-            List<Person> people = play(contestId, code);
-            double serverCpu = server != null ? server.cpuSeconds() - cpu0 : -1;
-            long rssMb = server != null ? peakRssMb(server.process.pid()) : -1;
-            long dashboardAnswers = hostClient.rest("GET", "/api/contests/" + contestId + "/dashboard", null, 200)
-                    .path("answers").asLong(-1);
-            List<Ranked> served = servedRanking(contestId);
-
-            long heapMb = -1;
-            String report = "";
-            String jdbc = o.jdbcUrl();
-            String user = o.jdbcUser();
-            String password = o.jdbcPassword();
-            if (server != null) {
-                server.close(); // graceful, so that the embedded database can be opened below
-                heapMb = server.peakHeapMb();
-                report = serverReport(server);
-                jdbc = h2(server);
-                user = "jingda";
-                password = "";
-                server = null;
-            }
-            long stored = -1;
-            long lost = -1;
-            Boolean matches = null;
-            List<String> diffs = List.of();
-            int ranked = served.size();
-            String dbCheck = "skipped (no jdbc=… for a server given by url)";
-            if (jdbc != null) {
-                try (Connection c = DriverManager.getConnection(jdbc, user, password)) {
-                    Set<Long> rows = storedAnswers(c, contestId);
-                    stored = rows.size();
-                    lost = acked.stream().filter(k -> !rows.contains(k)).count();
-                    List<Ranked> recomputed = OnlineFigures.recompute(storedAttempts(c, contestId));
-                    diffs = OnlineFigures.differences(recomputed, served, 10);
-                    matches = diffs.isEmpty();
-                }
-                dbCheck = "ok";
-            }
-            long elapsed = System.currentTimeMillis() - wall0;
-            long[] perSecond = perSecond();
-            long steadyFrom = Math.max(Math.round(o.ramp() * o.dayMs()), firstSaturatedMs < 0 ? 0 : firstSaturatedMs);
-            long steadyTo = lastStartMs;
-            long acks = acked.size();
-            long span = lastAckSecond(perSecond) + 1;
-            return new Result(o.participants(), o.concurrency(), o.thinkMs(), o.dayMs(),
-                    (int) people.stream().filter(p -> p.finished).count(), (int) people.stream().filter(p -> !p.finished).count(),
-                    answersSent.get(), acks, answersLate.get(), round(OnlineFigures.sustained(perSecond, steadyFrom, steadyTo)),
-                    steadyFrom, steadyTo, round(acks / (double) Math.max(1, span)), per10s(perSecond, span),
-                    answerLatency.percentile(50), answerLatency.percentile(95), answerLatency.percentile(99),
-                    answerLatency.max(), registerLatency.percentile(99), registerLatency.max(), startLatency.percentile(99),
-                    startLatency.max(), errorCounts(), rankPerson.count(), rankPerson.percentile(50), rankPerson.percentile(99),
-                    rankUnit.count(), rankUnit.percentile(50), rankUnit.percentile(99), dashboardAnswers, stored, lost,
-                    matches, ranked, diffs, 0, 0, Map.of(), round(serverCpu), heapMb, rssMb,
-                    round((clientCpuNanos() - clientCpu0) / 1e9), elapsed, dbCheck, report);
+            return playAndCheck(server, contestId, code, cpu0, wall0, clientCpu0, 0, 0, Map.of());
         } finally {
             if (server != null) {
                 server.close();
@@ -290,6 +242,71 @@ public final class OnlineScenario {
             }
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * Plays the participants on the contest, then checks: the dashboard's count, every page of the person ranking,
+     * and (the server stopped, for the embedded database) the stored answers and the ranking recomputed from the
+     * stored attempts.
+     */
+    private Result playAndCheck(ServerProcess server, long contestId, String code, double cpu0, long wall0,
+                                long clientCpu0, long preloaded, long preloadMs, Map<String, long[]> queries)
+            throws Exception {
+        key = answerKey(contestId);
+    List<Person> people = play(contestId, code);
+        double serverCpu = server != null ? server.cpuSeconds() - cpu0 : -1;
+        long rssMb = server != null ? peakRssMb(server.process.pid()) : -1;
+        long dashboardAnswers = hostClient.rest("GET", "/api/contests/" + contestId + "/dashboard", null, 200)
+                .path("answers").asLong(-1);
+        List<Ranked> served = servedRanking(contestId);
+
+        long heapMb = -1;
+        String report = "";
+        String jdbc = o.jdbcUrl();
+        String user = o.jdbcUser();
+        String password = o.jdbcPassword();
+        if (server != null) {
+            server.close(); // graceful, so that the embedded database can be opened below
+            heapMb = server.peakHeapMb();
+            report = serverReport(server);
+            jdbc = h2(server);
+            user = "jingda";
+            password = "";
+            server = null;
+        }
+        long stored = -1;
+        long lost = -1;
+        Boolean matches = null;
+        List<String> diffs = List.of();
+        int ranked = served.size();
+        String dbCheck = "skipped (no jdbc=… for a server given by url)";
+        if (jdbc != null) {
+            try (Connection c = DriverManager.getConnection(jdbc, user, password)) {
+                Set<Long> rows = storedAnswers(c, contestId);
+                stored = rows.size();
+                lost = acked.stream().filter(k -> !rows.contains(k)).count();
+                List<Ranked> recomputed = OnlineFigures.recompute(storedAttempts(c, contestId));
+                diffs = OnlineFigures.differences(recomputed, served, 10);
+                matches = diffs.isEmpty();
+            }
+            dbCheck = "ok";
+        }
+        long elapsed = System.currentTimeMillis() - wall0;
+        long[] perSecond = perSecond();
+        long steadyFrom = Math.max(Math.round(o.ramp() * o.dayMs()), firstSaturatedMs < 0 ? 0 : firstSaturatedMs);
+        long steadyTo = lastStartMs;
+        long acks = acked.size();
+        long span = lastAckSecond(perSecond) + 1;
+        return new Result(o.participants(), o.concurrency(), o.thinkMs(), o.dayMs(),
+                (int) people.stream().filter(p -> p.finished).count(), (int) people.stream().filter(p -> !p.finished).count(),
+                answersSent.get(), acks, answersLate.get(), round(OnlineFigures.sustained(perSecond, steadyFrom, steadyTo)),
+                steadyFrom, steadyTo, round(acks / (double) Math.max(1, span)), per10s(perSecond, span),
+                answerLatency.percentile(50), answerLatency.percentile(95), answerLatency.percentile(99),
+                answerLatency.max(), finishLatency.percentile(50), finishLatency.percentile(99), registerLatency.percentile(99), registerLatency.max(), startLatency.percentile(99),
+                startLatency.max(), errorCounts(), rankPerson.count(), rankPerson.percentile(50), rankPerson.percentile(99),
+                rankUnit.count(), rankUnit.percentile(50), rankUnit.percentile(99), dashboardAnswers, stored, lost,
+                matches, ranked, diffs, preloaded, preloadMs, queries, round(serverCpu), heapMb, rssMb,
+                round((clientCpuNanos() - clientCpu0) / 1e9), elapsed, dbCheck, report);
     }
 
     /** A run on a server already up (the warm-up's): the participants only, no database check. */
@@ -305,7 +322,7 @@ public final class OnlineScenario {
             play(contestId, code);
             return new Result(o.participants(), o.concurrency(), o.thinkMs(), o.dayMs(), 0, 0, answersSent.get(),
                     acked.size(), answersLate.get(), -1, 0, 0, -1, List.of(), answerLatency.percentile(50),
-                    answerLatency.percentile(95), answerLatency.percentile(99), answerLatency.max(), -1, -1, -1, -1,
+                    answerLatency.percentile(95), answerLatency.percentile(99), answerLatency.max(), -1, -1, -1, -1, -1, -1,
                     errorCounts(), 0, -1, -1, 0, -1, -1, -1, -1, -1, null, 0, List.of(), 0, 0, Map.of(), -1, -1, -1, -1,
                     0, "", "");
         } finally {
@@ -535,6 +552,10 @@ public final class OnlineScenario {
                 JsonNode ack = n.get("ack");
                 acked.add(p.attemptId * 1000 + ack.get("position").asInt());
                 ackedPerSecond.incrementAndGet((int) Math.min(ackedPerSecond.length() - 1, (now - t0Nanos) / 1_000_000_000L));
+                JsonNode next = n.get("question");
+                if (next == null || next.isNull()) {
+                    finishLatency.add((now - start) / 1_000_000);
+                }
                 if (!"ACCEPTED".equals(ack.path("status").asText())) {
                     answersLate.incrementAndGet();
                 }
@@ -691,6 +712,14 @@ public final class OnlineScenario {
                 return self("/api/self/" + code + "/me", Tokens.token(tokenKey, pid));
             }));
             q.forEach((k, v) -> log("%-28s p50 %d ms, p99 %d ms, max %d ms, first %d ms", k, v[0], v[1], v[2], v[3]));
+            if (o.thenPlay()) {
+                log("then %d participants on the same contest: a day of %d s, %d in flight, think %d ms", o.participants(),
+                        o.dayMs() / 1000, o.concurrency(), o.thinkMs());
+                Result played = playAndCheck(server, contestId, code, server != null ? server.cpuSeconds() : -1, wall0, clientCpu0,
+                        (long) attempts * o.perAttempt(), preloadMs, q);
+                server = null;
+                return played;
+            }
             double serverCpu = server != null ? server.cpuSeconds() - cpu0 : -1;
             long rss = server != null ? peakRssMb(server.process.pid()) : -1;
             long heap = -1;
@@ -702,7 +731,7 @@ public final class OnlineScenario {
                 server = null;
             }
             return new Result(attempts, 0, 0, 0, 0, 0, 0, 0, 0, -1, 0, 0, -1, List.of(), -1, -1, -1, -1, -1, -1, -1, -1,
-                    errorCounts(), 0, -1, -1, 0, -1, -1, -1, -1, -1, null, (int) total, List.of(),
+                    -1, -1, errorCounts(), 0, -1, -1, 0, -1, -1, -1, -1, -1, null, (int) total, List.of(),
                     (long) attempts * o.perAttempt(), preloadMs, q, round(serverCpu), heap, rss,
                     round((clientCpuNanos() - clientCpu0) / 1e9), System.currentTimeMillis() - wall0, "preload", report);
         } finally {
@@ -1029,10 +1058,25 @@ public final class OnlineScenario {
     }
 
     static String summary(Result r) {
+        if (r.preloadedAnswers() > 0 && r.answersAcked() > 0) {
+            Result ranking = new Result(r.participants(), 0, 0, 0, 0, 0, 0, 0, 0, -1, 0, 0, -1, List.of(), -1, -1, -1, -1,
+                    -1, -1, -1, -1, -1, -1, Map.of(), 0, -1, -1, 0, -1, -1, -1, -1, -1, null, r.rankedParticipants(), List.of(),
+                    r.preloadedAnswers(), r.preloadMs(), r.rankingQueries(), -1, -1, -1, -1, -1, "preload", "");
+            Result played = new Result(r.participants(), r.concurrency(), r.thinkMs(), r.dayMs(), r.finished(), r.failed(),
+                    r.answersSent(), r.answersAcked(), r.answersLate(), r.answersPerSecondSustained(), r.steadyFromMs(),
+                    r.steadyToMs(), r.answersPerSecondOverall(), r.answersPer10s(), r.answerP50(), r.answerP95(),
+                    r.answerP99(), r.answerMax(), r.finishP50(), r.finishP99(), r.registerP99(), r.registerMax(),
+                    r.startP99(), r.startMax(), r.errors(), r.rankPersonRequests(), r.rankPersonP50(), r.rankPersonP99(),
+                    r.rankUnitRequests(), r.rankUnitP50(), r.rankUnitP99(), r.dashboardAnswers(), r.storedAnswers(),
+                    r.answersLost(), r.rankingMatches(), r.rankedParticipants(), r.rankingDifferences(), 0, 0, Map.of(),
+                    r.serverCpuSeconds(), r.serverPeakHeapMb(), r.serverPeakRssMb(), r.clientCpuSeconds(), r.wallMs(),
+                    r.dbCheck(), r.serverReport());
+            return summary(ranking) + "then, on the same contest:\n" + summary(played);
+        }
         if (r.preloadedAnswers() > 0) {
             StringBuilder b = new StringBuilder(String.format(Locale.ROOT, """
-                    ==== Jingda self-paced rankings: %d answers of %d finished attempts preloaded in %d ms ====
-                    """, r.preloadedAnswers(), r.participants(), r.preloadMs()));
+                    ==== Jingda self-paced rankings: %d answers preloaded through JDBC in %d ms; %d participants ranked ====
+                    """, r.preloadedAnswers(), r.preloadMs(), r.rankedParticipants()));
             r.rankingQueries().forEach((k, v) -> b.append(String.format(Locale.ROOT,
                     "%-28s p50 %d ms, p99 %d ms, max %d ms, first %d ms%n", k, v[0], v[1], v[2], v[3])));
             b.append(String.format(Locale.ROOT, "server           %.1f CPU s, peak heap %d MB, peak RSS %d MB; wall %d ms%n",
@@ -1044,7 +1088,7 @@ public final class OnlineScenario {
                 participants     %d finished, %d failed; errors %s
                 answers          %d sent, %d acknowledged (%d late); sustained %.0f/s over the steady part (%d–%d ms), %.0f/s overall
                                  per second, mean of each 10 s: %s
-                answer latency   p50 %d ms, p95 %d ms, p99 %d ms, max %d ms
+                answer latency   p50 %d ms, p95 %d ms, p99 %d ms, max %d ms; the last answer of an attempt (its result, with the rank): p50 %d ms, p99 %d ms
                 register, start  p99 %d ms (max %d ms), p99 %d ms (max %d ms)
                 rankings polled  by person (page 0): %d, p50 %d ms, p99 %d ms; by unit: %d, p50 %d ms, p99 %d ms
                 database         %s: %d answers stored (dashboard: %d), %d acknowledged but lost; ranking of %d recomputed from the attempts matches the served one: %s %s
@@ -1054,7 +1098,7 @@ public final class OnlineScenario {
                 """, r.participants(), r.dayMs() / 1000, r.concurrency(), r.thinkMs(), r.finished(), r.failed(), r.errors(),
                 r.answersSent(), r.answersAcked(), r.answersLate(), r.answersPerSecondSustained(), r.steadyFromMs(),
                 r.steadyToMs(), r.answersPerSecondOverall(), r.answersPer10s(), r.answerP50(), r.answerP95(), r.answerP99(),
-                r.answerMax(), r.registerP99(), r.registerMax(), r.startP99(), r.startMax(), r.rankPersonRequests(),
+                r.answerMax(), r.finishP50(), r.finishP99(), r.registerP99(), r.registerMax(), r.startP99(), r.startMax(), r.rankPersonRequests(),
                 r.rankPersonP50(), r.rankPersonP99(), r.rankUnitRequests(), r.rankUnitP50(), r.rankUnitP99(), r.dbCheck(),
                 r.storedAnswers(), r.dashboardAnswers(), r.answersLost(), r.rankedParticipants(), r.rankingMatches(),
                 r.rankingDifferences().isEmpty() ? "" : r.rankingDifferences(), r.serverCpuSeconds(), r.serverPeakHeapMb(),
