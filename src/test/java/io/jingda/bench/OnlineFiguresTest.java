@@ -69,4 +69,15 @@ class OnlineFiguresTest {
         assertThat(OnlineFigures.sustained(perSecond, 1500, 5999)).isEqualTo(3000.0); // whole seconds only
         assertThat(OnlineFigures.sustained(perSecond, 4200, 4900)).isEqualTo(-1);
     }
+
+    @Test
+    void theServerReportKeepsTheGroupCommitSummaryAndCountsItsSlowCommits() {
+        String report = OnlineScenario.serverReport(List.of(
+                "08:00:01 WARN  [io.jin.sys.GroupCommit] (online-ledger) online-ledger: slow group commit, 46 writes in 104 ms (24 queued)",
+                "08:00:02 WARN  [io.jin.sys.GroupCommit] (online-ledger) online-ledger: slow group commit, 91 writes in 151 ms (51 queued)",
+                "08:00:03 WARN  [io.jin.sys.GroupCommit] (answer-ledger) answer-ledger: slow group commit, 9 writes in 900 ms (0 queued)",
+                "08:00:09 INFO  [io.jin.sys.GroupCommit] (main) online-ledger: 84000 writes in 1727 commits (48.6 a commit on average)"));
+        assertThat(report).isEqualTo("online-ledger: 84000 writes in 1727 commits (48.6 a commit on average); "
+                + "2 slow group commits (over 100 ms), the slowest 151 ms");
+    }
 }

@@ -107,7 +107,7 @@ public final class OnlineScenario {
     /** What a run measured (the preload mode fills only the ranking figures). */
     public record Result(int participants, int concurrency, long thinkMs, long dayMs, int finished, int failed,
                          long answersSent, long answersAcked, long answersLate, double answersPerSecondSustained,
-                         long steadyFromMs, long steadyToMs, double answersPerSecondOverall, List<Long> answersPer10s,
+                         long steadyFromMs, long steadyToMs, long saturatedAtMs, double answersPerSecondOverall, List<Long> answersPer10s,
                          long answerP50, long answerP95, long answerP99, long answerMax, long finishP50,
                          long finishP99, long registerP99,
                          long registerMax, long startP99, long startMax, Map<String, Long> errors,
@@ -190,8 +190,8 @@ public final class OnlineScenario {
             System.exit(2);
             return;
         }
+        System.out.println(r.json()); // first: a summary that fails to format loses no figures
         System.out.println(summary(r));
-        System.out.println(r.json());
         System.exit(0);
     }
 
@@ -300,7 +300,7 @@ public final class OnlineScenario {
         return new Result(o.participants(), o.concurrency(), o.thinkMs(), o.dayMs(),
                 (int) people.stream().filter(p -> p.finished).count(), (int) people.stream().filter(p -> !p.finished).count(),
                 answersSent.get(), acks, answersLate.get(), round(OnlineFigures.sustained(perSecond, steadyFrom, steadyTo)),
-                steadyFrom, steadyTo, round(acks / (double) Math.max(1, span)), per10s(perSecond, span),
+                steadyFrom, steadyTo, firstSaturatedMs, round(acks / (double) Math.max(1, span)), per10s(perSecond, span),
                 answerLatency.percentile(50), answerLatency.percentile(95), answerLatency.percentile(99),
                 answerLatency.max(), finishLatency.percentile(50), finishLatency.percentile(99), registerLatency.percentile(99), registerLatency.max(), startLatency.percentile(99),
                 startLatency.max(), errorCounts(), rankPerson.count(), rankPerson.percentile(50), rankPerson.percentile(99),
@@ -321,7 +321,7 @@ public final class OnlineScenario {
             key = answerKey(contestId);
             play(contestId, code);
             return new Result(o.participants(), o.concurrency(), o.thinkMs(), o.dayMs(), 0, 0, answersSent.get(),
-                    acked.size(), answersLate.get(), -1, 0, 0, -1, List.of(), answerLatency.percentile(50),
+                    acked.size(), answersLate.get(), -1, 0, 0, -1, -1, List.of(), answerLatency.percentile(50),
                     answerLatency.percentile(95), answerLatency.percentile(99), answerLatency.max(), -1, -1, -1, -1, -1, -1,
                     errorCounts(), 0, -1, -1, 0, -1, -1, -1, -1, -1, null, 0, List.of(), 0, 0, Map.of(), -1, -1, -1, -1,
                     0, "", "");
@@ -730,7 +730,7 @@ public final class OnlineScenario {
                 report = serverReport(server);
                 server = null;
             }
-            return new Result(attempts, 0, 0, 0, 0, 0, 0, 0, 0, -1, 0, 0, -1, List.of(), -1, -1, -1, -1, -1, -1, -1, -1,
+            return new Result(attempts, 0, 0, 0, 0, 0, 0, 0, 0, -1, 0, 0, -1, -1, List.of(), -1, -1, -1, -1, -1, -1, -1, -1,
                     -1, -1, errorCounts(), 0, -1, -1, 0, -1, -1, -1, -1, -1, null, (int) total, List.of(),
                     (long) attempts * o.perAttempt(), preloadMs, q, round(serverCpu), heap, rss,
                     round((clientCpuNanos() - clientCpu0) / 1e9), System.currentTimeMillis() - wall0, "preload", report);
@@ -1059,12 +1059,12 @@ public final class OnlineScenario {
 
     static String summary(Result r) {
         if (r.preloadedAnswers() > 0 && r.answersAcked() > 0) {
-            Result ranking = new Result(r.participants(), 0, 0, 0, 0, 0, 0, 0, 0, -1, 0, 0, -1, List.of(), -1, -1, -1, -1,
+            Result ranking = new Result(r.participants(), 0, 0, 0, 0, 0, 0, 0, 0, -1, 0, 0, -1, -1, List.of(), -1, -1, -1, -1,
                     -1, -1, -1, -1, -1, -1, Map.of(), 0, -1, -1, 0, -1, -1, -1, -1, -1, null, r.rankedParticipants(), List.of(),
                     r.preloadedAnswers(), r.preloadMs(), r.rankingQueries(), -1, -1, -1, -1, -1, "preload", "");
             Result played = new Result(r.participants(), r.concurrency(), r.thinkMs(), r.dayMs(), r.finished(), r.failed(),
                     r.answersSent(), r.answersAcked(), r.answersLate(), r.answersPerSecondSustained(), r.steadyFromMs(),
-                    r.steadyToMs(), r.answersPerSecondOverall(), r.answersPer10s(), r.answerP50(), r.answerP95(),
+                    r.steadyToMs(), r.saturatedAtMs(), r.answersPerSecondOverall(), r.answersPer10s(), r.answerP50(), r.answerP95(),
                     r.answerP99(), r.answerMax(), r.finishP50(), r.finishP99(), r.registerP99(), r.registerMax(),
                     r.startP99(), r.startMax(), r.errors(), r.rankPersonRequests(), r.rankPersonP50(), r.rankPersonP99(),
                     r.rankUnitRequests(), r.rankUnitP50(), r.rankUnitP99(), r.dashboardAnswers(), r.storedAnswers(),
@@ -1087,6 +1087,7 @@ public final class OnlineScenario {
                 ==== Jingda self-paced benchmark: %d participants over a day of %d s, %d in flight, think %d ms ====
                 participants     %d finished, %d failed; errors %s
                 answers          %d sent, %d acknowledged (%d late); sustained %.0f/s over the steady part (%d–%d ms), %.0f/s overall
+                                 participants in flight reached the concurrency at %s
                                  per second, mean of each 10 s: %s
                 answer latency   p50 %d ms, p95 %d ms, p99 %d ms, max %d ms; the last answer of an attempt (its result, with the rank): p50 %d ms, p99 %d ms
                 register, start  p99 %d ms (max %d ms), p99 %d ms (max %d ms)
@@ -1097,7 +1098,9 @@ public final class OnlineScenario {
                 server log       %s
                 """, r.participants(), r.dayMs() / 1000, r.concurrency(), r.thinkMs(), r.finished(), r.failed(), r.errors(),
                 r.answersSent(), r.answersAcked(), r.answersLate(), r.answersPerSecondSustained(), r.steadyFromMs(),
-                r.steadyToMs(), r.answersPerSecondOverall(), r.answersPer10s(), r.answerP50(), r.answerP95(), r.answerP99(),
+                r.steadyToMs(), r.answersPerSecondOverall(), r.saturatedAtMs() < 0
+                        ? "no time (arrivals, not the concurrency, set the pace)"
+                        : r.saturatedAtMs() + " ms (from then on arrivals waited for a place)", r.answersPer10s(), r.answerP50(), r.answerP95(), r.answerP99(),
                 r.answerMax(), r.finishP50(), r.finishP99(), r.registerP99(), r.registerMax(), r.startP99(), r.startMax(), r.rankPersonRequests(),
                 r.rankPersonP50(), r.rankPersonP99(), r.rankUnitRequests(), r.rankUnitP50(), r.rankUnitP99(), r.dbCheck(),
                 r.storedAnswers(), r.dashboardAnswers(), r.answersLost(), r.rankedParticipants(), r.rankingMatches(),
