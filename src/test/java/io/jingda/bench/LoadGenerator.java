@@ -208,8 +208,12 @@ public final class LoadGenerator {
             BuzzerScenario.main(args); // issue 16: 16 teams of 6 on one buzzer
             return;
         }
+        if ("online".equals(scenario) || "online-ranking".equals(scenario)) {
+            OnlineScenario.main(args); // issue 17: self-paced contests (online-ranking: the rankings over 1M answers)
+            return;
+        }
         if (!"live".equals(scenario)) {
-            throw new IllegalArgumentException("scenario must be live or buzzer, not '" + scenario + "'");
+            throw new IllegalArgumentException("scenario must be live, buzzer, online or online-ranking, not '" + scenario + "'");
         }
         Options o = Options.parse(args);
         Result r;
