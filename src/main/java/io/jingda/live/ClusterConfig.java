@@ -25,4 +25,19 @@ public interface ClusterConfig {
      */
     @WithDefault("5")
     int leaseSeconds();
+
+    /**
+     * Several nodes serving one contest over Redis ({@code quarkus.redis.hosts}): a node that does not own a
+     * contest accepts its sockets, joins and host calls and forwards them to the owner. Off: Redis is never used.
+     */
+    @WithDefault("false")
+    boolean enabled();
+
+    /** How long an edge waits for the owner's acknowledgement of a forwarded answer before sending it again. */
+    @WithDefault("2s")
+    java.time.Duration resendAfter();
+
+    /** How long a forwarded join or host call waits for the owner before it is answered 503 OWNER_UNAVAILABLE. */
+    @WithDefault("8s")
+    java.time.Duration callTimeout();
 }
