@@ -1,30 +1,22 @@
 package io.jingda.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jingda.AdminCalls;
 import io.jingda.ServerProcess;
+import io.jingda.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,13 +33,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code ./mvnw verify -Dquarkus.profile=pg -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ContestOwnershipIT}.
  */
 class ContestOwnershipIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PASSWORD = "owner-test-pw";
     private static final String DB = "jingda_owner_it";
-    private static final String PG = "jdbc:postgresql://127.0.0.1:5432/";
     private static final int LEASE_SECONDS = 2;
     private static final int PLAYERS = 4;
     private final HttpClient http = HttpClient.newHttpClient();
+    private final AdminCalls calls = new AdminCalls(http, PASSWORD);
+    private static TestDatabase db;
     private final List<ServerProcess> servers = new ArrayList<>();
 
     @TempDir
@@ -60,7 +52,7 @@ class ContestOwnershipIT {
 
     @Test
     void aSecondNodeLeavesAnOwnedContestAloneAndTakesItOverWhenItsOwnerDies() throws Exception {
-        recreateDatabase();
+        db = TestDatabase.recreate(DB);
         ServerProcess a = node("node-a");
         ServerProcess b = node("node-b");
 
@@ -136,7 +128,7 @@ class ContestOwnershipIT {
         assertThat(phase(id)).isEqualTo("CLOSED");
         assertThat(owner(id)).isEqualTo("node-b");
         rest(b, "POST", "/api/contests/" + id + "/actions/reveal", null, 200);
-        assertThat(requestIds(id)).isEqualTo(acknowledged);
+        assertThat(db.answerRequestIds(id)).isEqualTo(acknowledged);
         JsonNode results = rest(b, "GET", "/api/contests/" + id + "/results", null, 200);
         assertThat(results.at("/questions/0/answered").asInt()).isEqualTo(PLAYERS);
         rest(b, "POST", "/api/contests/" + id + "/actions/finish", null, 200);
@@ -145,7 +137,7 @@ class ContestOwnershipIT {
 
     private ServerProcess node(String nodeId) throws Exception {
         ServerProcess s = ServerProcess.start(Path.of("target", "quarkus-app", "quarkus-run.jar"), work.resolve(nodeId),
-                "384m", PASSWORD, 100, List.of("-Dquarkus.profile=pg", "-DJINGDA_DB_URL=" + PG + DB,
+                "384m", PASSWORD, 100, List.of("-Dquarkus.profile=pg", db.nodeProperty(),
                         "-Djingda.cluster.node-id=" + nodeId, "-Djingda.cluster.lease-seconds=" + LEASE_SECONDS,
                         "-Djingda.contest.heartbeat=250ms", "-Dquarkus.log.category.\"io.jingda\".level=INFO"));
         servers.add(s);
@@ -160,54 +152,16 @@ class ContestOwnershipIT {
         }
     }
 
-    private static void recreateDatabase() throws Exception {
-        try (Connection c = DriverManager.getConnection(PG + "postgres", "postgres", "");
-             Statement st = c.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)");
-            st.execute("CREATE DATABASE " + DB);
-        }
-    }
-
-    private static Connection db() throws Exception {
-        return DriverManager.getConnection(PG + DB, "postgres", "");
-    }
-
-    private static String column(long id, String column) {
-        try (Connection c = db();
-             PreparedStatement ps = c.prepareStatement("SELECT " + column + " FROM contest WHERE id = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static String owner(long id) {
-        return column(id, "owner_node");
+        return db.contestColumn(id, "owner_node");
     }
 
     private static String phase(long id) {
-        return column(id, "phase");
+        return db.contestColumn(id, "phase");
     }
 
     private static long leaseUntil(long id) {
-        return Long.parseLong(column(id, "lease_until"));
-    }
-
-    private static Set<String> requestIds(long id) throws Exception {
-        Set<String> out = new HashSet<>();
-        try (Connection c = db();
-             PreparedStatement ps = c.prepareStatement("SELECT request_id FROM answer WHERE contest_id = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-        }
-        return out;
+        return Long.parseLong(db.contestColumn(id, "lease_until"));
     }
 
     private static void await(Duration within, BooleanSupplier condition) throws InterruptedException {
@@ -235,23 +189,11 @@ class ContestOwnershipIT {
         return "{\"type\":\"answer\",\"questionId\":\"" + qid + "\",\"choice\":\"" + choice + "\",\"requestId\":\"" + requestId + "\"}";
     }
 
-    private HttpResponse<String> send(ServerProcess s, String method, String path, String body) throws Exception {
-        String auth = Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-        HttpRequest r = HttpRequest.newBuilder(URI.create(s.url() + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Basic " + auth).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return http.send(r, HttpResponse.BodyHandlers.ofString());
-    }
-
     private void status(ServerProcess s, String method, String path, int expected) throws Exception {
-        HttpResponse<String> resp = send(s, method, path, null);
-        assertThat(resp.statusCode()).as(method + " " + path + ": " + resp.body()).isEqualTo(expected);
+        calls.status(s.url(), method, path, expected);
     }
 
     private JsonNode rest(ServerProcess s, String method, String path, String body, int expected) throws Exception {
-        HttpResponse<String> resp = send(s, method, path, body);
-        assertThat(resp.statusCode()).as(method + " " + path + ": " + resp.body()).isEqualTo(expected);
-        return JSON.readTree(resp.body());
+        return calls.rest(s.url(), method, path, body, expected);
     }
 }
