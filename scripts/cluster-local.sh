@@ -34,7 +34,7 @@ HEAP=${CLUSTER_HEAP:-512m}
 
 die() { echo "cluster-local: $*" >&2; exit 1; }
 
-ready() { curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$1/q/health/ready"; }
+ready() { curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$1/q/health/ready"; }
 
 pids() {
   for f in "$DIR"/node-*/pid; do
@@ -68,7 +68,8 @@ ensure_database() {
 }
 
 start_node() {
-  local k=$1 port=$((BASE + k - 1)) home="$DIR/node-$1"
+  local k=$1 port home
+  port=$((BASE + k - 1)) home="$DIR/node-$k"
   mkdir -p "$home/data"
   # JINGDA_DB_* are read by the pg profile's datasource settings (application.properties)
   JINGDA_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" JINGDA_DB_USER="$PGUSER" \
@@ -81,7 +82,8 @@ start_node() {
 }
 
 await_node() {
-  local k=$1 port=$((BASE + k - 1)) pid
+  local k=$1 port pid
+  port=$((BASE + k - 1))
   pid=$(cat "$DIR/node-$k/pid")
   for _ in $(seq 1 600); do
     ready "$port" && { echo "node-$k ready: http://127.0.0.1:$port (pid $pid)"; return; }
