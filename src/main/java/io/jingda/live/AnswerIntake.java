@@ -32,10 +32,12 @@ public class AnswerIntake {
     private final LatencyHistogram ackTimes = new LatencyHistogram();
 
     private final Broadcasts broadcasts;
+    private final Relay relay;
 
     public AnswerIntake(LiveContests contests, LiveWriter writer, ContestClock clock, ContestConfig config,
-                        Broadcasts broadcasts) {
+                        Broadcasts broadcasts, Relay relay) {
         this.broadcasts = broadcasts;
+        this.relay = relay;
         this.contests = contests;
         this.writer = writer;
         this.clock = clock;
@@ -49,8 +51,19 @@ public class AnswerIntake {
         }
     }
 
+    /** An answer from a socket of this node: taken here if this node runs the contest, else forwarded to its owner. */
     public void submit(LiveSessions.Player player, String questionId, JsonNode choice, String requestId,
                        Consumer<String> send) {
+        if (relay.enabled() && contests.get(player.contestId()).isEmpty()) {
+            relay.answer(player, questionId, choice, requestId, send);
+        } else {
+            submitHere(player, questionId, choice, requestId, send);
+        }
+    }
+
+    /** An answer taken by this node (its own socket's, or one an edge forwarded): refused if it does not run the contest. */
+    public void submitHere(LiveSessions.Player player, String questionId, JsonNode choice, String requestId,
+                           Consumer<String> send) {
         long received = System.nanoTime();
         Consumer<String> reply = frame -> {
             ackTimes.add((System.nanoTime() - received) / 1_000_000);
@@ -119,6 +132,14 @@ public class AnswerIntake {
      * that locks a team out) is stored, then announced to everyone; a refusal goes to the buzzer alone.
      */
     public void buzz(LiveSessions.Player player, String questionId, String requestId, Consumer<String> send) {
+        if (relay.enabled() && contests.get(player.contestId()).isEmpty()) {
+            relay.buzz(player, questionId, requestId, send);
+        } else {
+            buzzHere(player, questionId, requestId, send);
+        }
+    }
+
+    public void buzzHere(LiveSessions.Player player, String questionId, String requestId, Consumer<String> send) {
         long now = clock.now();
         ContestRuntime rt = contests.get(player.contestId()).orElse(null);
         if (rt == null) {
@@ -148,6 +169,15 @@ public class AnswerIntake {
 
     /** A team's stake: acknowledged once stored, then announced (to hosts, or to all once every team has picked). */
     public void wager(LiveSessions.Player player, int roundIndex, int stake, String requestId, Consumer<String> send) {
+        if (relay.enabled() && contests.get(player.contestId()).isEmpty()) {
+            relay.wager(player, roundIndex, stake, requestId, send);
+        } else {
+            wagerHere(player, roundIndex, stake, requestId, send);
+        }
+    }
+
+    public void wagerHere(LiveSessions.Player player, int roundIndex, int stake, String requestId,
+                          Consumer<String> send) {
         long now = clock.now();
         ContestRuntime rt = contests.get(player.contestId()).orElse(null);
         if (rt == null) {

@@ -309,7 +309,7 @@ public class ContestLifecycle {
     /** Another node has taken the contest (this node's lease had expired): it is unloaded here, said once. */
     private void letGo(ContestRuntime rt) {
         if (registry.get(rt.id()).orElse(null) == rt) {
-            registry.unload(rt);
+            registry.letGo(rt);
             LOG.warnf("contest %d is now run by another node (this node's lease on it expired): unloaded here", rt.id());
         }
     }

@@ -28,9 +28,11 @@ public class JoinService {
     private final JoinRateLimiter limiter;
     private final ContestClock clock;
     private final ContestConfig config;
+    private final Relay relay;
 
     public JoinService(LiveContests contests, LiveWriter writer, JoinRateLimiter limiter, ContestClock clock,
-                       ContestConfig config) {
+                       ContestConfig config, Relay relay) {
+        this.relay = relay;
         this.contests = contests;
         this.writer = writer;
         this.limiter = limiter;
@@ -45,6 +47,9 @@ public class JoinService {
         String code = r == null || r.code() == null ? "" : r.code().strip();
         boolean wellFormed = code.matches("[0-9]{6}");
         ContestRuntime rt = wellFormed ? contests.byCode(code).orElse(null) : null;
+        if (rt == null && wellFormed && relay.enabled()) {
+            return joinElsewhere(r, code, address);
+        }
         // refused before anything else, with the same answer whatever the code: no oracle for a guesser
         long wait = limiter.addressWait(address, rt == null ? null : rt.id());
         if (wait > 0) {
@@ -93,6 +98,31 @@ public class JoinService {
         return result;
     }
 
+    /**
+     * Several nodes: the contest is not run here. The owner takes the join (its limits, its nickname
+     * claim); this node refuses what it can tell from the database, as it would for a contest of its own.
+     */
+    private CompletionStage<JoinResponse> joinElsewhere(JoinRequest r, String code, String address) {
+        long wait = limiter.addressWait(address, null);
+        if (wait > 0) {
+            throw ApiException.tooManyRequests("RATE_LIMITED", "too many unknown contest codes from your address; "
+                    + "try again in " + wait + " s", wait);
+        }
+        return relay.contestByCode(code).thenCompose(found -> {
+            Relay.OpenContest c = found.orElse(null);
+            if (c != null && c.open()) {
+                return relay.call(c.id(), Relay.Call.JOIN, new Relay.JoinCall(r, address), null,
+                        new com.fasterxml.jackson.core.type.TypeReference<JoinResponse>() { });
+            }
+            if (c != null && c.status() == io.jingda.contest.ContestStatus.FINISHED) {
+                throw new ApiException(403, "CONTEST_CLOSED", "the contest with code " + code + " has finished", List.of());
+            }
+            limiter.failed(address);
+            throw new ApiException(404, "NOT_FOUND", "no open contest has the code " + code, List.of());
+        });
+    }
+
+
     /** What the join page shows before a participant joins: the contest's title and, in a team contest, its teams. */
     public record Lookup(long contestId, String title, String status, String teamPick, List<TeamChoice> teams) {
     }
@@ -105,6 +135,18 @@ public class JoinService {
     public Lookup lookup(String code, String address) {
         String c = code == null ? "" : code.strip();
         ContestRuntime rt = c.matches("[0-9]{6}") ? contests.byCode(c).orElse(null) : null;
+        if (rt == null && relay.enabled() && c.matches("[0-9]{6}") && limiter.addressWait(address, null) == 0) {
+            Relay.OpenContest elsewhere = relay.contestByCode(c).toCompletableFuture().join()
+                    .filter(Relay.OpenContest::open).orElse(null);
+            if (elsewhere != null) {
+                try {
+                    return relay.call(elsewhere.id(), Relay.Call.LOOKUP, new Relay.LookupCall(c, address), null,
+                            new com.fasterxml.jackson.core.type.TypeReference<Lookup>() { }).join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException x ? x : e;
+                }
+            }
+        }
         long wait = limiter.addressWait(address, rt == null ? null : rt.id());
         if (wait > 0) {
             throw ApiException.tooManyRequests("RATE_LIMITED", "too many unknown contest codes from your address; "

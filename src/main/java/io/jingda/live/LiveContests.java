@@ -29,9 +29,11 @@ public class LiveContests {
     private final Fanout fanout;
     private final LiveRanking.Factory rankings;
     private final Standings.Factory standings;
+    private final Relay relay;
 
-    public LiveContests(Fanout fanout, LiveRanking.Factory rankings, Standings.Factory standings) {
+    public LiveContests(Fanout fanout, LiveRanking.Factory rankings, Standings.Factory standings, Relay relay) {
         this.fanout = fanout;
+        this.relay = relay;
         this.rankings = rankings;
         this.standings = standings;
     }
@@ -59,6 +61,7 @@ public class LiveContests {
             byCode.put(rt.code(), rt);
             closedCodes.remove(rt.code());
         }
+        relay.owned(rt.id());
     }
 
     /** The code is free again once a contest has finished. */
@@ -73,9 +76,26 @@ public class LiveContests {
     }
 
     void unload(ContestRuntime rt) {
-        byId.remove(rt.id(), rt);
+        if (byId.remove(rt.id(), rt)) {
+            relay.released(rt.id());
+        }
         byCode.remove(rt.code(), rt);
         fanout.closeContest(rt.id(), "contest closed");
+    }
+
+    /**
+     * Another node runs the contest now. On one node its sockets are closed (nothing here could serve
+     * them); with several nodes they stay open and are served as an edge's.
+     */
+    void letGo(ContestRuntime rt) {
+        if (!relay.enabled()) {
+            unload(rt);
+            return;
+        }
+        if (byId.remove(rt.id(), rt)) {
+            relay.released(rt.id());
+        }
+        byCode.remove(rt.code(), rt);
     }
 
     /** Drops every contest from memory without writing anything, as a crash would. */

@@ -65,8 +65,8 @@ public class LiveStore implements ContestRecords {
         }
     }
 
-    /** This node's id, as written to {@code contest.owner_node}. */
-    String node() {
+    /** This node's id, as written to {@code contest.owner_node} (and the name of its Redis reply channel). */
+    public String node() {
         return node;
     }
 
@@ -496,6 +496,51 @@ public class LiveStore implements ContestRecords {
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not change the team of participant " + participantId, e);
+        }
+    }
+
+    // ------------------------------------------------------------------ for edge nodes (docs/cluster.md)
+
+    /** The participant a token hash names, if they are in (not kicked) and the contest is open. */
+    public java.util.Optional<Long> participantByToken(long contestId, String tokenHash) {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT p.id FROM participant p JOIN contest k ON k.id = p.contest_id "
+                     + "WHERE p.token_hash = ? AND p.contest_id = ? AND p.kicked = FALSE AND k." + OPEN)) {
+            ps.setString(1, tokenHash);
+            ps.setLong(2, contestId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(rs.getLong(1)) : java.util.Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A contest's id, owner, code and status (a draft has no code). */
+    public java.util.Optional<Relay.OpenContest> contestSummary(long contestId) {
+        return summary("SELECT id, owner, code, status FROM contest WHERE id = ?", ps -> ps.setLong(1, contestId));
+    }
+
+    /** The contest a join code names: the open one, else the latest that had it. */
+    public java.util.Optional<Relay.OpenContest> contestSummaryByCode(String code) {
+        return summary("SELECT id, owner, code, status FROM contest WHERE code = ? "
+                + "ORDER BY CASE WHEN " + OPEN + " THEN 0 ELSE 1 END, id DESC", ps -> ps.setString(1, code));
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private java.util.Optional<Relay.OpenContest> summary(String sql, Binder binder) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            ps.setMaxRows(1);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(new Relay.OpenContest(rs.getLong(1), rs.getString(2),
+                        rs.getString(3), ContestStatus.valueOf(rs.getString(4)))) : java.util.Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -67,7 +67,7 @@ class ContestRuntimeTest {
 
     /** A contest in the lobby with {@code n} participants (ids 1..n). */
     /** Makes runtimes as the engine does (an in-memory ranking, individual standings); no connections. */
-    static final LiveContests CONTESTS = new LiveContests(null, new LocalLiveRanking.InMemory(), new Standings.Default());
+    static final LiveContests CONTESTS = new LiveContests(null, new LocalLiveRanking.InMemory(), new Standings.Default(), Relay.NONE);
 
     static ContestRuntime lobby(int n) {
         ContestRuntime rt = CONTESTS.fresh(contestRow(ContestStatus.LOBBY, null, -1), questions());

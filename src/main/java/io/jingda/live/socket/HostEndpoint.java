@@ -43,7 +43,7 @@ public class HostEndpoint {
         long id = Long.parseLong(c.pathParam("contestId"));
         Inbound.init(c, config.socket().messagesPerSecond(), config.socket().burst());
         fanout.add(id, Audience.HOSTS, c);
-        sessions.hostFrames(id).forEach(f -> LocalFanout.send(c, f));
+        sessions.connectFrames(id, Audience.HOSTS, null, frames -> frames.forEach(f -> LocalFanout.send(c, f)));
     }
 
     @OnTextMessage

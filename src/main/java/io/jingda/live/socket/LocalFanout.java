@@ -39,6 +39,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * and the leaderboard right behind it) are handed to its {@link Wire} together.
  */
 @ApplicationScoped
+@jakarta.enterprise.inject.Typed(LocalFanout.class) // the engine's Fanout is chosen by live/cluster/ClusterBeans
 public class LocalFanout implements Fanout {
     private static final Logger LOG = Logger.getLogger(LocalFanout.class);
     static final int SLICE = 256;
@@ -302,8 +303,19 @@ public class LocalFanout implements Fanout {
         }
     }
 
+    /** The contests with connections on this node. */
+    public Set<Long> contestIds() {
+        return Set.copyOf(rooms.keySet());
+    }
+
+    /** The host or screen connections of the contest on this node. */
+    public List<WebSocketConnection> watchers(long contestId, Audience audience) {
+        Room r = rooms.get(contestId);
+        return r == null ? List.of() : List.copyOf(audience == Audience.HOSTS ? r.hosts : r.screens);
+    }
+
     /** The participants' connections of the contest on this node, by participant id. */
-    Map<Long, WebSocketConnection> playerConnections(long contestId) {
+    public Map<Long, WebSocketConnection> playerConnections(long contestId) {
         Room r = rooms.get(contestId);
         Map<Long, WebSocketConnection> out = new HashMap<>();
         if (r != null) {
@@ -323,7 +335,7 @@ public class LocalFanout implements Fanout {
      * that the next one of its kind supersedes is dropped instead of queued; {@link SocketGuard}
      * closes a connection that stays so.
      */
-    static void send(WebSocketConnection c, String frame) {
+    public static void send(WebSocketConnection c, String frame) {
         if (SocketLimits.skip(c, frame)) {
             LOG.tracef("dropped a superseded frame to the unwritable %s", c.id());
             return;

@@ -5,6 +5,7 @@ import io.jingda.live.AnswerIntake;
 import io.jingda.live.ContestClock;
 import io.jingda.contest.ContestConfig;
 import io.jingda.live.LiveSessions;
+import io.jingda.live.protocol.Audience;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
@@ -53,7 +54,8 @@ public class PlayEndpoint {
         c.userData().put(PLAYER, player);
         Inbound.init(c, config.socket().messagesPerSecond(), config.socket().burst());
         fanout.addPlayer(player.contestId(), player.participantId(), c);
-        sessions.connectFrames(player).forEach(f -> LocalFanout.send(c, f));
+        sessions.connectFrames(player.contestId(), Audience.PLAYERS, player.participantId(),
+                frames -> frames.forEach(f -> LocalFanout.send(c, f)));
     }
 
     @OnTextMessage

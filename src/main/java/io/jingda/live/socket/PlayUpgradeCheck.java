@@ -26,15 +26,27 @@ public class PlayUpgradeCheck implements HttpUpgradeCheck {
     public Uni<CheckResult> perform(HttpUpgradeContext ctx) {
         Optional<Long> id = parse(ctx.pathParam("contestId"));
         String token = ctx.httpRequest().getParam("token");
-        boolean ok = id.isPresent() && sessions.authenticate(id.get(), token).isPresent();
-        if (ok) {
+        if (id.isEmpty()) {
+            return CheckResult.rejectUpgrade(403);
+        }
+        // an edge node (several nodes) looks an unknown token up in the database, off the event loop
+        return Uni.createFrom().completionStage(() -> sessions.authenticateAtUpgrade(id.get(), token)).flatMap(player -> {
+            if (player.isEmpty()) {
+                return CheckResult.rejectUpgrade(403);
+            }
+            ctx.userData().put(PlayEndpoint.PLAYER, player.get());
             Flushes.consolidate(ctx.httpRequest());
             SocketLimits.remember(ctx);
-        }
-        return ok ? CheckResult.permitUpgrade() : CheckResult.rejectUpgrade(403);
+            return CheckResult.permitUpgrade();
+        });
     }
 
+    /** The participant the upgrade check found, else the token looked up again (in memory). */
     static Optional<LiveSessions.Player> player(WebSocketConnection c, LiveSessions sessions) {
+        LiveSessions.Player checked = c.userData().get(PlayEndpoint.PLAYER);
+        if (checked != null) {
+            return Optional.of(checked);
+        }
         Optional<Long> id = parse(c.pathParam("contestId"));
         String token = query(c.handshakeRequest().query(), "token");
         return id.flatMap(i -> sessions.authenticate(i, token));

@@ -18,7 +18,7 @@ import io.smallrye.common.annotation.NonBlocking;
 @WebSocket(path = "/ws/screen/{code}", endpointId = ScreenEndpoint.ID)
 public class ScreenEndpoint {
     static final String ID = "jingda-screen";
-    private static final UserData.TypedKey<Long> CONTEST = new UserData.TypedKey<>("contest");
+    static final UserData.TypedKey<Long> CONTEST = new UserData.TypedKey<>("contest");
 
     private final LiveSessions sessions;
     private final LocalFanout fanout;
@@ -38,15 +38,14 @@ public class ScreenEndpoint {
     @NonBlocking
     public void open(WebSocketConnection c) {
         limits.install(c);
-        Long id = sessions.contestByCode(c.pathParam("code")).orElse(null);
+        Long id = c.userData().get(CONTEST); // found by the upgrade check (WatchUpgradeCheck)
         if (id == null) {
             LocalFanout.close(c, new io.quarkus.websockets.next.CloseReason(4004, "no open contest has this code"));
             return;
         }
-        c.userData().put(CONTEST, id);
         Inbound.init(c, config.socket().messagesPerSecond(), config.socket().burst());
         fanout.add(id, Audience.SCREENS, c);
-        sessions.screenFrames(id).forEach(f -> LocalFanout.send(c, f));
+        sessions.connectFrames(id, Audience.SCREENS, null, frames -> frames.forEach(f -> LocalFanout.send(c, f)));
     }
 
     @OnTextMessage

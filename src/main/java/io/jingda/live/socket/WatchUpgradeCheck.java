@@ -63,12 +63,14 @@ public class WatchUpgradeCheck implements HttpUpgradeCheck {
             if (!identity.hasRole(Roles.HOST) && !identity.hasRole(Roles.ADMIN)) {
                 return CheckResult.rejectUpgrade(403);
             }
-            int status = sessions.hostAccess(id.get(), Caller.of(identity));
-            if (status != 200) {
-                return CheckResult.rejectUpgrade(status);
-            }
-            SocketLimits.remember(ctx);
-            return CheckResult.permitUpgrade();
+            return Uni.createFrom().completionStage(() -> sessions.hostAccess(id.get(), Caller.of(identity)))
+                    .flatMap(status -> {
+                        if (status != 200) {
+                            return CheckResult.rejectUpgrade(status);
+                        }
+                        SocketLimits.remember(ctx);
+                        return CheckResult.permitUpgrade();
+                    });
         });
     }
 
@@ -96,15 +98,18 @@ public class WatchUpgradeCheck implements HttpUpgradeCheck {
         if (wait > 0) {
             return tooMany(wait);
         }
-        Long id = sessions.contestByCode(ctx.pathParam("code")).orElse(null);
-        if (id == null) {
-            return CheckResult.rejectUpgrade(404);
-        }
-        if (fanout.screens(id) >= screensPerContest) {
-            return tooMany(FULL_RETRY_AFTER_SECONDS);
-        }
-        SocketLimits.remember(ctx);
-        return CheckResult.permitUpgrade();
+        return Uni.createFrom().completionStage(() -> sessions.contestByCode(ctx.pathParam("code"))).flatMap(found -> {
+            Long id = found.orElse(null);
+            if (id == null) {
+                return CheckResult.rejectUpgrade(404);
+            }
+            if (fanout.screens(id) >= screensPerContest) {
+                return tooMany(FULL_RETRY_AFTER_SECONDS);
+            }
+            ctx.userData().put(ScreenEndpoint.CONTEST, id);
+            SocketLimits.remember(ctx);
+            return CheckResult.permitUpgrade();
+        });
     }
 
     private static Uni<CheckResult> tooMany(long retryAfterSeconds) {
