@@ -269,6 +269,8 @@ class ClusterIT {
             return owner != null && !owner.equals("node-1");
         });
         long tookOver = System.currentTimeMillis() - killedAt;
+        System.out.printf("ClusterIT: node-1 killed; %s took the lease after %d ms (lease %d s)%n",
+                db.contestColumn(c.id, "owner_node"), tookOver, LEASE_SECONDS);
         assertThat(tookOver).as("a surviving node takes the lease within the lease time plus a heartbeat")
                 .isLessThan(LEASE_SECONDS * 1000L + 3000);
         for (int i = 1; i < players.size(); i += 2) {
@@ -339,9 +341,11 @@ class ClusterIT {
 
         redis.destroy();
         redis.waitFor();
+        long stoppedAt = System.currentTimeMillis();
         for (ServerProcess n : nodes) {
             await(Duration.ofSeconds(15), () -> calls.statusOf(n.url() + "/q/health/ready") == 503);
         }
+        long down = System.currentTimeMillis() - stoppedAt;
         // on the owner (even indexes) answers are acknowledged as before; on the edge they wait for Redis
         for (int i = 4; i < 8; i++) {
             players.get(i).answer(qid, option, "down-" + i);
@@ -350,9 +354,12 @@ class ClusterIT {
             acked.add(ack(players.get(i), "down-" + i));
         }
         redis = startRedis();
+        long restartedAt = System.currentTimeMillis();
         for (ServerProcess n : nodes) {
             await(Duration.ofSeconds(20), () -> calls.statusOf(n.url() + "/q/health/ready") == 200);
         }
+        System.out.printf("ClusterIT: Redis stopped: both nodes DOWN after %d ms; restarted: both UP after %d ms%n",
+                down, System.currentTimeMillis() - restartedAt);
         for (int i = 5; i < 8; i += 2) {
             acked.add(ack(players.get(i), "down-" + i));
         }
