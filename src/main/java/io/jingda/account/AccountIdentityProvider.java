@@ -12,9 +12,15 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+
 /**
  * User name and password, from HTTP Basic or the login form ({@code POST /j_security_check}),
  * checked under the sign-in lockout. It comes before the provider quarkus-security-jpa generates.
+ * A sign-in verified within {@code jingda.auth.basic-cache.ttl} is answered from the cache on the
+ * event loop; any other goes to a worker thread for bcrypt.
  */
 @ApplicationScoped
 public class AccountIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
@@ -48,15 +54,23 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
             return Uni.createFrom().failure(e);
         }
         String password = new String(request.getPassword().getPassword());
+        Optional<CredentialCache.Verified> remembered = guard.rememberedSignIn(username, password, address);
+        if (remembered.isPresent()) {
+            return Uni.createFrom().item(identity(remembered.get().username(), remembered.get().roles()));
+        }
         return context.runBlocking(() -> {
-            AccountCredentials account = guard.verify(username, password, address)
+            CredentialCache.Verified account = guard.signIn(username, password, address)
                     .orElseThrow(() -> new AuthenticationFailedException("wrong user name or password"));
-            return identity(account);
+            return identity(account.username(), account.roles());
         });
     }
 
     static SecurityIdentity identity(AccountCredentials account) {
-        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(account.username()))
-                .addRoles(new java.util.HashSet<>(account.roles())).build();
+        return identity(account.username(), account.roles());
+    }
+
+    private static SecurityIdentity identity(String username, List<String> roles) {
+        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(username))
+                .addRoles(new HashSet<>(roles)).build();
     }
 }

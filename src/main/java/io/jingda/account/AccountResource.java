@@ -51,6 +51,14 @@ public class AccountResource {
         return Response.noContent().build();
     }
 
+    /** New roles, in force at the account's next request. */
+    @PUT
+    @Path("{username}/roles")
+    public AccountDto changeRoles(@PathParam("username") String username, RoleChange body) {
+        return service.changeRoles(username, body, identity.getPrincipal().getName())
+                .orElseThrow(() -> ApiException.notFound("account", username));
+    }
+
     @DELETE
     @Path("{username}")
     public Response delete(@PathParam("username") String username) {

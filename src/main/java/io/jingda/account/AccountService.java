@@ -4,6 +4,8 @@ import io.jingda.system.ApiException;
 import io.jingda.system.FieldError;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -17,9 +19,14 @@ import java.util.Optional;
 @Transactional
 public class AccountService {
     private final AccountRepository accounts;
+    private final CredentialCache signIns;
+    private final TransactionSynchronizationRegistry transactions;
 
-    public AccountService(AccountRepository accounts) {
+    public AccountService(AccountRepository accounts, CredentialCache signIns,
+                          TransactionSynchronizationRegistry transactions) {
         this.accounts = accounts;
+        this.signIns = signIns;
+        this.transactions = transactions;
     }
 
     public List<AccountDto> list() {
@@ -35,12 +42,7 @@ public class AccountService {
             errors.add(new FieldError("username", "must be 3-64 letters, digits, '.', '_' or '-'"));
         }
         checkPassword("password", r.password(), errors);
-        if (r.roles() == null || r.roles().isEmpty()) {
-            errors.add(new FieldError("roles", "needs at least one of organizer, host, admin"));
-        } else {
-            r.roles().stream().filter(x -> !Roles.ALL.contains(x)).forEach(x ->
-                    errors.add(new FieldError("roles", "unknown role '" + x + "' (organizer, host or admin)")));
-        }
+        checkRoles(r.roles(), errors);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
@@ -60,7 +62,30 @@ public class AccountService {
         if (username.equals(caller)) {
             throw ApiException.conflict("SELF_DELETE", "you cannot delete the account you are signed in with");
         }
+        forgetSignIns(username);
         return accounts.delete("username", username) > 0;
+    }
+
+    /**
+     * New roles for an account, in force at its next request (HTTP Basic and sessions alike). An admin
+     * cannot take the admin role from themselves. Empty if there is no such account.
+     */
+    public Optional<AccountDto> changeRoles(String username, RoleChange body, String caller) {
+        List<FieldError> errors = new ArrayList<>();
+        checkRoles(body == null ? null : body.roles(), errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        if (username.equals(caller) && !body.roles().contains(Roles.ADMIN)) {
+            throw ApiException.conflict("SELF_DEMOTE", "you cannot take the admin role from the account you are signed in with");
+        }
+        Account a = accounts.findByUsername(username).orElse(null);
+        if (a == null) {
+            return Optional.empty();
+        }
+        a.roles = String.join(",", new LinkedHashSet<>(body.roles()));
+        forgetSignIns(a.username);
+        return Optional.of(toDto(a));
     }
 
     /** A new password from an admin: every session of the account ends. False if there is no such account. */
@@ -76,7 +101,27 @@ public class AccountService {
         }
         a.passwordHash = BcryptUtil.bcryptHash(password);
         a.sessionVersion = revocationTime();
+        forgetSignIns(a.username);
         return true;
+    }
+
+    /**
+     * The one place an account's remembered sign-ins (HTTP Basic, CredentialCache) are dropped, on every
+     * change of what a sign-in checks or grants: now, so that no check running from here on puts an old
+     * result, and again when the transaction ends, for a check that read the old row before it committed.
+     */
+    private void forgetSignIns(String username) {
+        signIns.forget(username);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                signIns.forget(username);
+            }
+        });
     }
 
     /** Ends every session of the account (sign-out): wherever its cookies were saved, they no longer work. */
@@ -92,6 +137,15 @@ public class AccountService {
     Optional<AccountCredentials> credentials(String username) {
         return accounts.findByUsername(username).map(a -> new AccountCredentials(a.username, a.passwordHash,
                 toDto(a).roles(), a.sessionVersion));
+    }
+
+    private static void checkRoles(List<String> roles, List<FieldError> errors) {
+        if (roles == null || roles.isEmpty()) {
+            errors.add(new FieldError("roles", "needs at least one of organizer, host, admin"));
+        } else {
+            roles.stream().filter(x -> !Roles.ALL.contains(x)).forEach(x ->
+                    errors.add(new FieldError("roles", "unknown role '" + x + "' (organizer, host or admin)")));
+        }
     }
 
     static void checkPassword(String field, String password, List<FieldError> errors) {

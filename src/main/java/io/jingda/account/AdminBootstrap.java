@@ -32,7 +32,16 @@ public class AdminBootstrap {
         if (generated) {
             pw = generate();
         }
-        accounts.create(new AccountRequest("admin", pw, List.of(Roles.ADMIN)));
+        try {
+            accounts.create(new AccountRequest("admin", pw, List.of(Roles.ADMIN)));
+        } catch (RuntimeException e) {
+            if (accounts.count() > 0) {
+                // several nodes started at once on one database: another one created it first
+                LOG.info("The first account was created by another node starting at the same time");
+                return;
+            }
+            throw e;
+        }
         if (generated) {
             LOG.warnf("Created the first account: user 'admin', password '%s'. It is shown only this once; "
                     + "set jingda.admin.password (env JINGDA_ADMIN_PASSWORD) to choose it.", pw);

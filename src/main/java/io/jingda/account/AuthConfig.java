@@ -13,11 +13,27 @@ public interface AuthConfig {
 
     Lockout lockout();
 
+    BasicCache basicCache();
+
     /**
      * Origins (scheme://host[:port]) accepted as this server's own besides the request's own, for a
      * proxy that does not forward the original host and scheme.
      */
     Optional<List<String>> trustedOrigins();
+
+    /**
+     * Successful password checks (HTTP Basic and the login form) remembered for a while, so that an API
+     * client sending its user name and password on every request pays bcrypt once per ttl, not per request.
+     */
+    interface BasicCache {
+        /** How long a verified user name and password is trusted without bcrypt; 0 turns the cache off. */
+        @WithDefault("60s")
+        Duration ttl();
+
+        /** Most verified sign-ins remembered at once (memory bound); when full, a new one is not remembered. */
+        @WithDefault("10000")
+        int maxSize();
+    }
 
     /** Failed sign-ins (HTTP Basic and the login form) before a temporary lockout. */
     interface Lockout {

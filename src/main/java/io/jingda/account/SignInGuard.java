@@ -10,11 +10,13 @@ import org.jboss.logging.Logger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Checks a user name and password (HTTP Basic, the login form, a password change) under the
  * sign-in lockout: a locked attempt is refused before bcrypt runs, a wrong password is counted, and
- * each new lockout is one WARN line.
+ * each new lockout is one WARN line. A sign-in bcrypt accepted is remembered for a short time
+ * ({@link CredentialCache}, {@code jingda.auth.basic-cache.*}); a password change always runs bcrypt.
  */
 @ApplicationScoped
 public class SignInGuard {
@@ -22,11 +24,14 @@ public class SignInGuard {
 
     private final AccountService accounts;
     private final SignInThrottle throttle;
+    private final CredentialCache remembered;
+    private final LongAdder passwordChecks = new LongAdder();
     private volatile String dummyHash;
 
-    public SignInGuard(AccountService accounts, AuthConfig config, AuthClock clock) {
+    public SignInGuard(AccountService accounts, AuthConfig config, AuthClock clock, CredentialCache remembered) {
         this.accounts = accounts;
         this.throttle = new SignInThrottle(SignInThrottle.Limits.of(config.lockout()), clock::now);
+        this.remembered = remembered;
     }
 
     /** The client's address (the proxy's forwarded one under quarkus.http.proxy.*). */
@@ -43,10 +48,39 @@ public class SignInGuard {
         }
     }
 
+    /**
+     * A sign-in that bcrypt accepted within the cache's ttl, with the same user name and password: no
+     * database, no bcrypt, so it may run on the event loop. Call {@link #refuseIfLocked} first, as for
+     * any sign-in: a lockout refuses a remembered password too. It counts as the success it stands for.
+     */
+    Optional<CredentialCache.Verified> rememberedSignIn(String username, String password, String address) {
+        if (!remembered.enabled()) {
+            return Optional.empty();
+        }
+        Optional<CredentialCache.Verified> account = remembered.get(remembered.key(username, password));
+        account.ifPresent(a -> throttle.succeeded(username, address));
+        return account;
+    }
+
+    /**
+     * Blocking (bcrypt): a sign-in not remembered. The account on the right password, then remembered;
+     * empty on a wrong one or an unknown user (counted toward the lockout, never remembered).
+     */
+    Optional<CredentialCache.Verified> signIn(String username, String password, String address) {
+        long generation = remembered.generation(); // before the account's row is read
+        Optional<CredentialCache.Verified> account = verify(username, password, address)
+                .map(a -> new CredentialCache.Verified(a.username(), a.roles()));
+        if (account.isPresent() && remembered.enabled()) {
+            remembered.put(remembered.key(username, password), account.get(), generation);
+        }
+        return account;
+    }
+
     /** Blocking (bcrypt). The account on the right password; empty on a wrong one or an unknown user. */
     Optional<AccountCredentials> verify(String username, String password, String address) {
         refuseIfLocked(username, address);
         Optional<AccountCredentials> account = accounts.credentials(username);
+        passwordChecks.increment();
         // an unknown user costs the same bcrypt as a known one, so timing does not tell them apart
         boolean ok = BcryptUtil.matches(password, account.map(AccountCredentials::passwordHash).orElseGet(this::dummyHash))
                 && account.isPresent();
@@ -78,6 +112,11 @@ public class SignInGuard {
             throw ApiException.invalid(List.of(new FieldError("currentPassword", "is not this account's password")));
         }
         accounts.resetPassword(username, body.password());
+    }
+
+    /** How many passwords bcrypt has checked since start (tests count them). */
+    long passwordChecks() {
+        return passwordChecks.sum();
     }
 
     private String dummyHash() {

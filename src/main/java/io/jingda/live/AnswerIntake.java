@@ -33,11 +33,13 @@ public class AnswerIntake {
 
     private final Broadcasts broadcasts;
     private final Relay relay;
+    private final LiveMetrics metrics;
 
     public AnswerIntake(LiveContests contests, LiveWriter writer, ContestClock clock, ContestConfig config,
-                        Broadcasts broadcasts, Relay relay) {
+                        Broadcasts broadcasts, Relay relay, LiveMetrics metrics) {
         this.broadcasts = broadcasts;
         this.relay = relay;
+        this.metrics = metrics;
         this.contests = contests;
         this.writer = writer;
         this.clock = clock;
@@ -65,14 +67,17 @@ public class AnswerIntake {
     public void submitHere(LiveSessions.Player player, String questionId, JsonNode choice, String requestId,
                            Consumer<String> send) {
         long received = System.nanoTime();
+        metrics.received();
         Consumer<String> reply = frame -> {
-            ackTimes.add((System.nanoTime() - received) / 1_000_000);
+            long took = System.nanoTime() - received;
+            metrics.replied(took);
+            ackTimes.add(took / 1_000_000);
             send.accept(frame);
         };
         long now = clock.now();
         ContestRuntime rt = contests.get(player.contestId()).orElse(null);
         if (rt == null) {
-            reply.accept(ack(questionId, requestId, false, "INVALID"));
+            reply.accept(answered(questionId, requestId, false, "INVALID"));
             return;
         }
         long pid = player.participantId();
@@ -80,7 +85,7 @@ public class AnswerIntake {
         if (s instanceof ContestRuntime.Rejected r && !r.events().isEmpty()) {
             // an answer before the host's go voids the turn: stored, then refused and announced
             writer.append(rt.id(), r.events()).whenComplete((v, e) -> {
-                reply.accept(ack(questionId, requestId, false, r.reason()));
+                reply.accept(answered(questionId, requestId, false, r.reason()));
                 if (e == null) {
                     broadcasts.announce(rt, r.events());
                 } else {
@@ -88,11 +93,11 @@ public class AnswerIntake {
                 }
             });
         } else if (s instanceof ContestRuntime.Rejected r) {
-            reply.accept(ack(questionId, requestId, false, r.reason()));
+            reply.accept(answered(questionId, requestId, false, r.reason()));
         } else if (s instanceof ContestRuntime.Replay r) {
             r.record().stored.whenComplete((v, e) -> {
                 if (e == null) {
-                    reply.accept(ack(questionId, requestId, true, null));
+                    reply.accept(answered(questionId, requestId, true, null));
                 }
             });
         } else {
@@ -116,12 +121,13 @@ public class AnswerIntake {
                 if (e != null) {
                     rt.unclaim(pid, a);
                     a.stored.completeExceptionally(e);
+                    metrics.answered(false, "NOT_STORED");
                     reply.accept(Frames.json(new Messages.Error("NOT_STORED",
                             "your answer could not be stored; send it again")));
                 } else {
                     rt.stored(pid, a);
                     a.stored.complete(null);
-                    reply.accept(ack(questionId, requestId, true, null));
+                    reply.accept(answered(questionId, requestId, true, null));
                 }
             });
         }
@@ -198,6 +204,12 @@ public class AnswerIntake {
             send.accept(ack(null, requestId, true, null));
             broadcasts.announce(rt, r.events());
         });
+    }
+
+    /** An answer's ack, counted by outcome. */
+    private String answered(String questionId, String requestId, boolean accepted, String reason) {
+        metrics.answered(accepted, reason);
+        return ack(questionId, requestId, accepted, reason);
     }
 
     static String ack(String questionId, String requestId, boolean accepted, String reason) {

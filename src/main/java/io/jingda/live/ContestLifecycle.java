@@ -96,6 +96,12 @@ public class ContestLifecycle {
     }
 
     public ContestDto act(long id, String actionName, ActionRequest body, Caller caller) {
+        try (ContestMdc.Scope mdc = ContestMdc.on(id)) {
+            return actOn(id, actionName, body, caller);
+        }
+    }
+
+    private ContestDto actOn(long id, String actionName, ActionRequest body, Caller caller) {
         ContestAction action = ContestAction.parse(actionName).orElseThrow(() -> new ApiException(404, "NOT_FOUND",
                 "unknown action '" + actionName + "' (" + ContestAction.names() + ")", List.of()));
         Contest row = contests.require(id, caller);
@@ -321,7 +327,7 @@ public class ContestLifecycle {
         long now = clock.now();
         List<Long> running = new ArrayList<>();
         for (ContestRuntime rt : registry.all()) {
-            try {
+            try (ContestMdc.Scope mdc = ContestMdc.on(rt.id())) {
                 rt.serialized(() -> {
                     List<RoundEvent> timed = rt.teamDue(now, config.grace().toMillis());
                     if (!timed.isEmpty()) {

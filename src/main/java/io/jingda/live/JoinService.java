@@ -44,6 +44,14 @@ public class JoinService {
     }
 
     public CompletionStage<JoinResponse> join(JoinRequest r, String address) {
+        try {
+            return joinAs(r, address);
+        } finally {
+            ContestMdc.clear();
+        }
+    }
+
+    private CompletionStage<JoinResponse> joinAs(JoinRequest r, String address) {
         String code = r == null || r.code() == null ? "" : r.code().strip();
         boolean wellFormed = code.matches("[0-9]{6}");
         ContestRuntime rt = wellFormed ? contests.byCode(code).orElse(null) : null;
@@ -68,6 +76,7 @@ public class JoinService {
             throw new ApiException(404, "NOT_FOUND", "no open contest has the code " + code, List.of());
         }
         limiter.reached(address, rt.id());
+        ContestMdc.put(rt.id());
         NicknameRules.Result n = NicknameRules.check(r.nickname(), config.join().blocklist().orElse(List.of()),
                 config.join().maxCombiningMarks());
         if (n.error() != null) {

@@ -4,6 +4,7 @@ import io.jingda.contest.ContestConfig;
 import io.jingda.live.team.RoundEvent;
 import io.jingda.system.GroupCommit;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -41,10 +42,11 @@ public class LiveWriter {
     private final LiveStore store;
     private final GroupCommit<Object> commit;
 
-    public LiveWriter(LiveStore store, ContestConfig config) {
+    public LiveWriter(LiveStore store, ContestConfig config, MeterRegistry registry) {
         this.store = store;
         this.commit = new GroupCommit<>("answer ledger", config.ledger().batchSize(), config.ledger().linger().toNanos(),
                 config.ledger().queueCapacity(), this::insert, row -> row == BARRIER);
+        commit.measure(registry, "live");
     }
 
     void onStop(@Observes ShutdownEvent ev) {

@@ -4,6 +4,7 @@ import io.jingda.online.OnlineRows.AnswerRow;
 import io.jingda.online.OnlineRows.AttemptRow;
 import io.jingda.online.OnlineRows.ParticipantRow;
 import io.jingda.system.GroupCommit;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -24,10 +25,11 @@ public class OnlineWriter {
     private final OnlineStore store;
     private final GroupCommit<Write> commit;
 
-    public OnlineWriter(OnlineStore store, OnlineConfig config) {
+    public OnlineWriter(OnlineStore store, OnlineConfig config, MeterRegistry registry) {
         this.store = store;
         this.commit = new GroupCommit<>("online-ledger", config.batchSize(), config.linger().toNanos(),
                 config.queueCapacity(), this::write);
+        commit.measure(registry, "online");
     }
 
     void onStop(@Observes ShutdownEvent ev) {

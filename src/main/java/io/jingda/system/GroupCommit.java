@@ -1,6 +1,11 @@
 package io.jingda.system;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.jboss.logging.Logger;
+
+import java.time.Duration;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -39,6 +44,9 @@ public final class GroupCommit<T> {
     private long commits;
     private long written;
     private int largest;
+    /** Set once by {@link #measure}; read by the writer thread once per batch. */
+    private volatile DistributionSummary sizes;
+    private volatile Timer times;
 
     public GroupCommit(String name, int batchSize, long lingerNanos, int capacity, Batch<T> batch) {
         this(name, batchSize, lingerNanos, capacity, batch, t -> false);
@@ -56,6 +64,19 @@ public final class GroupCommit<T> {
         this.writer = new Thread(this::run, name);
         writer.setDaemon(true);
         writer.start();
+    }
+
+    /**
+     * Records every batch in {@code jingda.group.commit.size} (items a batch) and {@code jingda.group.commit}
+     * (the time to write and commit it, retries included), tagged {@code writer} (docs/operations.md#metrics).
+     */
+    public void measure(MeterRegistry registry, String writer) {
+        sizes = DistributionSummary.builder("jingda.group.commit.size").description("writes committed in one batch")
+                .tag("writer", writer).register(registry);
+        times = Timer.builder("jingda.group.commit").description("time to write and commit one batch")
+                .tag("writer", writer).publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
+                .register(registry); // last: the writer thread checks this one
     }
 
     /** Queues an item; the future completes once it is committed (or fails with the reason). */
@@ -162,7 +183,13 @@ public final class GroupCommit<T> {
                 }
             }
         }
-        long ms = (System.nanoTime() - t0) / 1_000_000;
+        long nanos = System.nanoTime() - t0;
+        Timer timer = times;
+        if (timer != null) {
+            timer.record(nanos, TimeUnit.NANOSECONDS);
+            sizes.record(items.size());
+        }
+        long ms = nanos / 1_000_000;
         if (ms >= SLOW_COMMIT_MS) {
             LOG.warnf("%s: slow group commit, %d writes in %d ms (%d queued)", name, items.size(), ms, queue.size());
         }

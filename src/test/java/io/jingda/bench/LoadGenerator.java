@@ -212,8 +212,13 @@ public final class LoadGenerator {
             OnlineScenario.main(args); // issue 17: self-paced contests (online-ranking: the rankings over 1M answers)
             return;
         }
+        if ("basic-auth".equals(scenario)) {
+            BasicAuthScenario.main(args); // issue 20: host actions through HTTP Basic, the sign-in cache off and on
+            return;
+        }
         if (!"live".equals(scenario)) {
-            throw new IllegalArgumentException("scenario must be live, buzzer, online or online-ranking, not '" + scenario + "'");
+            throw new IllegalArgumentException("scenario must be live, buzzer, online, online-ranking or basic-auth, not '"
+                    + scenario + "'");
         }
         Options o = Options.parse(args);
         Result r;

@@ -6,6 +6,7 @@ import io.jingda.contest.Caller;
 import io.jingda.contest.ContestSettings;
 import io.jingda.contest.RulingRequest;
 import io.jingda.live.AnswerIntake;
+import io.jingda.live.ContestMdc;
 import io.jingda.live.JoinService;
 import io.jingda.live.LiveEngine;
 import io.jingda.live.LiveSessions;
@@ -47,6 +48,12 @@ public class OwnerDesk {
     }
 
     void handle(long contestId, String text) {
+        try (ContestMdc.Scope mdc = ContestMdc.on(contestId)) {
+            serve(contestId, text);
+        }
+    }
+
+    private void serve(long contestId, String text) {
         JsonNode m;
         try {
             m = ClusterNode.JSON.readTree(text);

@@ -211,6 +211,7 @@ public class LocalFanout implements Fanout {
         }
 
         void post(List<Peer> peers, FrameFor frameFor) {
+            FanoutCounts.QUEUED.add(peers.size());
             execute(() -> {
                 for (Peer peer : peers) {
                     pending.computeIfAbsent(peer, p -> {
@@ -231,6 +232,7 @@ public class LocalFanout implements Fanout {
             for (int n = 0; n < SLICE && !waiting.isEmpty(); n++) {
                 Peer peer = waiting.poll();
                 List<FrameFor> fors = pending.remove(peer);
+                FanoutCounts.QUEUED.add(-fors.size());
                 frames.clear();
                 for (FrameFor f : fors) {
                     String frame = render(peer, f);
@@ -324,6 +326,13 @@ public class LocalFanout implements Fanout {
         return out;
     }
 
+    /** Open connections on this node per contest: participants, hosts and screens (the jingda.sockets gauge). */
+    Map<Long, int[]> connectionCounts() {
+        Map<Long, int[]> out = new HashMap<>();
+        rooms.forEach((id, r) -> out.put(id, new int[] {r.players.size(), r.hosts.size(), r.screens.size()}));
+        return out;
+    }
+
     /** Open screen connections of the contest on this node. */
     int screens(long contestId) {
         Room r = rooms.get(contestId);
@@ -337,6 +346,7 @@ public class LocalFanout implements Fanout {
      */
     public static void send(WebSocketConnection c, String frame) {
         if (SocketLimits.skip(c, frame)) {
+            FanoutCounts.Dropped.SUPERSEDED.count.increment();
             LOG.tracef("dropped a superseded frame to the unwritable %s", c.id());
             return;
         }

@@ -3,6 +3,7 @@ package io.jingda.live.socket;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jingda.live.AnswerIntake;
 import io.jingda.live.ContestClock;
+import io.jingda.live.ContestMdc;
 import io.jingda.contest.ContestConfig;
 import io.jingda.live.LiveSessions;
 import io.jingda.live.protocol.Audience;
@@ -65,6 +66,12 @@ public class PlayEndpoint {
         if (player == null) {
             return;
         }
+        try (ContestMdc.Scope mdc = ContestMdc.on(player.contestId())) {
+            handle(c, player, text);
+        }
+    }
+
+    private void handle(WebSocketConnection c, LiveSessions.Player player, String text) {
         JsonNode node = Inbound.accept(c, text).orElse(null);
         if (node == null || Inbound.common(c, node, clock.now())) {
             return;

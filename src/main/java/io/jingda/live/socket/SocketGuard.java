@@ -201,6 +201,7 @@ final class SocketGuard extends ChannelDuplexHandler {
         if (queued + size(msg) + FRAME_OVERHEAD > limits.maxQueuedBytes()) {
             ReferenceCountUtil.release(msg);
             promise.tryFailure(new ClosedChannelException());
+            FanoutCounts.Dropped.QUEUE_FULL.count.increment();
             LOG.warn("closed the WebSocket of %s: %d bytes queued, the client does not read", ctx.channel().remoteAddress(),
                     queued);
             closing = true;
@@ -233,6 +234,7 @@ final class SocketGuard extends ChannelDuplexHandler {
             unwritable = ctx.executor().schedule(() -> {
                 unwritable = null;
                 if (!ctx.channel().isWritable() && !closing) {
+                    FanoutCounts.Dropped.UNWRITABLE.count.increment();
                     LOG.warn("closed the WebSocket of %s: it did not read for %s", ctx.channel().remoteAddress(),
                             limits.unwritableTimeout());
                     closing = true;

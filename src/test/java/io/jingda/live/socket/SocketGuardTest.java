@@ -122,6 +122,7 @@ class SocketGuardTest {
     /** The queue of a client that stopped reading never holds more than max-queued; the frame that would pass it closes the connection. */
     @Test
     void theQueueOfAStalledReaderStaysBoundedAndFillingItCloses() {
+        long closes = FanoutCounts.Dropped.QUEUE_FULL.count.sum();
         EmbeddedChannel ch = channel();
         ChannelOutboundBuffer out = ch.unsafe().outboundBuffer();
         long peak = 0;
@@ -136,10 +137,12 @@ class SocketGuardTest {
         assertThat(ch.isOpen()).as("closed once the queue was full").isFalse();
         assertThat(written).isLessThan(20);
         assertThat(peak).isLessThanOrEqualTo(MAX_QUEUED);
+        assertThat(FanoutCounts.Dropped.QUEUE_FULL.count.sum()).as("jingda.fanout.dropped{reason=queue_full}").isGreaterThan(closes);
     }
 
     @Test
     void aConnectionUnwritableForTheTimeoutIsClosedAndOneThatDrainsIsNot() {
+        long closes = FanoutCounts.Dropped.UNWRITABLE.count.sum();
         EmbeddedChannel ch = channel();
         for (int i = 0; i < 5; i++) {
             ch.write(text(true, ascii(4000)));
@@ -154,6 +157,7 @@ class SocketGuardTest {
         ch.advanceTimeBy(2, TimeUnit.SECONDS);
         ch.runScheduledPendingTasks();
         assertThat(ch.isOpen()).as("unwritable for 11 s").isFalse();
+        assertThat(FanoutCounts.Dropped.UNWRITABLE.count.sum()).as("jingda.fanout.dropped{reason=unwritable}").isGreaterThan(closes);
 
         EmbeddedChannel reads = channel();
         for (int i = 0; i < 5; i++) {
