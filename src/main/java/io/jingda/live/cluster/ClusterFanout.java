@@ -47,5 +47,6 @@ final class ClusterFanout implements Fanout {
     public void closeContest(long contestId, String reason) {
         local.closeContest(contestId, reason);
         node.publish(contestId, BroadcastCodec.closeContest(node.id(), reason));
+        node.dropStream(contestId); // the contest is over here for good: nothing more is forwarded to it
     }
 }

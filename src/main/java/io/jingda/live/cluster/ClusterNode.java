@@ -359,6 +359,11 @@ public class ClusterNode implements Relay {
         timed(link.send(Request.cmd(Command.PUBLISH).arg(contestChannel(contestId)).arg(message)));
     }
 
+    /** Deletes a finished or deleted contest's stream of forwarded messages. */
+    void dropStream(long contestId) {
+        timed(link.send(Request.cmd(Command.DEL).arg(OwnerInbox.stream(contestId))));
+    }
+
     /** The owner's reply to a node's forwarded message. */
     void reply(String node, ObjectNode message) {
         timed(link.send(Request.cmd(Command.PUBLISH).arg(nodeChannel(node)).arg(message.toString())));
