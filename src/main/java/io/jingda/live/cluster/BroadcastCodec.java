@@ -79,22 +79,31 @@ final class BroadcastCodec {
     }
 
     static String toPlayers(String origin, PlayerFrames frames) {
+        return toPlayersOn(origin, -1, frames);
+    }
+
+    /** A broadcast to the participants one node holds, on that node's channel ({@code contestId} named in it, as "k"). */
+    static String toPlayersOn(String origin, long contestId, PlayerFrames frames) {
         return write(g -> {
             if (frames instanceof PlayerFrames.Same s) {
                 head(g, "same", origin);
+                contest(g, contestId);
                 g.writeStringField("f", s.frame());
                 g.writeBooleanField("s", s.supersedesClosed());
             } else if (frames instanceof PlayerFrames.Closed c) {
                 head(g, "closed", origin);
+                contest(g, contestId);
                 g.writeStringField("f", c.frame());
             } else if (frames instanceof PlayerFrames.ShuffledQuestion q) {
                 head(g, "shuffled", origin);
+                contest(g, contestId);
                 g.writeNumberField("c", q.contestId());
                 g.writeFieldName("q");
                 MAPPER.writeValue(g, q.question());
             } else {
                 PlayerFrames.WithYou w = (PlayerFrames.WithYou) frames;
                 head(g, "you", origin);
+                contest(g, contestId);
                 g.writeStringField("f", w.shared());
                 g.writeBooleanField("s", w.supersedesClosed());
                 g.writeArrayFieldStart("y");
@@ -115,8 +124,20 @@ final class BroadcastCodec {
         });
     }
 
-    static Call read(String text) throws IOException {
+    /** A decoded message and the contest it names ({@code -1} on a contest's own channel, which names it). */
+    record Addressed(long contestId, Call call) {
+    }
+
+    static Addressed readAddressed(String text) throws IOException {
         JsonNode n = MAPPER.readTree(text);
+        return new Addressed(n.path("k").asLong(-1), read(n));
+    }
+
+    static Call read(String text) throws IOException {
+        return read(MAPPER.readTree(text));
+    }
+
+    private static Call read(JsonNode n) throws IOException {
         String origin = n.path("o").asText();
         return switch (n.path("op").asText()) {
             case "b" -> new Broadcast(origin, Audience.valueOf(n.path("a").asText()), n.path("f").asText());
@@ -160,6 +181,12 @@ final class BroadcastCodec {
     private static void head(JsonGenerator g, String op, String origin) throws IOException {
         g.writeStringField("op", op);
         g.writeStringField("o", origin);
+    }
+
+    private static void contest(JsonGenerator g, long contestId) throws IOException {
+        if (contestId >= 0) {
+            g.writeNumberField("k", contestId);
+        }
     }
 
     private static void bool(JsonGenerator g, Boolean b) throws IOException {

@@ -66,6 +66,7 @@ public class ClusterNode implements Relay {
     private final Timer publishFailed;
     private final Timer forwardTimer;
     private final Outstanding pending = new Outstanding();
+    private final Locations locations = new Locations();
     private final AtomicLong correlations = new AtomicLong();
     private final ExecutorService blocking = Executors.newFixedThreadPool(4, r -> {
         Thread t = new Thread(r, "cluster-blocking");
@@ -194,6 +195,7 @@ public class ClusterNode implements Relay {
 
     @Override
     public void released(long contestId) {
+        locations.forget(contestId);
         OwnerInbox in = inbox;
         if (in != null) {
             in.remove(contestId);
@@ -339,6 +341,10 @@ public class ClusterNode implements Relay {
     }
 
     private void onReply(String payload) {
+        if (payload.startsWith("{\"op\"")) {
+            delivery.onNodeMessage(payload); // the owner's broadcast to the participants this node holds
+            return;
+        }
         JsonNode r;
         try {
             r = JSON.readTree(payload);
@@ -357,6 +363,15 @@ public class ClusterNode implements Relay {
     /** The owner's broadcast, once, on the contest's channel (ClusterFanout). */
     void publish(long contestId, String message) {
         timed(link.send(Request.cmd(Command.PUBLISH).arg(contestChannel(contestId)).arg(message)));
+    }
+
+    Locations locations() {
+        return locations;
+    }
+
+    /** A broadcast to the participants a node holds, on that node's channel. */
+    void publishTo(String node, String message) {
+        timed(link.send(Request.cmd(Command.PUBLISH).arg(nodeChannel(node)).arg(message)));
     }
 
     /** Deletes a finished or deleted contest's stream of forwarded messages. */

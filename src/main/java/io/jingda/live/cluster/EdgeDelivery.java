@@ -27,6 +27,18 @@ final class EdgeDelivery {
         this.runsHere = runsHere;
     }
 
+    /** The owner's broadcast on this node's channel: the personal parts of the participants this node holds. */
+    void onNodeMessage(String payload) {
+        BroadcastCodec.Addressed a;
+        try {
+            a = BroadcastCodec.readAddressed(payload);
+        } catch (Exception e) {
+            LOG.warnf("an unreadable broadcast on this node's channel: %s", e.getMessage());
+            return;
+        }
+        deliver(a.contestId(), a.call());
+    }
+
     /** The owner's broadcast, delivered to this node's connections of the contest. */
     void onContestMessage(long contestId, String payload) {
         BroadcastCodec.Call call;
@@ -36,6 +48,10 @@ final class EdgeDelivery {
             LOG.warnf("an unreadable broadcast of contest %d: %s", contestId, e.getMessage());
             return;
         }
+        deliver(contestId, call);
+    }
+
+    private void deliver(long contestId, BroadcastCodec.Call call) {
         if (call.origin().equals(node.id())) {
             return; // delivered already, by this node's own fan-out
         }

@@ -64,6 +64,9 @@ public class OwnerDesk {
         String from = m.path("n").asText();
         String corr = m.path("c").asText();
         LiveSessions.Player player = new LiveSessions.Player(contestId, m.path("p").asLong());
+        if (m.hasNonNull("p") && !from.equals(node.id())) {
+            node.locations().locate(contestId, player.participantId(), from);
+        }
         String requestId = m.hasNonNull("r") ? m.get("r").asText() : null;
         String questionId = m.hasNonNull("q") ? m.get("q").asText() : null;
         switch (m.path("op").asText()) {

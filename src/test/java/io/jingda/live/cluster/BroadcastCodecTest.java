@@ -35,6 +35,16 @@ class BroadcastCodecTest {
     }
 
     @Test
+    void aBroadcastOnANodesChannelNamesItsContest() throws Exception {
+        Map<Long, Personal> you = Map.of(3L, Personal.standing(10, 1));
+        String text = BroadcastCodec.toPlayersOn("node-1", 77, new PlayerFrames.WithYou("{\"type\":\"leaderboard\"", you, false));
+        BroadcastCodec.Addressed a = BroadcastCodec.readAddressed(text);
+        assertThat(a.contestId()).isEqualTo(77);
+        assertThat(((PlayerFrames.WithYou) ((BroadcastCodec.ToPlayers) a.call()).frames()).you()).isEqualTo(you);
+        assertThat(BroadcastCodec.readAddressed(BroadcastCodec.supersede("n")).contestId()).isEqualTo(-1);
+    }
+
+    @Test
     void aShuffledQuestionIsShuffledAlikeOnEveryNode() throws Exception {
         Messages.Question q = new Messages.Question("question", "q1", 0, 3, "single", "题干", List.of(
                 new LiveQuestion.OptionView("a", "甲"), new LiveQuestion.OptionView("b", "乙"),
