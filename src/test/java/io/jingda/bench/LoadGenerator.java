@@ -66,7 +66,7 @@ public final class LoadGenerator {
                           String adminUser, String adminPassword, String jdbcUrl, String jdbcUser, String jdbcPassword,
                           int sources, long serverPid, Path jar, String heap, long seed, int concurrency,
                           double lateFraction, long graceMs, Path workDir, boolean quiet, boolean deflate, int warmup,
-                          boolean boardDirect) {
+                          boolean boardDirect, int nodes) {
 
         /** {@code key=value} arguments over the system properties {@code bench.key}. */
         static Map<String, String> arguments(String[] args) {
@@ -110,7 +110,10 @@ public final class LoadGenerator {
                     // host-paced, after the close: board=direct calls 'leaderboard' at once (it reveals too, so
                     // each participant gets its result and rank in one write); board=after-reveal calls 'reveal',
                     // then 'leaderboard'
-                    parseBoard(a.getOrDefault("board", "direct")));
+                    parseBoard(a.getOrDefault("board", "direct")),
+                    // nodes=N: N packaged servers (pg profile) on one fresh PostgreSQL database, in cluster mode
+                    // over a Redis of their own when N >= 2; nodes=1: the same on one node, cluster off; 0: H2
+                    Integer.parseInt(a.getOrDefault("nodes", "0")));
         }
 
         private static boolean parseBoard(String s) {
@@ -138,7 +141,9 @@ public final class LoadGenerator {
                          long storedAnswers, double serverCpuSeconds, long serverPeakHeapMb, String serverHeapLimit,
                          double clientCpuSeconds, long wallMs, String dbCheck, String wsExtensions, int warmup,
                          String serverReport, String pace, List<Long> lbP99ByQuestion, int joinSources,
-                         double joinsPerSecond, long join429s) {
+                         double joinsPerSecond, long join429s, int nodes, long framesDelivered,
+                         List<Double> serverCpuByNode, double redisCpuSeconds, double cpuMicrosPerFrame,
+                         long redisBytesIn, long redisBytesOut) {
         public String json() {
             try {
                 return JSON.writeValueAsString(this);
@@ -194,6 +199,8 @@ public final class LoadGenerator {
     private final Map<String, CountDownLatch> lbLatches = new ConcurrentHashMap<>();
     private volatile CountDownLatch finished;
     private String baseUrl;
+    /** The servers' URLs: participants join and connect round-robin over them; the host uses the first. */
+    private final List<URI> endpoints = new ArrayList<>();
     private String host;
     private int port;
 
@@ -258,9 +265,17 @@ public final class LoadGenerator {
         long t0 = System.currentTimeMillis();
         long clientCpu0 = clientCpuNanos();
         ServerProcess server = null;
+        ClusterNodes nodes = null;
         Files.createDirectories(o.workDir());
         try {
-            if (o.url() == null) {
+            if (o.url() == null && o.nodes() > 0) {
+                log("starting %d packaged server(s) (%s, pg profile, -Xmx%s, cluster mode %s) on database %s", o.nodes(),
+                        o.jar(), o.heap(), o.nodes() > 1 ? "on, with a redis-server of their own" : "off",
+                        ClusterNodes.DB);
+                nodes = ClusterNodes.start(o.nodes(), o.jar(), Files.createTempDirectory(o.workDir(), "nodes-"), o.heap(),
+                        o.adminPassword(), o.participants(), serverOptions());
+                baseUrl = nodes.urls();
+            } else if (o.url() == null) {
                 log("starting the packaged server (%s, -Xmx%s)", o.jar(), o.heap());
                 List<String> extra = serverOptions();
                 server = ServerProcess.start(o.jar(), Files.createTempDirectory(o.workDir(), "run-"), o.heap(),
@@ -269,13 +284,19 @@ public final class LoadGenerator {
             } else {
                 baseUrl = o.url().replaceAll("/$", "");
             }
-            URI u = URI.create(baseUrl);
+            for (String one : baseUrl.split(",")) {
+                endpoints.add(URI.create(one.trim().replaceAll("/$", "")));
+            }
+            URI u = endpoints.get(0); // the host drives the contest through the first node, which opens it
             host = u.getHost();
             port = u.getPort() > 0 ? u.getPort() : 80;
             if (o.warmup() > 0) {
                 warmUp();
             }
             double serverCpu0 = server != null ? server.cpuSeconds() : o.serverPid() > 0 ? ServerProcess.cpuSecondsOf(o.serverPid()) : -1;
+            List<Double> nodeCpu0 = nodes == null ? List.of() : nodes.serverCpu();
+            double redisCpu0 = nodes == null ? 0 : nodes.redisCpu();
+            Map<String, Long> redis0 = nodes == null ? Map.of() : nodes.redisStats();
 
             signIn();
             JsonNode contest = createContest();
@@ -322,6 +343,22 @@ public final class LoadGenerator {
 
             double serverCpu = server != null ? server.cpuSeconds() - serverCpu0
                     : o.serverPid() > 0 ? ServerProcess.cpuSecondsOf(o.serverPid()) - serverCpu0 : -1;
+            List<Double> cpuByNode = new ArrayList<>();
+            double redisCpu = 0;
+            long redisIn = 0;
+            long redisOut = 0;
+            if (nodes != null) {
+                List<Double> now = nodes.serverCpu();
+                for (int i = 0; i < now.size(); i++) {
+                    cpuByNode.add(round(now.get(i) - nodeCpu0.get(i)));
+                }
+                serverCpu = now.stream().mapToDouble(Double::doubleValue).sum()
+                        - nodeCpu0.stream().mapToDouble(Double::doubleValue).sum();
+                redisCpu = nodes.redisCpu() - redisCpu0;
+                Map<String, Long> redis1 = nodes.redisStats();
+                redisIn = redis1.getOrDefault("total_net_input_bytes", 0L) - redis0.getOrDefault("total_net_input_bytes", 0L);
+                redisOut = redis1.getOrDefault("total_net_output_bytes", 0L) - redis0.getOrDefault("total_net_output_bytes", 0L);
+            }
             for (Player p : players) {
                 if (p.ws != null) {
                     p.ws.close();
@@ -342,6 +379,24 @@ public final class LoadGenerator {
                 jdbcUser = "jingda";
                 jdbcPassword = "";
                 server = null;
+            }
+            if (nodes != null) {
+                nodes.stopServers(); // graceful: each node logs its own figures at shutdown
+                List<String> reports = new ArrayList<>();
+                for (int i = 0; i < nodes.servers.size(); i++) {
+                    ServerProcess s = nodes.servers.get(i);
+                    String lines = Files.readAllLines(s.log).stream()
+                            .filter(l -> l.contains("answer ledger:") || l.contains("receipt to ack"))
+                            .map(l -> l.substring(l.indexOf(") ") + 2)).collect(java.util.stream.Collectors.joining("; "));
+                    if (!lines.isEmpty()) {
+                        reports.add("node-" + (i + 1) + ": " + lines);
+                    }
+                    peakHeap = Math.max(peakHeap, s.peakHeapMb());
+                }
+                serverReport = String.join(" | ", reports);
+                jdbc = nodes.jdbcUrl();
+                jdbcUser = "postgres";
+                jdbcPassword = "";
             }
             DbCheck db = jdbc == null ? null : checkDatabase(jdbc, jdbcUser, jdbcPassword, contestId, players);
 
@@ -370,10 +425,15 @@ public final class LoadGenerator {
                     IntStream.range(0, o.questions()).mapToObj(questionIds::get)
                             .map(qid -> qid == null || !lbLatencyByQuestion.containsKey(qid) ? -1L
                                     : lbLatencyByQuestion.get(qid).percentile(99)).toList(),
-                    o.sources(), joinTotal == 0 ? 0 : round(joined * 1000.0 / joinTotal), join429s.get());
+                    o.sources(), joinTotal == 0 ? 0 : round(joined * 1000.0 / joinTotal), join429s.get(),
+                    Math.max(1, endpoints.size()), frames, cpuByNode, round(redisCpu),
+                    frames == 0 ? 0 : round((serverCpu + redisCpu) * 1e6 / frames), redisIn, redisOut);
         } finally {
             if (server != null) {
                 server.close();
+            }
+            if (nodes != null) {
+                nodes.close();
             }
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
@@ -388,7 +448,7 @@ public final class LoadGenerator {
         log("warm-up: a contest of %d participants × 3 questions, not measured", o.warmup());
         Options w = new Options(baseUrl, o.warmup(), 3, o.windowSeconds(), false, o.adminUser(), o.adminPassword(), null,
                 null, null, 1, -1, o.jar(), o.heap(), o.seed() + 1, o.concurrency(), o.lateFraction(), o.graceMs(),
-                o.workDir(), true, o.deflate(), 0, o.boardDirect());
+                o.workDir(), true, o.deflate(), 0, o.boardDirect(), 0);
         Result r = new LoadGenerator(w).run();
         log("warm-up done: %d answers accepted, ack p99 %d ms, leaderboard p99 %d ms", r.answersAccepted(), r.ackP99(),
                 r.lbP99());
@@ -408,6 +468,7 @@ public final class LoadGenerator {
                 server           %.1f CPU s, peak heap %d MB (limit %s)
                 load generator   %.1f CPU s; its event loops ran late by p99 %d ms, max %d ms while playing; wall %d ms
                 server log       %s
+                nodes            %d (CPU s per node: %s); Redis %.2f CPU s, %d bytes in, %d bytes out; %d frames delivered, %.1f µs of server + Redis CPU per frame
                 """, r.participants(), r.questions(), r.warmup(), r.pace(), r.joined(), r.joinTotalMs(), r.joinP99Ms(),
                 r.joinSources(), r.joinsPerSecond(), r.join429s(), r.connected(),
                 r.connectTotalMs(), r.answersSent(), r.answersAccepted(), r.answersRejectedLate(), r.ackMissing(),
@@ -415,7 +476,8 @@ public final class LoadGenerator {
                 r.lbSpreadMaxMs(), r.lbMissing(), r.lbFromActionP50(), r.lbFromActionP99(), r.lbP99ByQuestion(), r.msgsPerParticipantPerQuestion(), r.bytesPerParticipantPerQuestion(),
                 r.wsExtensions(), r.dbCheck(), r.storedAnswers(), r.answersLost(), r.lateAccepted(), r.scoresMatch(), r.scoreMismatches(),
                 r.serverCpuSeconds(), r.serverPeakHeapMb(), r.serverHeapLimit(), r.clientCpuSeconds(), r.clientLagP99(), r.clientLagMax(), r.wallMs(),
-                r.serverReport().isEmpty() ? "(a server given by url)" : r.serverReport());
+                r.serverReport().isEmpty() ? "(a server given by url)" : r.serverReport(), r.nodes(), r.serverCpuByNode(),
+                r.redisCpuSeconds(), r.redisBytesIn(), r.redisBytesOut(), r.framesDelivered(), r.cpuMicrosPerFrame());
     }
 
     // ------------------------------------------------------------------ contest over REST
@@ -448,7 +510,7 @@ public final class LoadGenerator {
     private HostClient hostClient;
 
     private void signIn() throws Exception {
-        hostClient = new HostClient(baseUrl, o.adminUser(), o.adminPassword());
+        hostClient = new HostClient(endpoints.get(0).toString(), o.adminUser(), o.adminPassword());
         boolean cookie = hostClient.signIn();
         log("host signed in with %s", cookie ? "a session cookie" : "HTTP Basic (no form sign-in)");
     }
@@ -492,15 +554,15 @@ public final class LoadGenerator {
         int ok = bounded(players.size(), "join", i -> {
             Player p = players.get(i);
             String body = "{\"code\":\"" + code + "\",\"nickname\":\"p" + i + "\"}";
-            return joinOne(clients.get(i % o.sources()), p, body, System.nanoTime());
+            return joinOne(clients.get(i % o.sources()), endpoints.get(i % endpoints.size()), p, body, System.nanoTime());
         });
         clients.forEach(HttpClient::close);
         return ok;
     }
 
     /** One join; a 429 is counted and tried again after its Retry-After, as a well-behaved client does. */
-    private Future<Buffer> joinOne(HttpClient client, Player p, String body, long start) {
-        return client.request(new RequestOptions().setMethod(HttpMethod.POST).setHost(host).setPort(port)
+    private Future<Buffer> joinOne(HttpClient client, URI node, Player p, String body, long start) {
+        return client.request(new RequestOptions().setMethod(HttpMethod.POST).setHost(node.getHost()).setPort(node.getPort())
                         .setURI("/api/join").putHeader("Content-Type", "application/json"))
                 .compose(req -> req.send(Buffer.buffer(body)))
                 .compose(resp -> resp.body().compose(buf -> {
@@ -509,7 +571,7 @@ public final class LoadGenerator {
                         String after = resp.getHeader("Retry-After");
                         long wait = after == null ? 1000 : Long.parseLong(after.trim()) * 1000;
                         Promise<Buffer> retried = Promise.promise();
-                        vertx.setTimer(wait, t -> joinOne(client, p, body, start).onComplete(retried));
+                        vertx.setTimer(wait, t -> joinOne(client, node, p, body, start).onComplete(retried));
                         return retried.future();
                     }
                     if (resp.statusCode() != 200) {
@@ -536,7 +598,8 @@ public final class LoadGenerator {
                 return null; // never joined
             }
             Promise<Void> ready = Promise.promise(); // completed by the first 'state' frame
-            return clients.get(i % o.sources()).connect(new WebSocketConnectOptions().setHost(host).setPort(port)
+            URI node = endpoints.get(i % endpoints.size());
+            return clients.get(i % o.sources()).connect(new WebSocketConnectOptions().setHost(node.getHost()).setPort(node.getPort())
                             .setURI("/ws/play/" + contestId + "?token=" + p.token))
                     .compose(ws -> {
                         p.ws = ws;

@@ -27,7 +27,7 @@ class LoadGeneratorTest {
                 TestAuth.ADMIN_PASSWORD, cfg.getValue("quarkus.datasource.jdbc.url", String.class),
                 cfg.getOptionalValue("quarkus.datasource.username", String.class).orElse(""),
                 cfg.getOptionalValue("quarkus.datasource.password", String.class).orElse(""),
-                1, -1, Path.of("unused"), "n/a", 7, 50, 0.05, 250, Path.of("target", "bench-test"), true, true, 0, true);
+                1, -1, Path.of("unused"), "n/a", 7, 50, 0.05, 250, Path.of("target", "bench-test"), true, true, 0, true, 0);
         LoadGenerator.Result r = new LoadGenerator(o).run();
         System.out.println(LoadGenerator.summary(r));
         assertThat(r.joined()).isEqualTo(200);
