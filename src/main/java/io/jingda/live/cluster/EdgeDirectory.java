@@ -21,6 +21,8 @@ import java.util.function.Supplier;
 final class EdgeDirectory {
     static final long TOKEN_TTL_MS = 60_000;
     static final long CONTEST_TTL_MS = 1_000;
+    /** Past this many entries a cache first drops its expired ones, and is emptied if that is not enough. */
+    static final int MAX_ENTRIES = 200_000;
 
     private record Cached<T>(T value, long until) {
     }
@@ -50,7 +52,7 @@ final class EdgeDirectory {
         }
         return CompletableFuture.supplyAsync(() -> {
             Optional<Long> pid = store.participantByToken(contestId, tokenHash);
-            pid.ifPresent(id -> tokens.put(contestId + ":" + tokenHash, new Cached<>(id, clock.getAsLong() + TOKEN_TTL_MS)));
+            pid.ifPresent(id -> putBounded(tokens, contestId + ":" + tokenHash, new Cached<>(id, clock.getAsLong() + TOKEN_TTL_MS)));
             return pid;
         }, blocking);
     }
@@ -78,12 +80,30 @@ final class EdgeDirectory {
         }
         return CompletableFuture.supplyAsync(() -> {
             Optional<Relay.OpenContest> found = query.get();
-            if (map.size() > 10_000) {
-                map.clear(); // only a flood of distinct unknown codes gets here
-            }
-            map.put(key, new Cached<>(found, clock.getAsLong() + CONTEST_TTL_MS));
+            putBounded(map, key, new Cached<>(found, clock.getAsLong() + CONTEST_TTL_MS));
             return found;
         }, blocking);
+    }
+
+    /**
+     * Entries are only replaced when looked up again, so an expired one would stay forever: past
+     * {@link #MAX_ENTRIES} the expired ones go, and only a flood of distinct live keys (unknown codes
+     * tried by a script) empties the cache.
+     */
+    private <K, V> void putBounded(Map<K, Cached<V>> map, K key, Cached<V> value) {
+        if (map.size() >= MAX_ENTRIES) {
+            long now = clock.getAsLong();
+            map.values().removeIf(c -> c.until() <= now);
+            if (map.size() >= MAX_ENTRIES) {
+                map.clear();
+            }
+        }
+        map.put(key, value);
+    }
+
+    /** Size of the token cache, for tests. */
+    int cachedTokens() {
+        return tokens.size();
     }
 
     /** Blocking: whether the contest is open (so another node runs it, when this one does not). */
