@@ -1,7 +1,7 @@
 // Host console (/host): create contests, run the lobby and the questions, watch answers live.
 import { t, onLangChange } from './i18n.js';
 import { h, mount, api, liveSocket, timer, startTicker, board, podium, distributionChart, staffHeader, errorText,
-  optionText, icon, shapeIcon, rankedList, optionSetLabel, revealMatcher, teamTag, roundBanner, ApiError, csrfToken } from './common.js';
+  optionText, icon, shapeIcon, rankedList, optionSetLabel, revealMatcher, teamTag, roundBanner, multiplierBadge, nextBadge, ApiError, csrfToken } from './common.js';
 import { liveState, liveFrames, timeLeft, stepLeft, teamRound, teamOf } from './live.js';
 import { onlineFieldset, onlineBody, uploadUnits } from './online-form.js';
 
@@ -331,7 +331,7 @@ function viewConsole() {
     peopleList(), joinLimits(c));
   const q = L.question;
   const qPanel = q && ['RUNNING', 'PAUSED'].includes(c.status) ? h('section', { class: 'card', 'aria-labelledby': 'q-h' },
-    h('h2', { id: 'q-h' }, t('q.progress', { i: q.index + 1, n: q.total })),
+    h('h2', { id: 'q-h' }, t('q.progress', { i: q.index + 1, n: q.total }), ' ', multiplierBadge(q.multiplier, 'q-mult')),
     c.phase === 'OPEN' && !teamRound(L) ? timer(remaining, q.timeLimitMs, () => L.paused) : null,
     h('p', { class: 'stem host-stem', id: 'stem' }, q.stem),
     q.options?.length ? h('ol', { style: 'list-style:none;padding:0' }, q.options.map((o, i) => h('li', { class: 'shape-line' }, shapeIcon(i), ` ${optionText(q, o)}`))) : null,
@@ -348,6 +348,7 @@ function viewConsole() {
       c.settings?.autoAdvance ? h('span', { class: 'status-tag' }, t('host.auto')) : null),
     S.error ? h('div', { class: 'notice error', role: 'alert', id: 'host-error' }, S.error) : null,
     controls,
+    ['LOBBY', 'RUNNING', 'PAUSED'].includes(c.status) ? nextBadge(L, 'next-mult') : null,
     hasTeams() ? teams[0] : null,
     h('div', { class: 'grid2' }, h('div', {}, qPanel, lb, done), h('div', {}, teams[1], lobby, teams[2]))];
 }
@@ -388,7 +389,7 @@ function roundPanel(c, L) {
   const judged = L.judged.length ? h('ul', { id: 'host-judged', class: 'plist' }, L.judged.map(j => h('li', { 'data-correct': String(j.correct) },
     teamTag(teamById(j.teamId)), h('span', {}, judgedText(j))))) : null;
   return h('section', { class: 'card round-panel', id: 'round-panel', 'aria-labelledby': 'round-h' },
-    h('h2', { id: 'round-h' }, r ? roundBanner(r) : t('team.noRound'),
+    h('h2', { id: 'round-h' }, r ? roundBanner(r) : t('team.noRound'), ' ', r ? multiplierBadge(r.multiplier, 'round-mult') : null,
       r?.title && r.title !== t(`round.kind.${r.kind}`) ? h('span', { class: 'muted' }, ` — ${r.title}`) : null,
       L.question && r ? h('span', { class: 'status-tag' }, t('team.inRound', { i: L.question.index - (r.first ?? 0) + 1, n: r.total })) : null,
       L.step ? h('span', { class: 'status-tag', id: 'host-step' }, t(`step.${L.step}`)) : null),
