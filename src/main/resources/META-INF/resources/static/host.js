@@ -185,7 +185,7 @@ function viewNew() {
         onchange: ev => { S.picked = ev.target.checked ? [...S.picked, q] : S.picked.filter(p => p.id !== q.id); render(); } }),
         `${t(`type.${q.type}`)} · ${q.stem}`)))),
     h('p', {}, t('new.picked', { n: S.picked.length })),
-    h('ol', {}, S.picked.map(q => h('li', {}, q.stem))));
+    h('ol', { id: 'picked' }, S.picked.map(q => h('li', {}, q.stem, f.kind === 'self-paced' ? null : multiplierPick(q)))));
   // a team contest in rounds: its plan, as YAML or JSON (POST /api/contests/plan), e.g. one saved from another contest
   const plan = h('fieldset', {}, h('legend', {}, t('new.plan')),
     field('plan-text', 'new.plan.text', h('textarea', { rows: '14', spellcheck: 'false', value: f.plan || '',
@@ -231,6 +231,23 @@ async function searchQuestions() {
   render();
 }
 
+/** A picked question's multiplier (live contests): x1 by default, 练习 (x0), x0.5, x2 or x3 (docs/contests.md). */
+const MULTIPLIERS = [1, 0, 0.5, 2, 3];
+function multiplierPick(q) {
+  const m = S.form.multipliers || (S.form.multipliers = {});
+  return h('select', { class: 'mult-pick', 'data-qid': q.id, 'aria-label': t('new.multiplier'),
+    onchange: e => { m[q.id] = Number(e.target.value); } },
+    MULTIPLIERS.map(v => h('option', { value: String(v), selected: (m[q.id] ?? 1) === v },
+      v === 1 ? t('new.multiplier.normal') : v === 0 ? t('mult.practice') : t('mult.times', { m: v }))));
+}
+
+/** The picked questions' multipliers other than 1, by their index in the contest (the API's multipliers). */
+function pickedMultipliers(f) {
+  const out = {};
+  S.picked.forEach((q, i) => { const m = f.multipliers?.[q.id]; if (m != null && m !== 1) out[String(i)] = m; });
+  return Object.keys(out).length ? out : undefined;
+}
+
 /** Creates and opens the contest; picked questions that give each other away are sent again only once the host agrees. */
 async function create(ev, confirmRelated = false) {
   ev.preventDefault();
@@ -245,7 +262,7 @@ async function create(ev, confirmRelated = false) {
     maxParticipants: num(f.max),
     joinsPerMinute: num(f.joinRate),
   };
-  if (f.source === 'pick') body.questionIds = S.picked.map(q => q.id);
+  if (f.source === 'pick') { body.questionIds = S.picked.map(q => q.id); body.multipliers = pickedMultipliers(f); }
   else body.draw = { sets: f.sets?.length ? f.sets : null, tags: f.tags ? f.tags.split(/[,，]/).map(s => s.trim()).filter(Boolean) : null,
     types: f.types?.length ? f.types : null, difficulty: num(f.difficulty), count: num(f.count) ?? 10, seed: num(f.seed) };
   if (confirmRelated) body.confirmRelated = true;

@@ -6,8 +6,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 
 import java.net.URL;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,6 +80,45 @@ class MultiplierBadgeBrowserTest {
                 TestAuth.admin().post("/api/contests/" + id + "/actions/next").then().statusCode(200);
                 b.to(phone).until(d -> d.findElements(By.id("q-mult")).isEmpty()
                         && !d.findElements(By.id("stem")).isEmpty(), "the plain question without a badge");
+            });
+        }
+    }
+
+    @Test
+    void theHostPicksAMultiplierForAPickedQuestion() {
+        try (Browser b = Browser.start(base.toString())) {
+            b.run("multiplier-pick", () -> {
+                b.open("/host");
+                b.desktop();
+                b.login("/host", "admin", TestAuth.ADMIN_PASSWORD);
+                b.driver.get(base + "host#new");
+                b.await(By.id("new-form"));
+                b.driver.findElement(By.cssSelector("#new-form input")).sendKeys("选倍数");
+                b.click(By.cssSelector("input[name='source'][value='pick']"));
+                new Select(b.await(By.id("pick-set"))).selectByValue("liaoning");
+                b.click(By.id("pick-search"));
+                for (String id : List.of("liaoning-001", "liaoning-010")) {
+                    b.click(By.cssSelector("input[data-qid='" + id + "']"));
+                }
+                b.until(d -> d.findElements(By.cssSelector("#picked select.mult-pick")).size() == 2, "two picked");
+                new Select(b.driver.findElement(By.cssSelector("#picked select[data-qid='liaoning-001']")))
+                        .selectByValue("0");
+                new Select(b.driver.findElement(By.cssSelector("#picked select[data-qid='liaoning-010']")))
+                        .selectByValue("2");
+                b.shot("host-multiplier-pick-desktop");
+                b.click(By.id("create"));
+                b.until(d -> {
+                    if (b.alertShown()) {
+                        d.switchTo().alert().accept(); // a related pair: confirmed
+                    }
+                    return d.getCurrentUrl().contains("#contest=");
+                }, "the console of the new contest");
+                long id = Long.parseLong(b.driver.getCurrentUrl().replaceAll(".*#contest=", ""));
+                var c = TestAuth.admin().get("/api/contests/" + id).then().extract().jsonPath();
+                assertThat(c.getList("questions.bankId", String.class)).containsExactly("liaoning-001", "liaoning-010");
+                assertThat(c.getList("questions.multiplier", Double.class)).containsExactly(0.0, 2.0);
+                // the console names what comes first: a practice question
+                b.awaitText(By.id("next-mult"), "练习");
             });
         }
     }
