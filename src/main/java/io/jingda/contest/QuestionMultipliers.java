@@ -23,8 +23,8 @@ final class QuestionMultipliers {
             RoundDefinition d = roundOf(i, rounds);
             out.add(d == null ? Multiplier.DEFAULT : d.multiplierOrOne());
         }
-        if (given == null) {
-            return out;
+        if (given == null || count == 0) {
+            return out; // no questions: the definition has an error of its own already
         }
         for (Map.Entry<String, Double> e : given.entrySet()) {
             String f = "multipliers." + e.getKey();

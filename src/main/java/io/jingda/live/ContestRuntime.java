@@ -17,8 +17,8 @@ import io.jingda.contest.RoundDefinition;
 import io.jingda.contest.RoundKind;
 import io.jingda.live.team.Match;
 import io.jingda.live.team.RoundEvent;
-import io.jingda.scoring.Multiplier;
 import io.jingda.scoring.AnswerTally;
+import io.jingda.scoring.Multiplier;
 import io.jingda.scoring.RankingTable;
 import io.jingda.scoring.ScoringRules;
 
