@@ -12,6 +12,7 @@ import java.util.List;
  * A contest as its host sees it (with the questions and their answers in the single view).
  * {@code allowedActions}: the host actions the server accepts now, as names for POST …/actions/{action}.
  * {@code warnings}: advice on the definition (create and update only), e.g. unequal turns in a mandatory round.
+ * {@code questions[].multiplier}: what the question's points are scored with (0 = practice).
  * {@code teams}: a team contest's teams, {@code [{id, name, color, members, captain}]}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -47,6 +48,7 @@ public record ContestDto(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record QuestionView(int index, String questionId, String bankId, String type, String stem,
                                List<LiveQuestion.OptionView> options, JsonNode answer, Double tolerance,
-                               String explanation, SourceDto source, int timeLimit, int points) {
+                               String explanation, SourceDto source, int timeLimit, int points,
+                               double multiplier) {
     }
 }

@@ -150,7 +150,8 @@ public class ContestPlans {
         ContestRequest r = new ContestRequest(c.title(), ids, draw, s.timeLimit(), s.scoring(),
                 s.shuffleOptions(), s.leaderboardSize(), s.autoAdvance(), s.maxParticipants(), s.round(),
                 s.joinsPerMinute(), related ? Boolean.TRUE : null, teams, s.teamPick(), s.teamSize(), s.teamScoring(),
-                s.baseScore(), rounds);
+                s.baseScore(), rounds).withMultipliers(QuestionMultipliers.overrides(
+                c.questions().stream().map(ContestDto.QuestionView::multiplier).toList(), s.rounds()));
         return new Plan(id, r, notes);
     }
 
@@ -159,7 +160,7 @@ public class ContestPlans {
         return new RoundRequest(d.kind(), d.title(), questionIds, draw, d.answerSeconds(), d.answerer(), d.requireGo(),
                 d.rightPoints(), d.wrongPoints(), d.answerMode(), d.readingSeconds(), d.buzzSeconds(), d.falseStart(),
                 d.falseStartPoints(), d.answerStartSeconds(), d.rebound(), d.stakes(), d.stakeOrder(), d.stakeSeconds(),
-                d.floorZero(), d.leaderboard());
+                d.floorZero(), d.leaderboard(), d.multiplier());
     }
 
     /** The plan as a document: YAML with a header comment, or JSON. */

@@ -48,6 +48,8 @@ public class ContestQuestion {
     @Column(name = "time_limit")
     public int timeLimit;
     public int points;
+    /** What {@link #points} are multiplied by when scored (0 = practice); see {@code scoring.Multiplier}. */
+    public double multiplier = 1;
 
     public static class Key implements Serializable {
         public Long contestId;

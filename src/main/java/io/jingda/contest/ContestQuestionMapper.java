@@ -34,7 +34,7 @@ public final class ContestQuestionMapper {
      * fixed order (true, false), which is the same for every question and so implies nothing.
      */
     static ContestQuestion snapshot(long contestId, int idx, Question q, Integer timeLimitOverride,
-                                    String sourceTitle) {
+                                    String sourceTitle, double multiplier) {
         ContestQuestion c = new ContestQuestion();
         c.contestId = contestId;
         c.idx = idx;
@@ -50,6 +50,7 @@ public final class ContestQuestionMapper {
         c.sourceTitle = q.sourceReport == null ? null : sourceTitle;
         c.timeLimit = timeLimitOverride != null ? timeLimitOverride : q.timeLimit;
         c.points = q.points;
+        c.multiplier = multiplier;
         JsonNode answer = JsonText.tree(q.answer);
         switch (q.type) {
             case SINGLE, MULTIPLE -> {
@@ -122,7 +123,7 @@ public final class ContestQuestionMapper {
         SourceDto source = c.sourceReport == null && c.sourceExcerpt == null && c.sourceUrl == null ? null
                 : new SourceDto(c.sourceReport, c.sourceExcerpt, c.sourceUrl, c.sourceTitle);
         return new LiveQuestion(c.idx, c.publicId, c.type, c.stem, List.copyOf(options), key, answer, c.tolerance,
-                c.explanation, source, c.timeLimit * 1000L, c.points);
+                c.explanation, source, c.timeLimit * 1000L, c.points, c.multiplier);
     }
 
     static String randomId(int length) {

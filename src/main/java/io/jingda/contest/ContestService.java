@@ -187,7 +187,7 @@ public class ContestService {
         List<ContestDto.QuestionView> views = questions == null ? null : questions.stream().map(q -> {
             LiveQuestion l = ContestQuestionMapper.live(q);
             return new ContestDto.QuestionView(q.idx, q.publicId, q.bankId, q.type.wire(), q.stem, l.options(),
-                    l.correct(), q.tolerance, q.explanation, l.source(), q.timeLimit, q.points);
+                    l.correct(), q.tolerance, q.explanation, l.source(), q.timeLimit, q.points, q.multiplier);
         }).toList();
         return new ContestDto(c.id, c.title, c.owner, status, c.phase, c.code, c.questionIndex, c.questionCount,
                 participants, settings(c), c.createdAt, c.updatedAt, views, allowed, null, null);
@@ -197,12 +197,14 @@ public class ContestService {
         int idx = 0;
         Map<String, Map<String, String>> titles = new HashMap<>();
         for (Question q : checked.questions) {
+            double multiplier = checked.multipliers == null ? 1 : checked.multipliers.get(idx); // null: all 1
             Map<String, String> reports = titles.computeIfAbsent(q.setId, id -> {
                 QuestionSet s = sets.findById(id);
                 return s == null || s.reports == null ? Map.of() : s.reports;
             });
             String title = q.sourceReport == null ? null : reports.get(q.sourceReport);
-            contestQuestions.persist(ContestQuestionMapper.snapshot(c.id, idx++, q, checked.settings.timeLimit(), title));
+            contestQuestions.persist(ContestQuestionMapper.snapshot(c.id, idx++, q, checked.settings.timeLimit(), title,
+                    multiplier));
         }
         if (checked.online != null && !checked.online.units().isEmpty()) {
             contestQuestions.flush();
@@ -216,7 +218,7 @@ public class ContestService {
     }
 
     private record Checked(String title, List<Question> questions, ContestSettings settings, List<String> warnings,
-                           OnlineRules.Checked online) {
+                           OnlineRules.Checked online, List<Double> multipliers) {
     }
 
     private Checked check(ContestRequest r) {
@@ -241,9 +243,10 @@ public class ContestService {
             errors.add(new FieldError("mode", "must be live or self-paced"));
         }
         if (ContestSettings.SELF_PACED.equals(r.mode())) {
+            QuestionMultipliers.refuseSelfPaced(r.multipliers(), errors);
             OnlineDefinition.Checked o = onlineDefinition.check(r, title, r.scoring() == null || r.scoring().mode() == null
                     ? "accuracy" : mode, errors);
-            return new Checked(title, o.pool(), o.settings(), List.of(), o.online());
+            return new Checked(title, o.pool(), o.settings(), List.of(), o.online(), null);
         }
         int leaderboardSize = r.leaderboardSize() == null ? 10 : r.leaderboardSize();
         if (leaderboardSize < 1 || leaderboardSize > 100) {
@@ -326,6 +329,7 @@ public class ContestService {
             draw = seeded(r.draw());
             questions = picks.drawn(draw, errors);
         }
+        List<Double> multipliers = QuestionMultipliers.resolve(r.multipliers(), questions.size(), rounds, errors);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
@@ -338,7 +342,7 @@ public class ContestService {
         ContestSettings s = new ContestSettings(r.timeLimit(), new ContestSettings.Scoring(mode, streak),
                 Boolean.TRUE.equals(r.shuffleOptions()), leaderboardSize, auto, max, round, draw, joinsPerMinute,
                 teams.teams(), teams.teamPick(), teams.teamSize(), teams.teamScoring(), teams.baseScore(), rounds);
-        return new Checked(title, List.copyOf(questions), s, List.copyOf(warnings), null);
+        return new Checked(title, List.copyOf(questions), s, List.copyOf(warnings), null, multipliers);
     }
 
     static ContestSettings.Draw seeded(ContestSettings.Draw d) {

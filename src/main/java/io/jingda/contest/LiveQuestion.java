@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * A contest question held in memory while the contest is live. {@link #options} is what
- * participants may see; {@link #key} and {@link #correct} stay on the server until the reveal.
+ * participants may see; {@link #multiplier} scales its points when scored (docs/contests.md, "Points per
+ * question"); {@link #key} and {@link #correct} stay on the server until the reveal.
  */
 public record LiveQuestion(
         int index,
@@ -24,7 +25,16 @@ public record LiveQuestion(
         String explanation,
         SourceDto source,
         long timeLimitMs,
-        int points) {
+        int points,
+        double multiplier) {
+
+    /** A question scored at its plain points (multiplier 1). */
+    public LiveQuestion(int index, String publicId, QuestionType type, String stem, List<OptionView> options,
+                        AnswerKey key, JsonNode correct, Double tolerance, String explanation, SourceDto source,
+                        long timeLimitMs, int points) {
+        this(index, publicId, type, stem, options, key, correct, tolerance, explanation, source, timeLimitMs, points,
+                1);
+    }
 
     /** An empty count of this question's answers (see {@link AnswerTally} for what each type counts). */
     public AnswerTally newTally() {

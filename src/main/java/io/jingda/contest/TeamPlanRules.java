@@ -1,5 +1,6 @@
 package io.jingda.contest;
 
+import io.jingda.scoring.Multiplier;
 import io.jingda.system.FieldError;
 
 import java.util.ArrayList;
@@ -130,10 +131,11 @@ public final class TeamPlanRules {
         }
         String board = choice(f + ".leaderboard", r.leaderboard(), kind == RoundKind.STANDARD ? "question" : "round",
                 errors, "question", "round", "end");
+        Double multiplier = multiplier(f + ".multiplier", kind, r.multiplier(), errors);
         if (kind == RoundKind.STANDARD) {
             refuseTeamSettings(f, r, errors);
             return new RoundDefinition(i, kind.wire(), title, from, count, draw, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, null, null, null, board);
+                    null, null, null, null, null, null, null, null, null, null, board, multiplier);
         }
         boolean buzz = kind.buzzes();
         Integer answerSeconds = range(f + ".answerSeconds", r.answerSeconds(), buzz ? 20 : 30, 10, 60, errors);
@@ -210,7 +212,25 @@ public final class TeamPlanRules {
         notFor(kind, f, r, errors);
         return new RoundDefinition(i, kind.wire(), title, from, count, draw, answerSeconds, answerer, requireGo, right,
                 wrong, answerMode, reading, buzzSeconds, falseStart, falseStartPoints, answerStart, rebound, stakes,
-                stakeOrder, stakeSeconds, floorZero, board);
+                stakeOrder, stakeSeconds, floorZero, board, multiplier);
+    }
+
+    /**
+     * A round's multiplier (default 1), and whether questions of a round of this kind may have one other than 1:
+     * not in a wager round (the team's stake is its points) nor in a tie-break (it gives no points).
+     */
+    static Double multiplier(String field, RoundKind kind, Double given, List<FieldError> errors) {
+        Multiplier.problem(given).ifPresent(p -> errors.add(new FieldError(field, p)));
+        if (given != null && given != Multiplier.DEFAULT && !multiplies(kind)) {
+            errors.add(new FieldError(field, "a " + kind.wire() + " round takes no multiplier ("
+                    + (kind == RoundKind.WAGER ? "its points are the teams' stakes" : "it gives no points") + ")"));
+        }
+        return given == null ? Multiplier.DEFAULT : given;
+    }
+
+    /** Whether the points of this kind of round are multiplied (wager and tie-break rounds: no). */
+    static boolean multiplies(RoundKind kind) {
+        return kind != RoundKind.WAGER && kind != RoundKind.TIEBREAK;
     }
 
     private static void refuseTeamSettings(String f, RoundRequest r, List<FieldError> errors) {
@@ -218,8 +238,8 @@ public final class TeamPlanRules {
                 || r.wrongPoints() != null || r.answerMode() != null || r.readingSeconds() != null
                 || r.buzzSeconds() != null || r.falseStart() != null || r.stakes() != null || r.stakeOrder() != null
                 || r.stakeSeconds() != null || r.rebound() != null || r.floorZero() != null) {
-            errors.add(new FieldError(f, "a standard round takes only title, questionIds or draw, and leaderboard "
-                    + "(its timing and scoring are the contest's)"));
+            errors.add(new FieldError(f, "a standard round takes only title, questionIds or draw, leaderboard and "
+                    + "multiplier (its timing and scoring are the contest's)"));
         }
     }
 

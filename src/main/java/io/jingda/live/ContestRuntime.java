@@ -18,6 +18,7 @@ import io.jingda.contest.RoundKind;
 import io.jingda.live.team.Match;
 import io.jingda.live.team.RoundEvent;
 import io.jingda.scoring.AnswerTally;
+import io.jingda.scoring.Multiplier;
 import io.jingda.scoring.RankingTable;
 import io.jingda.scoring.ScoringRules;
 
@@ -128,7 +129,7 @@ public final class ContestRuntime {
             this.match = new Match(settings.teams(), settings.rounds(),
                     settings.baseScore() == null ? 0 : settings.baseScore(),
                     settings.teamSize() == null ? 6 : settings.teamSize(), i -> questions.get(i).publicId(),
-                    this::nicknameOf, this::memberPart);
+                    this::nicknameOf, this::memberPart, i -> questions.get(i).multiplier());
             this.teamRound = new TeamRound(match);
         } else {
             this.match = null;
@@ -583,7 +584,7 @@ public final class ContestRuntime {
     public synchronized Messages.Question questionMessage(long serverTime) {
         LiveQuestion q = current();
         return new Messages.Question("question", q.publicId(), q.index(), questions.size(), q.type().wire(), q.stem(),
-                q.options(), q.timeLimitMs(), openedAt, deadline, serverTime);
+                q.options(), q.timeLimitMs(), openedAt, deadline, serverTime, q.points(), q.multiplier());
     }
 
     /** Whether participants see this question's options in an order of their own. */
@@ -599,12 +600,17 @@ public final class ContestRuntime {
         LiveQuestion q = current();
         return new Messages.Reveal(q.publicId(), q.index(), q.type().wire(), q.correct(), q.tolerance(), q.explanation(),
                 q.source(), closedAt, answered, tally.distribution(), tally.combinations(),
-                match != null && PlanSteps.revealShowsTeams(match) ? teamStandings() : null);
+                match != null && PlanSteps.revealShowsTeams(match) ? teamStandings() : null, next());
     }
 
     public synchronized Messages.Leaderboard leaderboardMessage() {
         return new Messages.Leaderboard(current().publicId(), closedAt, standings.top(settings.leaderboardSize()),
-                ranking.size(), teamStandings());
+                ranking.size(), teamStandings(), next());
+    }
+
+    /** The question after the current one (question 0 in the lobby), or null after the last. */
+    private Messages.Next next() {
+        return index + 1 < questions.size() ? Messages.Next.of(questions.get(index + 1)) : null;
     }
 
     public synchronized Messages.Finished finishedMessage() {
@@ -676,7 +682,8 @@ public final class ContestRuntime {
         return new Messages.State(id, title, status.name(), phase == null || !running ? null : phase.name(),
                 index < 0 ? null : index, questions.size(), question, answeredIt, you, ranking.size(),
                 status == ContestStatus.PAUSED ? remainingMs : null, serverTime, host ? allowedActions() : null,
-                match == null ? null : match.state(host));
+                match == null ? null : match.state(host),
+                status == ContestStatus.LOBBY || (running && phase != QuestionPhase.OPEN) ? next() : null);
     }
 
     /** The throttled pushes that are due: the lobby (count, who joined or left) and the answer progress. */
@@ -801,7 +808,8 @@ public final class ContestRuntime {
     /** The answer is durable: score it, rank it, count it. */
     public synchronized void stored(long participantId, ParticipantState.AnswerRecord r) {
         ParticipantState p = participants.get(participantId);
-        p.apply(r.idx, r.verdict.correct(), r.verdict.points(), r.responseMs);
+        p.apply(r.idx, r.verdict.correct(), r.verdict.points(), r.responseMs,
+                Multiplier.practice(questions.get(r.idx).multiplier()));
         if (!p.kicked) {
             ranking.update(p.id, p.score, p.correctTimeMs, p.id);
         }

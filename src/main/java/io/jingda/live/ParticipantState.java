@@ -43,12 +43,17 @@ final class ParticipantState {
         return lastCorrectIdx == idx - 1 ? streak : 0;
     }
 
-    /** Adds a stored answer to the score. */
-    void apply(int idx, boolean correct, int points, long responseMs) {
+    /**
+     * Adds a stored answer to the score. A practice question's answer counts for the streak but not for the
+     * time of correct answers (the tie-break), as it does not for the results' accuracy.
+     */
+    void apply(int idx, boolean correct, int points, long responseMs, boolean practice) {
         streak = ScoringRules.streakAfter(correct, streakBefore(idx));
         if (correct) {
             score += points;
-            correctTimeMs += responseMs;
+            if (!practice) {
+                correctTimeMs += responseMs;
+            }
             lastCorrectIdx = idx;
         }
     }

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * Everyone answers each question once within its time limit (plus the grace), scored by
- * {@link ScoringRules}; the host closes, reveals, shows the leaderboard and moves on.
+ * {@link ScoringRules} times the question's multiplier; the host closes, reveals, shows the leaderboard and moves on.
  */
 public final class StandardRound implements RoundMode {
 
@@ -79,7 +79,7 @@ public final class StandardRound implements RoundMode {
             return Optional.empty();
         }
         ScoringRules.Award award = a.rules().award(correct.get(), responseMs(a), q.timeLimitMs(), q.points(),
-                a.streakBefore());
+                a.streakBefore(), q.multiplier());
         return Optional.of(new RoundState.Verdict(choice, choice.json(), choice.statsKey(), correct.get(),
                 award.points(), award.streak()));
     }

@@ -7,6 +7,8 @@ package io.jingda.scoring;
  * t &lt; 0.5 s; t/T is capped at 1 (an answer inside the grace period earns half).</li>
  * <li>{@code accuracy}: a correct answer earns {@code points}.</li>
  * <li>streak bonus (either mode, when on): +100 for each consecutive correct answer after the first, at most +500.</li>
+ * <li>the question's {@link Multiplier} then scales the whole (points and bonus), rounded there; a practice
+ * question (×0) earns nothing but its answer still counts for the streak.</li>
  * </ul>
  */
 public record ScoringRules(Mode mode, boolean streakBonus) {
@@ -27,6 +29,12 @@ public record ScoringRules(Mode mode, boolean streakBonus) {
      *                     missed or wrong)
      */
     public Award award(boolean correct, long responseMs, long timeLimitMs, int points, int streakBefore) {
+        return award(correct, responseMs, timeLimitMs, points, streakBefore, Multiplier.DEFAULT);
+    }
+
+    /** As {@link #award(boolean, long, long, int, int)}, then times the question's multiplier. */
+    public Award award(boolean correct, long responseMs, long timeLimitMs, int points, int streakBefore,
+                       double multiplier) {
         if (!correct) {
             return new Award(0, 0);
         }
@@ -39,7 +47,7 @@ public record ScoringRules(Mode mode, boolean streakBonus) {
             base = Math.round(points * (1 - ratio / 2));
         }
         int bonus = streakBonus ? Math.min(STREAK_STEP * (streak - 1), STREAK_CAP) : 0;
-        return new Award((int) (base + bonus), streak);
+        return new Award(Multiplier.apply((int) (base + bonus), multiplier), streak);
     }
 
     /** Consecutive correct answers after this one: one more after a correct answer, none after a wrong one. */

@@ -1,6 +1,6 @@
 // Organizer page (/admin): the bank, imports with preview, exports and templates, past contests.
 import { t, onLangChange } from './i18n.js';
-import { h, mount, api, staffHeader, errorText, ApiError, LETTERS, icon, optionText, rankedList } from './common.js';
+import { h, mount, api, staffHeader, errorText, ApiError, LETTERS, icon, optionText, rankedList, multiplierBadge } from './common.js';
 
 const root = document.getElementById('app');
 const TYPES = ['single', 'multiple', 'true_false', 'text', 'numeric'];
@@ -347,7 +347,7 @@ function viewResults(r) {
           h('td', {}, String(s.correct)), h('td', {}, (s.correctTimeMs / 1000).toFixed(1))))))),
     h('section', { class: 'card' }, h('h2', {}, t('results.questions')),
       r.questions.map(q => h('div', { class: 'card', style: 'box-shadow:none;border:2px solid #e4dff0' },
-        h('h3', {}, `${q.index + 1}. ${q.stem}`),
+        h('h3', {}, `${q.index + 1}. ${q.stem}`, multiplierBadge(q.multiplier, `result-mult-${q.index}`)),
         hbar(t('results.correctPct'), q.correctPercent, 100, `${q.correctPercent}%`, true),
         h('p', { class: 'muted' }, t('results.qline', { a: q.answered, s: q.averageTimeMs == null ? '–' : (q.averageTimeMs / 1000).toFixed(1) })),
         q.options ? (() => { const max = Math.max(1, ...q.options.map(o => o.count)); return q.options.map((o, i) =>

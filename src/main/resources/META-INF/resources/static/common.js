@@ -369,6 +369,23 @@ export function teamTag(team) {
     h('span', { class: 'swatch', style: `background:${team.color || '#888'}` }), team.name);
 }
 
+/**
+ * A question's or round's multiplier as a badge (docs/contests.md, "Points per question"): "练习" for 0, "x2",
+ * "x0.5"; null for 1 (or none given), as a normal question needs no badge.
+ */
+export function multiplierBadge(m, id) {
+  if (m == null || m === 1) return null;
+  return h('span', { class: `pill mult-badge${m === 0 ? ' practice' : ''}`, id, 'data-multiplier': String(m) },
+    m === 0 ? t('mult.practice') : t('mult.times', { m }));
+}
+
+/** Before a question opens (lobby, reveal, leaderboard, a round's banner): "下一题 x2" when the next one is not plain. */
+export function nextBadge(L, id) {
+  const n = L.next;
+  if (!n || n.multiplier == null || n.multiplier === 1) return null;
+  return h('div', { class: 'next-mult', id }, t('mult.next', { i: n.index + 1 }), ' ', multiplierBadge(n.multiplier));
+}
+
 /** A round's banner line: "第 2 轮 · 抢答题" (the kind in the page's language). */
 export function roundBanner(r) {
   return t('round.banner', { n: (r.index ?? 0) + 1, kind: t(`round.kind.${r.kind}`) });

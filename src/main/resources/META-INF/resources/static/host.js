@@ -1,7 +1,7 @@
 // Host console (/host): create contests, run the lobby and the questions, watch answers live.
 import { t, onLangChange } from './i18n.js';
 import { h, mount, api, liveSocket, timer, startTicker, board, podium, distributionChart, staffHeader, errorText,
-  optionText, icon, shapeIcon, rankedList, optionSetLabel, revealMatcher, teamTag, roundBanner, ApiError, csrfToken } from './common.js';
+  optionText, icon, shapeIcon, rankedList, optionSetLabel, revealMatcher, teamTag, roundBanner, multiplierBadge, nextBadge, ApiError, csrfToken } from './common.js';
 import { liveState, liveFrames, timeLeft, stepLeft, teamRound, teamOf } from './live.js';
 import { onlineFieldset, onlineBody, uploadUnits } from './online-form.js';
 
@@ -185,7 +185,7 @@ function viewNew() {
         onchange: ev => { S.picked = ev.target.checked ? [...S.picked, q] : S.picked.filter(p => p.id !== q.id); render(); } }),
         `${t(`type.${q.type}`)} · ${q.stem}`)))),
     h('p', {}, t('new.picked', { n: S.picked.length })),
-    h('ol', {}, S.picked.map(q => h('li', {}, q.stem))));
+    h('ol', { id: 'picked' }, S.picked.map(q => h('li', {}, q.stem, f.kind === 'self-paced' ? null : multiplierPick(q)))));
   // a team contest in rounds: its plan, as YAML or JSON (POST /api/contests/plan), e.g. one saved from another contest
   const plan = h('fieldset', {}, h('legend', {}, t('new.plan')),
     field('plan-text', 'new.plan.text', h('textarea', { rows: '14', spellcheck: 'false', value: f.plan || '',
@@ -231,6 +231,23 @@ async function searchQuestions() {
   render();
 }
 
+/** A picked question's multiplier (live contests): x1 by default, 练习 (x0), x0.5, x2 or x3 (docs/contests.md). */
+const MULTIPLIERS = [1, 0, 0.5, 2, 3];
+function multiplierPick(q) {
+  const m = S.form.multipliers || (S.form.multipliers = {});
+  return h('select', { class: 'mult-pick', 'data-qid': q.id, 'aria-label': t('new.multiplier'),
+    onchange: e => { m[q.id] = Number(e.target.value); } },
+    MULTIPLIERS.map(v => h('option', { value: String(v), selected: (m[q.id] ?? 1) === v },
+      v === 1 ? t('new.multiplier.normal') : v === 0 ? t('mult.practice') : t('mult.times', { m: v }))));
+}
+
+/** The picked questions' multipliers other than 1, by their index in the contest (the API's multipliers). */
+function pickedMultipliers(f) {
+  const out = {};
+  S.picked.forEach((q, i) => { const m = f.multipliers?.[q.id]; if (m != null && m !== 1) out[String(i)] = m; });
+  return Object.keys(out).length ? out : undefined;
+}
+
 /** Creates and opens the contest; picked questions that give each other away are sent again only once the host agrees. */
 async function create(ev, confirmRelated = false) {
   ev.preventDefault();
@@ -245,7 +262,7 @@ async function create(ev, confirmRelated = false) {
     maxParticipants: num(f.max),
     joinsPerMinute: num(f.joinRate),
   };
-  if (f.source === 'pick') body.questionIds = S.picked.map(q => q.id);
+  if (f.source === 'pick') { body.questionIds = S.picked.map(q => q.id); body.multipliers = pickedMultipliers(f); }
   else body.draw = { sets: f.sets?.length ? f.sets : null, tags: f.tags ? f.tags.split(/[,，]/).map(s => s.trim()).filter(Boolean) : null,
     types: f.types?.length ? f.types : null, difficulty: num(f.difficulty), count: num(f.count) ?? 10, seed: num(f.seed) };
   if (confirmRelated) body.confirmRelated = true;
@@ -331,7 +348,7 @@ function viewConsole() {
     peopleList(), joinLimits(c));
   const q = L.question;
   const qPanel = q && ['RUNNING', 'PAUSED'].includes(c.status) ? h('section', { class: 'card', 'aria-labelledby': 'q-h' },
-    h('h2', { id: 'q-h' }, t('q.progress', { i: q.index + 1, n: q.total })),
+    h('h2', { id: 'q-h' }, t('q.progress', { i: q.index + 1, n: q.total }), ' ', multiplierBadge(q.multiplier, 'q-mult')),
     c.phase === 'OPEN' && !teamRound(L) ? timer(remaining, q.timeLimitMs, () => L.paused) : null,
     h('p', { class: 'stem host-stem', id: 'stem' }, q.stem),
     q.options?.length ? h('ol', { style: 'list-style:none;padding:0' }, q.options.map((o, i) => h('li', { class: 'shape-line' }, shapeIcon(i), ` ${optionText(q, o)}`))) : null,
@@ -348,6 +365,7 @@ function viewConsole() {
       c.settings?.autoAdvance ? h('span', { class: 'status-tag' }, t('host.auto')) : null),
     S.error ? h('div', { class: 'notice error', role: 'alert', id: 'host-error' }, S.error) : null,
     controls,
+    ['LOBBY', 'RUNNING', 'PAUSED'].includes(c.status) ? nextBadge(L, 'next-mult') : null,
     hasTeams() ? teams[0] : null,
     h('div', { class: 'grid2' }, h('div', {}, qPanel, lb, done), h('div', {}, teams[1], lobby, teams[2]))];
 }
@@ -388,7 +406,7 @@ function roundPanel(c, L) {
   const judged = L.judged.length ? h('ul', { id: 'host-judged', class: 'plist' }, L.judged.map(j => h('li', { 'data-correct': String(j.correct) },
     teamTag(teamById(j.teamId)), h('span', {}, judgedText(j))))) : null;
   return h('section', { class: 'card round-panel', id: 'round-panel', 'aria-labelledby': 'round-h' },
-    h('h2', { id: 'round-h' }, r ? roundBanner(r) : t('team.noRound'),
+    h('h2', { id: 'round-h' }, r ? roundBanner(r) : t('team.noRound'), ' ', r ? multiplierBadge(r.multiplier, 'round-mult') : null,
       r?.title && r.title !== t(`round.kind.${r.kind}`) ? h('span', { class: 'muted' }, ` — ${r.title}`) : null,
       L.question && r ? h('span', { class: 'status-tag' }, t('team.inRound', { i: L.question.index - (r.first ?? 0) + 1, n: r.total })) : null,
       L.step ? h('span', { class: 'status-tag', id: 'host-step' }, t(`step.${L.step}`)) : null),

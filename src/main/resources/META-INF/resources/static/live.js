@@ -17,6 +17,9 @@ import { clock } from './common.js';
  * latest team standings the server sent; rulings the ruling frames seen (hosts and screens); refused the
  * participant's last buzzRefused; playing the ids of the teams that play the round (a tie-break: the tied ones);
  * tiebreak {out: [team ids], winner} as the tie-break goes.
+ *
+ * next is the question that opens next {index, points, multiplier} (from state, reveal and leaderboard), so
+ * pages can show "x2" or "练习" before it opens; null while a question is open or after the last.
  */
 export function liveState() {
   return {
@@ -27,7 +30,7 @@ export function liveState() {
     you: {}, answered: false, pending: null,
     allowedActions: null,
     round: null, step: null, turn: null, buzz: null, wagers: null, judged: [], teams: null, rulings: [],
-    refused: null, playing: null, tiebreak: null,
+    refused: null, playing: null, tiebreak: null, next: null,
   };
 }
 
@@ -76,6 +79,7 @@ export function reduce(L, m) {
       L.remainingMs = m.remainingMs ?? null;
       if (m.you) L.you = { ...L.you, ...m.you };
       if (m.allowedActions) L.allowedActions = m.allowedActions;
+      L.next = m.next ?? null;
       {
         // the team part: at the top of the frame, or (as the engine may group it) under play
         const p = m.play || m;
@@ -111,7 +115,7 @@ export function reduce(L, m) {
     case 'question':
       L.question = m; L.status = 'RUNNING'; L.phase = 'OPEN';
       L.answered = false; L.pending = null; L.progress = null; L.reveal = null;
-      L.paused = false; L.remainingMs = null;
+      L.paused = false; L.remainingMs = null; L.next = null;
       // a new question: who answers it is decided afresh (a turn, a buzz); the stakes stay for the round
       L.turn = null; L.buzz = null; L.judged = []; L.refused = null;
       L.step = !L.round ? null : BUZZ_KINDS.includes(L.round.kind) ? 'reading' : TEAM_KINDS.includes(L.round.kind) ? 'ready' : null;
@@ -205,13 +209,14 @@ export function reduce(L, m) {
       if (L.question && m.questionId === L.question.questionId) { L.phase = 'CLOSED'; stage = 'closed'; }
       break;
     case 'reveal':
-      L.reveal = m; L.phase = 'REVEALED'; L.you = { ...L.you, ...m.you };
+      L.reveal = m; L.phase = 'REVEALED'; L.you = { ...L.you, ...m.you }; L.next = m.next ?? null;
       if (Array.isArray(m.teams)) L.teams = ranked(m.teams);
       if (L.round) L.step = 'over';
       stage = 'reveal';
       break;
     case 'leaderboard':
       L.leaderboard = m; L.phase = 'LEADERBOARD'; L.participants = m.participants; L.you = { ...L.you, ...m.you };
+      L.next = m.next ?? null;
       if (Array.isArray(m.teams)) L.teams = ranked(m.teams);
       stage = 'leaderboard';
       break;

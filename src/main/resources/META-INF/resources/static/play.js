@@ -1,7 +1,7 @@
 // Participant page: join with code and nickname, then follow the contest over /ws/play.
 import { t, langButton, onLangChange } from './i18n.js';
 import { h, mount, liveSocket, timer, startTicker, board, podium, optionText, ApiError, csrfToken, icon, shapeIcon,
-  roundBanner } from './common.js';
+  roundBanner, multiplierBadge, nextBadge } from './common.js';
 import { liveState, liveFrames, timeLeft, stepLeft, teamRound, teamOf } from './live.js';
 
 const KEY = 'jingda.play';
@@ -257,6 +257,7 @@ function topline() {
       teamRound(L) && team.score != null ? h('span', { id: 'team-score', 'aria-label': t('team.score') }, ` ${team.score}`) : null) : null,
     L.question && S.view !== 'lobby' ? h('span', { class: 'pill', 'aria-label': t('q.progress', { i: L.question.index + 1, n: L.question.total }) },
       t('q.progress.short', { i: L.question.index + 1, n: L.question.total })) : null,
+    L.question && ['question', 'closed', 'reveal'].includes(S.view) ? multiplierBadge(L.question.multiplier, 'q-mult') : null,
     team && teamRound(L) ? null : h('span', { class: 'pill', 'aria-label': t('you.score') }, `${L.you.score ?? 0}`),
     langButton());
 }
@@ -298,7 +299,8 @@ function viewLobby() {
       h('span', { class: 'title' }, t('lobby.in')),
       h('span', { class: 'sub' }, t('lobby.wait'))),
     h('div', { class: 'lobby-count pulse', id: 'lobby-count', 'aria-live': 'polite' }, String(L.participants)),
-    h('p', { class: 'center', id: 'lobby-joined' }, t('lobby.joined', { n: L.participants }))];
+    h('p', { class: 'center', id: 'lobby-joined' }, t('lobby.joined', { n: L.participants })),
+    nextBadge(L, 'next-mult')];
 }
 
 function viewQuestion() {
@@ -435,7 +437,8 @@ function viewRound() {
   const w = L.wagers;
   const team = myTeam();
   const parts = [topline(), h('div', { class: 'round-banner', id: 'round-banner' },
-    h('div', { class: 'kind' }, roundBanner(r)), r.title ? h('div', { class: 'title' }, r.title) : null)];
+    h('div', { class: 'kind' }, roundBanner(r), ' ', multiplierBadge(r.multiplier, 'round-mult')),
+    r.title ? h('div', { class: 'title' }, r.title) : null)];
   if (w && team != null) {
     const picked = w.picks.find(p => p.teamId === team)?.stake ?? (S.stake?.roundIndex === w.roundIndex ? S.stake.stake : null);
     const waiting = w.turnTeamId != null && w.turnTeamId !== team;
@@ -514,7 +517,8 @@ function viewReveal() {
       ? myAnswerView(L.question, Array.isArray(r.correct) && L.question.options?.length ? r.correct : null) : null,
     h('div', { class: 'correct-answer' }, h('strong', {}, icon('check'), ` ${t('reveal.answer')}: `),
       h('span', { id: 'correct-answer' }, correctText(r, L.question))),
-    r.explanation ? h('p', { class: 'explain' }, r.explanation) : null];
+    r.explanation ? h('p', { class: 'explain' }, r.explanation) : null,
+    nextBadge(L, 'next-mult')];
 }
 
 function viewLeaderboard() {
@@ -523,6 +527,7 @@ function viewLeaderboard() {
   const y = L.reveal && L.reveal.questionId === l.questionId ? (L.reveal.you || {}) : null;
   return [topline(),
     h('h1', { class: 'center' }, t('board.title')),
+    nextBadge(L, 'next-mult'),
     y ? h('p', { class: 'center', id: 'my-result', 'data-correct': String(!!y.correct) },
       icon(!y.answered ? 'hourglass' : y.correct ? 'check' : 'cross'),
       ` ${!y.answered ? t('reveal.none') : y.correct ? t('reveal.right') : t('reveal.wrong')}`

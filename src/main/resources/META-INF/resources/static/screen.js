@@ -1,7 +1,7 @@
 // Big screen (/screen/{code}): the public projector view over /ws/screen/{code}.
 import { t, langButton, onLangChange } from './i18n.js';
 import { h, mount, liveSocket, timer, startTicker, board, podium, distributionChart, rankedList, revealMatcher,
-  optionText, icon, shapeIcon, roundBanner } from './common.js';
+  optionText, icon, shapeIcon, roundBanner, multiplierBadge, nextBadge } from './common.js';
 import { liveState, liveFrames, timeLeft, stepLeft, teamRound, teamOf } from './live.js';
 
 const root = document.getElementById('app');
@@ -60,7 +60,7 @@ function viewRound() {
   const r = L.round || {};
   const w = L.wagers;
   return [head(), h('div', { class: 'round-banner', id: 'round-banner' },
-      h('div', { class: 'kind' }, roundBanner(r)),
+      h('div', { class: 'kind' }, roundBanner(r), ' ', multiplierBadge(r.multiplier, 'round-mult')),
       r.title ? h('div', { class: 'title' }, r.title) : null,
       r.total ? h('div', { class: 'sub' }, t('round.questions', { n: r.total })) : null),
     w && !w.complete ? h('div', { class: 'state-big locked', id: 'staking' },
@@ -118,7 +118,7 @@ function viewLobby() {
       h('div', { class: 'code', id: 'screen-code', 'aria-label': t('screen.code', { code }) }, code),
       h('div', { class: 'count pulse', id: 'screen-count', 'aria-live': 'polite' }, t('screen.joined', { n: L.participants }))),
     h('div', { class: 'qr' }, h('img', { src: `/qr/join/${code}.svg`, alt: t('qr.alt', { url: joinUrl() }) }))),
-    teamCards(), namesList()];
+    nextBadge(L, 'next-mult'), teamCards(), namesList()];
 }
 
 /** The nicknames as they join (the latest ones the server sends), newest first, like Kahoot's lobby. */
@@ -155,6 +155,7 @@ function viewQuestion() {
   const team = teamRound(L);
   return [head(), team ? teamCards() : null, team ? teamStrip() : null,
     h('div', { class: 'row' }, h('span', { class: 'pill' }, t('q.progress', { i: q.index + 1, n: q.total })),
+      multiplierBadge(q.multiplier, 'q-mult'),
       h('span', { class: 'grow' }),
       team ? null : h('span', { class: 'count', id: 'answer-count', 'aria-live': 'off' }, t('screen.answered', { a: L.progress?.answered ?? 0, n: L.participants }))),
     team ? (['buzzing', 'answering'].includes(L.step) ? timer(() => stepLeft(L), stepTotal(), () => L.paused) : null)
@@ -190,12 +191,13 @@ function viewReveal() {
       r.explanation ? h('p', {}, r.explanation) : null,
       r.source?.excerpt ? h('blockquote', {}, `“${r.source.excerpt}”`) : null,
       r.source?.title || r.source?.report ? h('small', { id: 'source-report' },
-        t('screen.source', { report: r.source.title || r.source.report })) : null) : null];
+        t('screen.source', { report: r.source.title || r.source.report })) : null) : null,
+    nextBadge(L, 'next-mult')];
 }
 
 function viewLeaderboard() {
   const teams = L.leaderboard.teams || (L.teams && L.round ? L.teams : null);
-  return [head(), h('h1', { class: 'center' }, t(teams ? 'team.board' : 'board.title')),
+  return [head(), h('h1', { class: 'center' }, t(teams ? 'team.board' : 'board.title')), nextBadge(L, 'next-mult'),
     teams ? h('div', { id: 'screen-team-board' }, teamCards()) : null,
     h('div', { id: 'screen-board' }, board(L.leaderboard.top, null))];
 }

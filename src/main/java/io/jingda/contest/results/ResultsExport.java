@@ -29,7 +29,7 @@ public final class ResultsExport {
             "Rulings", "Member points", "Members");
     static final List<String> RULINGS = List.of("No.", "Team", "Participant", "Points", "Reason", "Undoes", "By",
             "At (UTC)");
-    static final List<String> QUESTIONS = List.of("No.", "Question", "Type", "Answered", "Correct (%)",
+    static final List<String> QUESTIONS = List.of("No.", "Question", "Type", "Points", "Multiplier", "Answered", "Correct (%)",
             "Average time (ms)", "Answers");
 
     /**
@@ -133,8 +133,14 @@ public final class ResultsExport {
     }
 
     static List<List<Object>> questionRows(ResultsService.Results r) {
-        return r.questions().stream().map(q -> List.<Object>of(q.index() + 1, q.stem(), q.type(), q.answered(),
+        return r.questions().stream().map(q -> List.<Object>of(q.index() + 1, q.stem(), q.type(), q.points(),
+                multiplier(q.multiplier()), q.answered(),
                 q.correctPercent(), q.averageTimeMs() == null ? "" : q.averageTimeMs(), distribution(q))).toList();
+    }
+
+    /** 2 rather than 2.0; 0.5 as is. */
+    static String multiplier(double m) {
+        return java.math.BigDecimal.valueOf(m).stripTrailingZeros().toPlainString();
     }
 
     private static String distribution(ResultsService.QuestionStat q) {

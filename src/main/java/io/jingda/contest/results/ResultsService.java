@@ -13,6 +13,7 @@ import io.jingda.contest.LiveQuestion;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.jingda.scoring.AnswerTally;
+import io.jingda.scoring.Multiplier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -55,10 +56,12 @@ public class ResultsService {
     public record OptionStat(String id, String text, boolean correct, int count) {
     }
 
+    /** {@code points} and {@code multiplier}: what the question was scored with (0 = practice). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record QuestionStat(int index, String questionId, String bankId, String type, String stem, int answered,
                                double correctPercent, Long averageTimeMs, List<OptionStat> options,
-                               Map<String, Integer> distribution, Map<String, Integer> combinations) {
+                               Map<String, Integer> distribution, Map<String, Integer> combinations, int points,
+                               double multiplier) {
     }
 
     /** {@code teams}: null for a contest without teams; {@code rulings}: the host's, in order (undos included). */
@@ -104,8 +107,11 @@ public class ResultsService {
             if (a.correct()) {
                 correct[idx]++;
                 t[0] += a.points();
-                t[1]++;
-                t[2] += a.responseMs();
+                // a practice question is in its own statistics, not in a participant's accuracy or tie-break time
+                if (!Multiplier.practice(qs.get(idx).multiplier)) {
+                    t[1]++;
+                    t[2] += a.responseMs();
+                }
             }
             tallies.get(idx).add(a.choiceKey());
         }
@@ -142,7 +148,7 @@ public class ResultsService {
             double pct = answered[i] == 0 ? 0 : Math.round(1000.0 * correct[i] / answered[i]) / 10.0;
             stats.add(new QuestionStat(i, q.publicId, q.bankId, q.type.wire(), q.stem, answered[i], pct,
                     answered[i] == 0 ? null : time[i] / answered[i], options, distribution,
-                    tallies.get(i).combinations()));
+                    tallies.get(i).combinations(), q.points, q.multiplier));
         }
         ContestSettings settings = ContestService.settings(c);
         List<TeamStanding> teams = settings.hasTeams() ? teams(id, settings, standings, rulings) : null;

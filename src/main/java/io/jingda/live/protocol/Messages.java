@@ -21,12 +21,12 @@ public final class Messages {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record State(String type, long contestId, String title, String status, String phase, Integer index,
                         int total, Question question, Boolean answered, You you, int participants, Long remainingMs,
-                        long serverTime, List<String> allowedActions, RoundMessages.Play play) {
+                        long serverTime, List<String> allowedActions, RoundMessages.Play play, Next next) {
         public State(long contestId, String title, String status, String phase, Integer index, int total,
                      Question question, Boolean answered, You you, int participants, Long remainingMs, long serverTime,
-                     List<String> allowedActions, RoundMessages.Play play) {
+                     List<String> allowedActions, RoundMessages.Play play, Next next) {
             this("state", contestId, title, status, phase, index, total, question, answered, you, participants,
-                    remainingMs, serverTime, allowedActions, play);
+                    remainingMs, serverTime, allowedActions, play, next);
         }
     }
 
@@ -53,14 +53,27 @@ public final class Messages {
         }
     }
 
-    /** questionType is the question's type (single, multiple, true_false, text, numeric). */
+    /**
+     * questionType is the question's type (single, multiple, true_false, text, numeric); points its points and
+     * multiplier what they are scored with (0 = practice, 2 = double; docs/contests.md, "Points per question").
+     */
     public record Question(String type, String questionId, int index, int total, String questionType, String stem,
                            List<LiveQuestion.OptionView> options, long timeLimitMs, long openedAt, long deadline,
-                           long serverTime) {
+                           long serverTime, int points, double multiplier) {
         /** The same question with the options in another order (a participant's shuffle). */
         public Question withOptions(List<LiveQuestion.OptionView> order) {
             return new Question(type, questionId, index, total, questionType, stem, order, timeLimitMs, openedAt,
-                    deadline, serverTime);
+                    deadline, serverTime, points, multiplier);
+        }
+    }
+
+    /**
+     * The question that opens next, told before it opens (in {@code state}, {@code reveal} and
+     * {@code leaderboard}) so that pages can show "x2" or "练习" ahead: its index, points and multiplier.
+     */
+    public record Next(int index, int points, double multiplier) {
+        public static Next of(LiveQuestion q) {
+            return q == null ? null : new Next(q.index(), q.points(), q.multiplier());
         }
     }
 
@@ -87,12 +100,12 @@ public final class Messages {
     public record Reveal(String type, String questionId, int index, String questionType, JsonNode correct,
                          Double tolerance, String explanation, SourceDto source, long closedAt, int answered,
                          Map<String, Integer> distribution, Map<String, Integer> combinations,
-                         List<RoundMessages.TeamEntry> teams) {
+                         List<RoundMessages.TeamEntry> teams, Next next) {
         public Reveal(String questionId, int index, String questionType, JsonNode correct, Double tolerance,
                       String explanation, SourceDto source, long closedAt, int answered, Map<String, Integer> distribution,
-                      Map<String, Integer> combinations, List<RoundMessages.TeamEntry> teams) {
+                      Map<String, Integer> combinations, List<RoundMessages.TeamEntry> teams, Next next) {
             this("reveal", questionId, index, questionType, correct, tolerance, explanation, source, closedAt, answered,
-                    distribution, combinations, teams);
+                    distribution, combinations, teams, next);
         }
     }
 
@@ -109,13 +122,13 @@ public final class Messages {
         }
     }
 
-    /** {@code teams}: the team standings, in a team contest. */
+    /** {@code teams}: the team standings, in a team contest; {@code next}: the question that opens next. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Leaderboard(String type, String questionId, long closedAt, List<Entry> top, int participants,
-                              List<RoundMessages.TeamEntry> teams) {
+                              List<RoundMessages.TeamEntry> teams, Next next) {
         public Leaderboard(String questionId, long closedAt, List<Entry> top, int participants,
-                           List<RoundMessages.TeamEntry> teams) {
-            this("leaderboard", questionId, closedAt, top, participants, teams);
+                           List<RoundMessages.TeamEntry> teams, Next next) {
+            this("leaderboard", questionId, closedAt, top, participants, teams, next);
         }
     }
 

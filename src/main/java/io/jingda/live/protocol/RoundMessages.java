@@ -17,13 +17,16 @@ public final class RoundMessages {
     public record TeamEntry(Integer rank, int id, String name, String color, Long score) {
     }
 
-    /** The start of a round (phase ROUND): its banner; {@code teams} are those who play it. */
+    /**
+     * The start of a round (phase ROUND): its banner; {@code teams} are those who play it; {@code multiplier} its
+     * questions' default multiplier (0 = practice).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Round(String type, int index, String kind, String title, int total, int first, int rounds,
-                        String answerMode, List<TeamEntry> teams) {
+                        String answerMode, List<TeamEntry> teams, double multiplier) {
         public Round(int index, String kind, String title, int total, int first, int rounds, String answerMode,
-                     List<TeamEntry> teams) {
-            this("round", index, kind, title, total, first, rounds, answerMode, teams);
+                     List<TeamEntry> teams, double multiplier) {
+            this("round", index, kind, title, total, first, rounds, answerMode, teams, multiplier);
         }
     }
 
@@ -137,7 +140,8 @@ public final class RoundMessages {
 
     /** {@code answerMode}: {@code client} or {@code aloud} (the host judges), for team rounds; else null. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record RoundInfo(int index, String kind, String title, int total, int first, int rounds, String answerMode) {
+    public record RoundInfo(int index, String kind, String title, int total, int first, int rounds, String answerMode,
+                            double multiplier) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

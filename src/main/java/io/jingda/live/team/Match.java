@@ -4,6 +4,7 @@ import io.jingda.contest.RoundDefinition;
 import io.jingda.contest.RoundKind;
 import io.jingda.contest.TeamDefinition;
 import io.jingda.live.protocol.RoundMessages;
+import io.jingda.scoring.Multiplier;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
+import java.util.function.IntToDoubleFunction;
 import java.util.function.IntToLongFunction;
 import java.util.function.LongFunction;
 
@@ -113,6 +115,7 @@ public final class Match {
     private final LongFunction<String> nicknames;
     /** The part of a team's score its members' own points make (their sum or average), from the runtime. */
     private final IntToLongFunction memberPart;
+    private final IntToDoubleFunction multipliers;
 
     private final Map<Long, Integer> teamOf = new HashMap<>();
     private final Map<Integer, List<Long>> members = new HashMap<>();
@@ -137,6 +140,14 @@ public final class Match {
 
     public Match(List<TeamDefinition> teams, List<RoundDefinition> rounds, int baseScore, int teamSize,
                  IntFunction<String> questionIds, LongFunction<String> nicknames, IntToLongFunction memberPart) {
+        this(teams, rounds, baseScore, teamSize, questionIds, nicknames, memberPart, i -> Multiplier.DEFAULT);
+    }
+
+    /** {@code multipliers}: each question's multiplier (by contest index), which scales its right and wrong points. */
+    public Match(List<TeamDefinition> teams, List<RoundDefinition> rounds, int baseScore, int teamSize,
+                 IntFunction<String> questionIds, LongFunction<String> nicknames, IntToLongFunction memberPart,
+                 IntToDoubleFunction multipliers) {
+        this.multipliers = multipliers;
         this.teams = teams == null ? List.of() : List.copyOf(teams);
         this.teams.forEach(t -> {
             teamById.put(t.id(), t);
@@ -598,7 +609,9 @@ public final class Match {
                 }
             }
             case TIEBREAK -> points = 0;
-            default -> points = correct ? d.rightPoints() : -d.wrongPoints();
+            // wager and tie-break rounds take no multiplier (TeamPlanRules); a false start's penalty is the round's
+            default -> points = Multiplier.apply(correct ? d.rightPoints() : -d.wrongPoints(),
+                    multipliers.applyAsDouble(play.idx));
         }
         emit(evs, now, RoundEvent.JUDGED, round, play.idx, team, play.turnParticipant, points, null,
                 (correct ? "right:" : "wrong:") + reason);
@@ -802,7 +815,7 @@ public final class Match {
                 case RoundEvent.ROUND -> {
                     RoundDefinition d = rounds.get(e.round());
                     out.add(new Announcement(new RoundMessages.Round(d.index(), d.kind(), d.title(), d.count(),
-                            d.from(), rounds.size(), d.answerMode(), playingEntries()), false));
+                            d.from(), rounds.size(), d.answerMode(), playingEntries(), d.multiplierOrOne()), false));
                 }
                 case RoundEvent.STAKES -> out.add(new Announcement(wagerOpen(), false));
                 case RoundEvent.STAKE -> {
@@ -881,7 +894,7 @@ public final class Match {
             return new RoundMessages.Play(null, null, null, null, null, hasTeams() ? standings() : null, null);
         }
         RoundMessages.RoundInfo info = new RoundMessages.RoundInfo(d.index(), d.kind(), d.title(), d.count(), d.from(),
-                rounds.size(), d.answerMode());
+                rounds.size(), d.answerMode(), d.multiplierOrOne());
         RoundMessages.BuzzInfo buzz = null;
         if (play != null && d.roundKind().buzzes()) {
             RoundMessages.BuzzWinner w = play.winner == null ? null : new RoundMessages.BuzzWinner(

@@ -50,6 +50,6 @@ class ResultsExportTest {
         ResultsService.Results r = new ResultsService.Results(1, "赛", ContestStatus.FINISHED, 0, List.of(), List.of());
         String csv = new String(ResultsExport.csv(r), StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\uFEFFRank,Nickname,Score,Correct answers,Time on correct answers (ms)\r\n");
-        assertThat(csv).contains("\r\nNo.,Question,Type,Answered,Correct (%),Average time (ms),Answers\r\n");
+        assertThat(csv).contains("\r\nNo.,Question,Type,Points,Multiplier,Answered,Correct (%),Average time (ms),Answers\r\n");
     }
 }

@@ -48,7 +48,7 @@ class BroadcastCodecTest {
     void aShuffledQuestionIsShuffledAlikeOnEveryNode() throws Exception {
         Messages.Question q = new Messages.Question("question", "q1", 0, 3, "single", "题干", List.of(
                 new LiveQuestion.OptionView("a", "甲"), new LiveQuestion.OptionView("b", "乙"),
-                new LiveQuestion.OptionView("c", "丙")), 20_000, 1000, 21_000, 1000);
+                new LiveQuestion.OptionView("c", "丙")), 20_000, 1000, 21_000, 1000, 1000, 2);
         PlayerFrames.ShuffledQuestion sent = new PlayerFrames.ShuffledQuestion(42, q);
         PlayerFrames.ShuffledQuestion got = (PlayerFrames.ShuffledQuestion) ((BroadcastCodec.ToPlayers)
                 BroadcastCodec.read(BroadcastCodec.toPlayers("n", sent))).frames();

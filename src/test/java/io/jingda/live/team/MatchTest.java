@@ -54,6 +54,29 @@ class MatchTest {
     }
 
     @Test
+    void aQuestionsMultiplierScalesTheRightAndWrongPointsButNotAFalseStart() {
+        Match m = new Match(TEAMS, List.of(buzzer(0, 0, 2, "penalty", false)), 100, 6, i -> "q" + i, id -> "p" + id,
+                t -> 0, i -> i == 0 ? 2.5 : 0);
+        m.place(11, 1, "p11");
+        m.place(21, 2, "p21");
+        m.startRound(0, null, 0);
+        m.openQuestion(0, 1_000);
+        m.buzz(21, 2_000); // a false start: the round's 10, not multiplied
+        assertThat(score(m, 2)).isEqualTo(90);
+        m.due(4_000, 0);
+        m.buzz(11, 4_100);
+        // wrong: 10 × 2.5 = 25 off
+        assertThat(m.answered(false, 4_200)).extracting(RoundEvent::points).containsExactly(-25);
+        assertThat(score(m, 1)).isEqualTo(75);
+        m.openQuestion(1, 10_000);
+        m.due(13_000, 0);
+        m.buzz(11, 13_100);
+        // practice (x0): right, and nothing
+        assertThat(m.answered(true, 13_200)).extracting(RoundEvent::points).containsExactly(0);
+        assertThat(score(m, 1)).isEqualTo(75);
+    }
+
+    @Test
     void aFalseStartUnderPenaltyCostsTenAndLocksTheTeamOutThenTheFirstBuzzWins() {
         Match m = match(buzzer(0, 0, 2, "penalty", false));
         m.startRound(0, null, 0);
