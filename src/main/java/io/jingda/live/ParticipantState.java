@@ -38,16 +38,25 @@ final class ParticipantState {
         this.joinedAt = joinedAt;
     }
 
-    /** Consecutive correct answers up to question {@code idx - 1}. */
-    int streakBefore(int idx) {
-        return lastCorrectIdx == idx - 1 ? streak : 0;
+    /**
+     * Consecutive correct answers up to the scored question {@code previousScored} (the last one before the
+     * question asked about that is not a poll; a poll neither extends nor breaks a streak).
+     */
+    int streakBefore(int previousScored) {
+        return lastCorrectIdx == previousScored ? streak : 0;
     }
 
-    /** Adds a stored answer to the score. */
-    void apply(int idx, boolean correct, int points, long responseMs) {
-        streak = ScoringRules.streakAfter(correct, streakBefore(idx));
+    /**
+     * Adds a stored answer to the score; an answer that is not correct may still earn points (an ordering's
+     * partial credit). A poll's answer ({@code scored} false) changes nothing.
+     */
+    void apply(int idx, int previousScored, boolean scored, boolean correct, int points, long responseMs) {
+        if (!scored) {
+            return;
+        }
+        streak = ScoringRules.streakAfter(correct, streakBefore(previousScored));
+        score += points;
         if (correct) {
-            score += points;
             correctTimeMs += responseMs;
             lastCorrectIdx = idx;
         }
