@@ -110,6 +110,12 @@ public final class QuestionRules {
             return new Result(null, errors);
         }
         String explanation = q.explanation() == null || q.explanation().isBlank() ? null : q.explanation().strip();
+        if (type == QuestionType.ORDERING) {
+            // kept in the right order, so every format gives them back alike; participants always see them shuffled
+            List<String> ordered = new ArrayList<>();
+            answer.forEach(n -> ordered.add(n.asText()));
+            options = List.copyOf(ordered);
+        }
         return new Result(new QuestionDto(q.id(), q.set(), type.wire(), stem, options, answer,
                 type == QuestionType.NUMERIC ? q.tolerance() : null, explanation, source, tags, difficulty, timeLimit, points,
                 related),

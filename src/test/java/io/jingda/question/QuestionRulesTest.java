@@ -120,7 +120,7 @@ class QuestionRulesTest {
         QuestionRules.Result ok = QuestionRules.check(q("ordering", List.of("丙", "甲", "乙"), "[\"甲\",\"乙\",\"丙\"]"), "");
         assertThat(ok.ok()).isTrue();
         assertThat(ok.question().answer().toString()).isEqualTo("[\"甲\",\"乙\",\"丙\"]");
-        assertThat(ok.question().options()).containsExactly("丙", "甲", "乙");
+        assertThat(ok.question().options()).as("kept in the right order").containsExactly("甲", "乙", "丙");
         assertThat(fields(QuestionRules.check(q("ordering", List.of("甲", "乙", "丙"), "[\"甲\",\"乙\"]"), "")))
                 .containsExactly("answer");
         assertThat(QuestionRules.check(q("ordering", List.of("甲", "乙", "丙"), "[\"甲\",\"乙\"]"), "").errors().get(0)
