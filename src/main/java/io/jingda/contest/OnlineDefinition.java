@@ -44,6 +44,11 @@ public class OnlineDefinition {
             pool = picks.byIds(r.questionIds(), OnlineRules.MAX_POOL, errors);
         } else {
             draw = ContestService.seeded(r.draw());
+            if (draw.types() == null || draw.types().isEmpty()) {
+                // a draw without types takes only those a paper asks, so a set with polls can still be drawn from
+                draw = new ContestSettings.Draw(draw.sets(), draw.tags(), ONLINE_TYPES.stream().map(QuestionType::wire)
+                        .toList(), draw.difficulty(), draw.count(), draw.seed());
+            }
             pool = picks.drawn(draw, OnlineRules.MAX_POOL, errors);
         }
         pool.stream().filter(q -> !ONLINE_TYPES.contains(q.type)).findFirst().ifPresent(q -> errors.add(new FieldError(
