@@ -549,7 +549,9 @@ function viewReveal() {
   if (r.questionType === 'poll') return pollReveal(r, y);
   const cls = !y.answered ? 'none' : y.correct ? 'right' : 'wrong';
   const glyph = !y.answered ? 'hourglass' : y.correct ? 'check' : 'cross';
-  const title = !y.answered ? t('reveal.none') : y.correct ? t('reveal.right') : t('reveal.wrong');
+  // an ordering with some places right earns partial credit (scoring.ordering: partial): not wrong, not right
+  const partial = y.answered && !y.correct && y.points > 0;
+  const title = !y.answered ? t('reveal.none') : y.correct ? t('reveal.right') : partial ? t('reveal.partial') : t('reveal.wrong');
   return [topline(),
     h('div', { class: `state-big ${cls}`, id: 'result', role: 'status', 'data-correct': String(!!y.correct) },
       h('span', { class: 'icon' }, icon(glyph)),
