@@ -220,4 +220,30 @@ class OrderingAndPollContestTest {
                 .extract().path("errors.find { it.field == 'rounds[0].questionIds' }.message");
         assertTrue(message.contains("is a poll"), message);
     }
+
+    @Test
+    void aSelfPacedPoolRefusesThemByNameAndADrawWithoutTypesLeavesThemOut() {
+        String poll = question(Map.of("type", "poll", "stem", "网络答题里的投票", "options", List.of("是", "否")));
+        String single = question(Map.of("type", "single", "stem", "网络答题里的单选", "options", List.of("对", "错"),
+                "answer", "对"));
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", "网络答题");
+        body.put("mode", "self-paced");
+        body.put("questionIds", List.of(single, poll));
+        body.put("questionsPerAttempt", 1);
+        body.put("opensAt", java.time.Instant.now().plusSeconds(60).toString());
+        body.put("closesAt", java.time.Instant.now().plusSeconds(3600).toString());
+        String message = admin().body(body).post("/api/contests").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("questionIds"))
+                .extract().path("errors.find { it.field == 'questionIds' }.message");
+        assertTrue(message.contains(poll) && message.contains("poll"), message);
+        body.remove("questionIds");
+        body.put("draw", Map.of("sets", List.of("types-live"), "count", 1, "seed", 3));
+        long id = ((Number) admin().body(body).post("/api/contests").then().statusCode(201).extract().path("id"))
+                .longValue();
+        JsonPath c = admin().get("/api/contests/" + id).then().statusCode(200).extract().jsonPath();
+        List<String> types = c.getList("questions.type");
+        assertFalse(types.contains("poll") || types.contains("ordering"), types.toString());
+        assertFalse(c.getList("settings.draw.types").contains("poll"));
+    }
 }
