@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  * The rules every question obeys, whatever path it comes in by (REST, the questions/ files, imports).
  * Pure: no database. {@link #check} returns the question with defaults applied and its answer in
  * canonical form, or the list of what is wrong.
+ * Why one long class: it is the one place for every field's rule and every type's answer shape (seven types), so
+ * that no path in can hold a rule of its own.
  */
 public final class QuestionRules {
     public static final int MIN_OPTIONS = 2;

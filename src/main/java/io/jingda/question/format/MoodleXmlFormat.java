@@ -28,7 +28,8 @@ import java.util.Map;
 /**
  * Moodle XML: multichoice (single and multi), truefalse, shortanswer, numerical with tolerance, ordering (the
  * qtype_ordering plugin), category and tags; polls are not exported (Moodle has no such type). HTML question
- * text becomes plain text. Read with StAX, one question at a time; a DTD (and with it every entity trick: XXE, billion laughs) is refused outright.
+ * text becomes plain text. Read with StAX, one question at a time; a DTD (and with it every entity trick: XXE,
+ * billion laughs) is refused outright.
  * Why one long class: it is one streaming parser of one document type; each question type's reader
  * shares the StAX cursor and the line numbers of the errors, so they stay together.
  */
