@@ -1,7 +1,7 @@
 // Big screen (/screen/{code}): the public projector view over /ws/screen/{code}.
 import { t, langButton, onLangChange } from './i18n.js';
 import { h, mount, liveSocket, timer, startTicker, board, podium, distributionChart, rankedList, revealMatcher,
-  optionText, icon, shapeIcon, roundBanner, orderLabel } from './common.js';
+  optionText, icon, shapeIcon, roundBanner, orderLabel, LETTERS } from './common.js';
 import { liveState, liveFrames, timeLeft, stepLeft, teamRound, teamOf } from './live.js';
 
 const root = document.getElementById('app');
@@ -180,10 +180,12 @@ function viewClosed() {
 function orderingReveal(r, q) {
   const right = (r.correct || []).join(',');
   return h('div', { class: 'grid2' },
-    h('ol', { class: 'order-reveal', id: 'correct-answer' }, (r.correct || []).map(id => {
+    h('ol', { class: 'order-reveal', id: 'correct-answer' }, (r.correct || []).map((id, k) => {
       const i = q.options.findIndex(o => o.id === id);
+      // its place, and its letter: the ranked orders beside it name the options by letter
       return i < 0 ? null : h('li', { class: `opt c${i % 8}`, 'data-option': id },
-        h('span', { class: 'shape' }, shapeIcon(i)), h('span', { class: 'text' }, optionText(q, q.options[i])));
+        h('span', { class: 'shape' }, shapeIcon(i)),
+        h('span', { class: 'text' }, `${k + 1}. ${optionText(q, q.options[i])} (${LETTERS[i]})`));
     })),
     h('div', { class: 'card', id: 'distribution' }, h('h2', {}, t('screen.distribution', { a: r.answered })),
       rankedList(r.distribution, { label: k => orderLabel(q, k), ok: k => k === right })));

@@ -68,7 +68,10 @@ class OrderingBrowserTest {
                 .extract().path("code");
         try (Browser b = Browser.start(base.toString())) {
             b.run("ordering", () -> {
-                b.open("/join/" + code);
+                String screen = b.open("/screen/" + code);
+                b.display(1280, 720);
+                b.await(By.id("screen-code"));
+                String phone = b.open("/join/" + code);
                 b.phone(360, 640);
                 b.await(By.id("nickname")).sendKeys("键盘");
                 if (b.driver.findElement(By.id("code")).getAttribute("value").isEmpty()) {
@@ -135,6 +138,15 @@ class OrderingBrowserTest {
                 assertThat(b.all(By.cssSelector("#my-answer li")).stream().map(e -> e.getAttribute("data-correct")).toList())
                         .containsExactly("true", "true", "true", "false", "false");
                 b.shot("play-ordering-reveal-360x640");
+                // the projector: the options in the right order, and the order given ranked (not the right one)
+                b.to(screen).until(d -> d.findElements(By.cssSelector("#correct-answer li")).size() == 5, "the right order");
+                assertThat(b.all(By.cssSelector("#correct-answer li")).stream().map(e -> e.getAttribute("data-option"))
+                        .toList()).containsExactlyElementsOf(right);
+                assertThat(b.all(By.cssSelector("#distribution .ranked li")).stream().map(e -> e.getAttribute("data-key"))
+                        .toList()).containsExactly(String.join(",", order));
+                assertThat(b.all(By.cssSelector("#distribution .ranked li .fill.ok"))).as("not the right order").isEmpty();
+                b.shot("screen-ordering-reveal-1280x720");
+                b.to(phone);
 
                 TestAuth.admin().post("/api/contests/" + id + "/actions/next").then().statusCode(200);
                 b.until(d -> !d.findElements(By.cssSelector("button.opt")).isEmpty()
@@ -151,6 +163,11 @@ class OrderingBrowserTest {
                         .getText()).isEqualTo("1");
                 assertThat(b.bodyText()).doesNotContain("回答错误");
                 b.shot("play-poll-reveal-360x640");
+                b.to(screen).until(d -> d.findElements(By.cssSelector("#distribution .chart .bar")).size() == 3, "the votes");
+                assertThat(b.all(By.cssSelector("#distribution .chart .bar .n")).stream().map(WebElement::getText).toList())
+                        .containsExactlyInAnyOrder("1", "0", "0");
+                assertThat(b.all(By.cssSelector("[data-correct]"))).as("no option marked right or wrong").isEmpty();
+                b.shot("screen-poll-reveal-1280x720");
             });
         }
     }
