@@ -14,7 +14,8 @@ import java.io.Serializable;
 /**
  * A question as the contest uses it: a copy taken from the bank, so later bank edits never
  * change a contest. Options carry opaque ids ({@code [{id,text}]} as JSON) in an order shuffled
- * at copy time; {@code answer} holds the correct option ids, the accepted texts or the number.
+ * at copy time; {@code answer} holds the correct option ids (for ordering: all of them, in the right order),
+ * the accepted texts, the number, or JSON null (poll).
  */
 @Entity
 @Table(name = "contest_question")

@@ -53,7 +53,7 @@ public final class ContestQuestionMapper {
         c.multiplier = multiplier;
         JsonNode answer = JsonText.tree(q.answer);
         switch (q.type) {
-            case SINGLE, MULTIPLE -> {
+            case SINGLE, MULTIPLE, ORDERING, POLL -> {
                 List<String> texts = new ArrayList<>(q.options);
                 Collections.shuffle(texts, RANDOM);
                 Set<String> correctTexts = new HashSet<>();
@@ -73,7 +73,11 @@ public final class ContestQuestionMapper {
                     }
                 }
                 c.options = JsonText.write(options);
-                c.answer = JsonText.write(correct);
+                c.answer = switch (q.type) {
+                    case ORDERING -> JsonText.write(orderedIds(options, answer));
+                    case POLL -> JsonText.write(null);
+                    default -> JsonText.write(correct);
+                };
             }
             case TRUE_FALSE -> {
                 Set<String> used = new HashSet<>();
@@ -92,6 +96,15 @@ public final class ContestQuestionMapper {
             default -> throw new IllegalStateException();
         }
         return c;
+    }
+
+    /** An ordering's right order as option ids: {@code answer} is the option texts in that order. */
+    private static List<String> orderedIds(ArrayNode options, JsonNode answer) {
+        java.util.Map<String, String> idOf = new java.util.HashMap<>();
+        options.forEach(o -> idOf.put(o.get("text").asText(), o.get("id").asText()));
+        List<String> out = new ArrayList<>();
+        answer.forEach(n -> out.add(idOf.get(n.asText())));
+        return out;
     }
 
     public static LiveQuestion live(ContestQuestion c) {
@@ -119,10 +132,18 @@ public final class ContestQuestionMapper {
                 yield new AnswerKey.Text(accepted);
             }
             case NUMERIC -> new AnswerKey.Numeric(answer.asDouble(), c.tolerance == null ? 0 : c.tolerance);
+            case ORDERING -> {
+                List<String> order = new ArrayList<>();
+                answer.forEach(n -> order.add(n.asText()));
+                yield new AnswerKey.Ordering(order);
+            }
+            case POLL -> new AnswerKey.Poll(new LinkedHashSet<>(options.stream().map(LiveQuestion.OptionView::id)
+                    .toList()));
         };
         SourceDto source = c.sourceReport == null && c.sourceExcerpt == null && c.sourceUrl == null ? null
                 : new SourceDto(c.sourceReport, c.sourceExcerpt, c.sourceUrl, c.sourceTitle);
-        return new LiveQuestion(c.idx, c.publicId, c.type, c.stem, List.copyOf(options), key, answer, c.tolerance,
+        return new LiveQuestion(c.idx, c.publicId, c.type, c.stem, List.copyOf(options), key,
+                answer == null || answer.isNull() ? null : answer, c.tolerance,
                 c.explanation, source, c.timeLimit * 1000L, c.points, c.multiplier);
     }
 

@@ -239,6 +239,7 @@ public class ContestService {
             errors.add(new FieldError("scoring.mode", "must be speed or accuracy"));
         }
         boolean streak = r.scoring() != null && Boolean.TRUE.equals(r.scoring().streakBonus());
+        String ordering = ContestSettings.Scoring.ordering(r.scoring(), errors);
         if (r.mode() != null && !r.mode().equals("live") && !r.mode().equals(ContestSettings.SELF_PACED)) {
             errors.add(new FieldError("mode", "must be live or self-paced"));
         }
@@ -308,6 +309,7 @@ public class ContestService {
                     picked = picks.drawn(roundDraw, own);
                 }
                 own.forEach(e -> errors.add(new FieldError(f + "." + e.field(), e.message())));
+                TeamPlanRules.noPolls(f, rr, picked, errors);
                 RoundDefinition d = TeamPlanRules.round(i, rr, questions.size(), picked.size(), roundDraw, teamCount,
                         i == r.rounds().size() - 1, errors, warnings);
                 questions.addAll(picked);
@@ -339,7 +341,7 @@ public class ContestService {
                 throw ContestConflicts.relatedQuestions(pairs);
             }
         }
-        ContestSettings s = new ContestSettings(r.timeLimit(), new ContestSettings.Scoring(mode, streak),
+        ContestSettings s = new ContestSettings(r.timeLimit(), new ContestSettings.Scoring(mode, streak, ordering),
                 Boolean.TRUE.equals(r.shuffleOptions()), leaderboardSize, auto, max, round, draw, joinsPerMinute,
                 teams.teams(), teams.teamPick(), teams.teamSize(), teams.teamScoring(), teams.baseScore(), rounds);
         return new Checked(title, List.copyOf(questions), s, List.copyOf(warnings), null, multipliers);

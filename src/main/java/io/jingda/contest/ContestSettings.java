@@ -94,7 +94,31 @@ public record ContestSettings(
                 round, draw, joinsPerMinute, teams, teamPick, teamSize, teamScoring, baseScore, rounds, mode, online);
     }
 
-    public record Scoring(String mode, Boolean streakBonus) {
+    /**
+     * {@code ordering}: how an ordering question scores, {@code all} (all or nothing, the default) or
+     * {@code partial} (credit for each position that is right; see {@code scoring.ScoringRules}).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Scoring(String mode, Boolean streakBonus, String ordering) {
+        public static final List<String> ORDERING = List.of("all", "partial");
+
+        public Scoring(String mode, Boolean streakBonus) {
+            this(mode, streakBonus, null);
+        }
+
+        /** The {@code ordering} of a request's scoring (null when not given), checked. */
+        static String ordering(Scoring s, List<io.jingda.system.FieldError> errors) {
+            String o = s == null ? null : s.ordering();
+            if (o != null && !ORDERING.contains(o)) {
+                errors.add(new io.jingda.system.FieldError("scoring.ordering", "must be all or partial"));
+            }
+            return o;
+        }
+
+        /** Whether an ordering earns partial credit. */
+        public boolean orderingPartial() {
+            return "partial".equals(ordering);
+        }
     }
 
     /** A self-running contest: seconds the reveal and the leaderboard stay up before moving on. */

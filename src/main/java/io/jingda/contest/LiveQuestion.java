@@ -40,7 +40,8 @@ public record LiveQuestion(
     public AnswerTally newTally() {
         List<String> ids = options.stream().map(OptionView::id).toList();
         return switch (type) {
-            case SINGLE, TRUE_FALSE -> AnswerTally.choice(ids);
+            case SINGLE, TRUE_FALSE, POLL -> AnswerTally.choice(ids);
+            case ORDERING -> AnswerTally.ordering();
             case MULTIPLE -> AnswerTally.multiple(ids);
             case TEXT -> AnswerTally.text();
             case NUMERIC -> AnswerTally.numeric();

@@ -1,6 +1,7 @@
 package io.jingda.contest;
 
 import io.jingda.question.Question;
+import io.jingda.question.QuestionType;
 import io.jingda.question.RelatedQuestions;
 import io.jingda.system.ApiException;
 import io.jingda.system.FieldError;
@@ -25,6 +26,10 @@ public class OnlineDefinition {
         this.online = online;
     }
 
+    /** The types a self-paced paper asks (ordering and poll are live only). */
+    static final Set<QuestionType> ONLINE_TYPES = java.util.EnumSet.of(QuestionType.SINGLE, QuestionType.MULTIPLE,
+            QuestionType.TRUE_FALSE, QuestionType.TEXT, QuestionType.NUMERIC);
+
     record Checked(List<Question> pool, ContestSettings settings, OnlineRules.Checked online) {
     }
 
@@ -39,7 +44,18 @@ public class OnlineDefinition {
             pool = picks.byIds(r.questionIds(), OnlineRules.MAX_POOL, errors);
         } else {
             draw = ContestService.seeded(r.draw());
+            if (draw.types() == null || draw.types().isEmpty()) {
+                // a draw without types takes only those a paper asks, so a set with polls can still be drawn from
+                draw = new ContestSettings.Draw(draw.sets(), draw.tags(), ONLINE_TYPES.stream().map(QuestionType::wire)
+                        .toList(), draw.difficulty(), draw.count(), draw.seed());
+            }
             pool = picks.drawn(draw, OnlineRules.MAX_POOL, errors);
+        }
+        pool.stream().filter(q -> !ONLINE_TYPES.contains(q.type)).findFirst().ifPresent(q -> errors.add(new FieldError(
+                hasIds ? "questionIds" : "draw", "'" + q.id + "' is an " + q.type.wire() + " question: a self-paced "
+                + "paper has no " + q.type.wire() + " questions yet (use them in a live contest)")));
+        if (r.scoring() != null && r.scoring().ordering() != null) {
+            errors.add(new FieldError("scoring.ordering", "a self-paced contest has no ordering questions"));
         }
         if (r.scoring() != null && Boolean.TRUE.equals(r.scoring().streakBonus())) {
             errors.add(new FieldError("scoring.streakBonus", "a self-paced contest has no streak bonus"));

@@ -274,4 +274,15 @@ public final class TeamPlanRules {
         }
         return v;
     }
+
+    /** A team round wins or loses points on a right answer, which a poll has not: polls go in standard rounds. */
+    static void noPolls(String field, RoundRequest rr, List<io.jingda.question.Question> picked,
+                        List<FieldError> errors) {
+        if (RoundKind.parse(rr.kind()).map(RoundKind::teamsOnly).orElse(false)) {
+            picked.stream().filter(q -> q.type == io.jingda.question.QuestionType.POLL).findFirst()
+                    .ifPresent(q -> errors.add(new FieldError(field + ".questionIds", "'" + q.id + "' is a poll: a "
+                            + rr.kind() + " round needs a right answer to win or lose points with; put polls in a "
+                            + "standard round")));
+        }
+    }
 }

@@ -116,7 +116,8 @@ public final class ContestRuntime {
         this.code = d.code();
         this.settings = d.settings();
         this.rules = new ScoringRules("accuracy".equals(settings.scoring().mode()) ? ScoringRules.Mode.ACCURACY
-                : ScoringRules.Mode.SPEED, Boolean.TRUE.equals(settings.scoring().streakBonus()));
+                : ScoringRules.Mode.SPEED, Boolean.TRUE.equals(settings.scoring().streakBonus()),
+                settings.scoring().orderingPartial());
         this.round = round;
         this.questions = List.copyOf(d.questions());
         this.questions.forEach(q -> questionsById.put(q.publicId(), q));
@@ -515,7 +516,8 @@ public final class ContestRuntime {
             ParticipantState p = participants.get(s.participantId());
             p.shownScore = s.score();
             p.shownRank = upTo >= 0 ? s.rank() : null;
-            p.shownStreak = p.lastCorrectIdx == upTo ? p.streak : 0;
+            int lastScored = upTo >= 0 && !questions.get(upTo).type().scored() ? previousScored(upTo) : upTo;
+            p.shownStreak = p.lastCorrectIdx == lastScored ? p.streak : 0;
         }
     }
 
@@ -638,6 +640,9 @@ public final class ContestRuntime {
         if (kind == LastKind.REVEAL) {
             ParticipantState.AnswerRecord a = p.answers.get(index);
             boolean answeredIt = a != null && a.stored.isDone();
+            if (!current().type().scored()) {
+                return Personal.poll(answeredIt, p.shownStreak, p.shownScore, p.shownRank);
+            }
             return Personal.reveal(answeredIt, answeredIt && a.verdict.correct(), answeredIt ? a.verdict.points() : 0,
                     p.shownStreak, p.shownScore, p.shownRank);
         }
@@ -779,7 +784,8 @@ public final class ContestRuntime {
         if (status != ContestStatus.RUNNING || phase != QuestionPhase.OPEN || q.index() != index) {
             return new Rejected("NOT_OPEN");
         }
-        RoundState.Decision d = roundState.answer(new RoundState.Attempt(p.id, choice, now, p.streakBefore(q.index()),
+        RoundState.Decision d = roundState.answer(new RoundState.Attempt(p.id, choice, now,
+                p.streakBefore(previousScored(q.index())),
                 rules, window(graceMs)));
         if (d instanceof RoundState.Accept a) {
             ParticipantState.AnswerRecord r = new ParticipantState.AnswerRecord(q.index(), requestId, a.verdict(), now,
@@ -805,11 +811,20 @@ public final class ContestRuntime {
         return q.index() < index || (q.index() == index && phase != QuestionPhase.OPEN);
     }
 
+    /** The last question before {@code idx} that is scored (not a poll), or -1: where a streak must have reached. */
+    private int previousScored(int idx) {
+        int i = idx - 1;
+        while (i >= 0 && !questions.get(i).type().scored()) {
+            i--;
+        }
+        return i;
+    }
+
     /** The answer is durable: score it, rank it, count it. */
     public synchronized void stored(long participantId, ParticipantState.AnswerRecord r) {
         ParticipantState p = participants.get(participantId);
-        p.apply(r.idx, r.verdict.correct(), r.verdict.points(), r.responseMs,
-                Multiplier.practice(questions.get(r.idx).multiplier()));
+        p.apply(r.idx, previousScored(r.idx), questions.get(r.idx).type().scored(), r.verdict.correct(),
+                r.verdict.points(), r.responseMs, Multiplier.practice(questions.get(r.idx).multiplier()));
         if (!p.kicked) {
             ranking.update(p.id, p.score, p.correctTimeMs, p.id);
         }

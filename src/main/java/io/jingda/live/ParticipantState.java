@@ -38,19 +38,28 @@ final class ParticipantState {
         this.joinedAt = joinedAt;
     }
 
-    /** Consecutive correct answers up to question {@code idx - 1}. */
-    int streakBefore(int idx) {
-        return lastCorrectIdx == idx - 1 ? streak : 0;
+    /**
+     * Consecutive correct answers up to the scored question {@code previousScored} (the last one before the
+     * question asked about that is not a poll; a poll neither extends nor breaks a streak).
+     */
+    int streakBefore(int previousScored) {
+        return lastCorrectIdx == previousScored ? streak : 0;
     }
 
     /**
-     * Adds a stored answer to the score. A practice question's answer counts for the streak but not for the
-     * time of correct answers (the tie-break), as it does not for the results' accuracy.
+     * Adds a stored answer to the score; an answer that is not correct may still earn points (an ordering's
+     * partial credit). A poll's answer ({@code scored} false) changes nothing. A practice question's answer counts
+     * for the streak but not for the time of correct answers (the tie-break), as it does not for the results'
+     * accuracy.
      */
-    void apply(int idx, boolean correct, int points, long responseMs, boolean practice) {
-        streak = ScoringRules.streakAfter(correct, streakBefore(idx));
+    void apply(int idx, int previousScored, boolean scored, boolean correct, int points, long responseMs,
+               boolean practice) {
+        if (!scored) {
+            return;
+        }
+        streak = ScoringRules.streakAfter(correct, streakBefore(previousScored));
+        score += points;
         if (correct) {
-            score += points;
             if (!practice) {
                 correctTimeMs += responseMs;
             }

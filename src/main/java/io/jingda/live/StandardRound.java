@@ -3,6 +3,7 @@ package io.jingda.live;
 import io.jingda.contest.ContestAction;
 import io.jingda.contest.LiveQuestion;
 import io.jingda.contest.QuestionPhase;
+import io.jingda.scoring.AnswerKey;
 import io.jingda.scoring.Choice;
 import io.jingda.scoring.ChoiceParser;
 import io.jingda.scoring.ScoringRules;
@@ -42,7 +43,7 @@ public final class StandardRound implements RoundMode {
                 return new Refuse("LATE");
             }
             Optional<Verdict> v = judge(question, a);
-            return v.<Decision>map(verdict -> new Accept(verdict, responseMs(a))).orElse(new Refuse("INVALID"));
+            return v.<Decision>map(verdict -> new Accept(verdict, responseMs(a))).orElse(refusal(question));
         }
 
         @Override
@@ -67,20 +68,21 @@ public final class StandardRound implements RoundMode {
         return Math.max(0, a.now() - a.window().openedAt());
     }
 
-    /** Parses the choice for the question's key and scores it; empty when it does not fit (INVALID). */
+    /** Parses the choice for the question's key and scores it; empty when it does not fit (see {@link #refusal}). */
     static Optional<RoundState.Verdict> judge(LiveQuestion q, RoundState.Attempt a) {
         Optional<Choice> parsed = ChoiceParser.parse(q.key(), a.choice());
         if (parsed.isEmpty()) {
             return Optional.empty();
         }
         Choice choice = parsed.get();
-        Optional<Boolean> correct = q.key().judge(choice);
-        if (correct.isEmpty()) {
-            return Optional.empty();
-        }
-        ScoringRules.Award award = a.rules().award(correct.get(), responseMs(a), q.timeLimitMs(), q.points(),
-                a.streakBefore(), q.multiplier());
-        return Optional.of(new RoundState.Verdict(choice, choice.json(), choice.statsKey(), correct.get(),
-                award.points(), award.streak()));
+        return a.rules().mark(q.key(), choice, responseMs(a), q.timeLimitMs(), q.points(), a.streakBefore(),
+                        q.multiplier())
+                .map(m -> new RoundState.Verdict(choice, choice.json(), choice.statsKey(), m.correct(), m.points(),
+                        m.streak()));
+    }
+
+    /** The ack's reason for a choice that does not fit: INVALID_ORDER for an ordering that is not a permutation. */
+    static RoundState.Refuse refusal(LiveQuestion q) {
+        return new RoundState.Refuse(q.key() instanceof AnswerKey.Ordering ? "INVALID_ORDER" : "INVALID");
     }
 }

@@ -42,7 +42,7 @@ final class TeamRound implements RoundMode {
             Optional<Verdict> v = StandardRound.judge(question, a);
             return v.<Decision>map(verdict -> new Accept(new Verdict(verdict.choice(), verdict.choiceJson(),
                     verdict.choiceKey(), verdict.correct(), 0, 0), StandardRound.responseMs(a)))
-                    .orElse(new Refuse("INVALID"));
+                    .orElse(StandardRound.refusal(question));
         }
 
         @Override

@@ -31,7 +31,7 @@ public class Question {
     /** Read-only view of the options column, for substring search. */
     @Column(name = "options", insertable = false, updatable = false)
     String optionsJson;
-    /** JSON: a string (single), array of strings (multiple, text), boolean (true_false) or number (numeric). */
+    /** JSON: a string (single), array of strings (multiple, text, ordering: the right order), boolean (true_false), number (numeric) or null (poll). */
     public String answer;
     public Double tolerance;
     public String explanation;

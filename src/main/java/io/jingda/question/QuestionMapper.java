@@ -13,9 +13,15 @@ public final class QuestionMapper {
     public static QuestionDto toDto(Question q) {
         SourceDto source = q.sourceReport == null && q.sourceExcerpt == null && q.sourceUrl == null
                 ? null : new SourceDto(q.sourceReport, q.sourceExcerpt, q.sourceUrl);
-        return new QuestionDto(q.id, q.setId, q.type.wire(), q.stem, q.options, JsonText.tree(q.answer), q.tolerance,
+        return new QuestionDto(q.id, q.setId, q.type.wire(), q.stem, q.options, answer(q), q.tolerance,
                 q.explanation, source, q.tags, q.difficulty, q.timeLimit, q.points,
                 q.relatedIds().isEmpty() ? null : q.relatedIds());
+    }
+
+    /** The answer as JSON; a poll has none (its column holds JSON {@code null}). */
+    private static com.fasterxml.jackson.databind.JsonNode answer(Question q) {
+        com.fasterxml.jackson.databind.JsonNode a = JsonText.tree(q.answer);
+        return a == null || a.isNull() ? null : a;
     }
 
     /** Copies a checked DTO's content onto the entity (not id, set, order or origin). */

@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  * The rules every question obeys, whatever path it comes in by (REST, the questions/ files, imports).
  * Pure: no database. {@link #check} returns the question with defaults applied and its answer in
  * canonical form, or the list of what is wrong.
+ * Why one long class: it is the one place for every field's rule and every type's answer shape (seven types), so
+ * that no path in can hold a rule of its own.
  */
 public final class QuestionRules {
     public static final int MIN_OPTIONS = 2;
@@ -61,12 +63,12 @@ public final class QuestionRules {
         }
         QuestionType type = null;
         if (q.type() == null || q.type().isBlank()) {
-            errors.add(new FieldError(prefix + "type", "is required (single, multiple, true_false, text or numeric)"));
+            errors.add(new FieldError(prefix + "type", "is required (" + QuestionType.NAMES + ")"));
         } else {
             type = QuestionType.parse(q.type()).orElse(null);
             if (type == null) {
                 errors.add(new FieldError(prefix + "type", "unknown type '" + q.type()
-                        + "' (expected single, multiple, true_false, text or numeric)"));
+                        + "' (expected " + QuestionType.NAMES + ")"));
             }
         }
         String stem = q.stem() == null ? null : q.stem().strip();
@@ -79,7 +81,7 @@ public final class QuestionRules {
         if (type != null && type.hasOptions()) {
             options = checkOptions(q.options(), prefix, errors);
         } else if (type != null && q.options() != null && !q.options().isEmpty()) {
-            errors.add(new FieldError(prefix + "options", "only single and multiple questions have options"));
+            errors.add(new FieldError(prefix + "options", "only single, multiple, ordering and poll questions have options"));
         }
         if (q.tolerance() != null && type != null && type != QuestionType.NUMERIC) {
             errors.add(new FieldError(prefix + "tolerance", "only numeric questions have a tolerance"));
@@ -110,6 +112,12 @@ public final class QuestionRules {
             return new Result(null, errors);
         }
         String explanation = q.explanation() == null || q.explanation().isBlank() ? null : q.explanation().strip();
+        if (type == QuestionType.ORDERING) {
+            // kept in the right order, so every format gives them back alike; participants always see them shuffled
+            List<String> ordered = new ArrayList<>();
+            answer.forEach(n -> ordered.add(n.asText()));
+            options = List.copyOf(ordered);
+        }
         return new Result(new QuestionDto(q.id(), q.set(), type.wire(), stem, options, answer,
                 type == QuestionType.NUMERIC ? q.tolerance() : null, explanation, source, tags, difficulty, timeLimit, points,
                 related),
@@ -166,6 +174,12 @@ public final class QuestionRules {
     private static JsonNode checkAnswer(QuestionType type, JsonNode a, List<String> options, String prefix,
                                         List<FieldError> errors) {
         String f = prefix + "answer";
+        if (type == QuestionType.POLL) {
+            if (a != null && !a.isNull() && !a.isMissingNode()) {
+                errors.add(new FieldError(f, "a poll has no correct answer: leave it out"));
+            }
+            return null;
+        }
         if (a == null || a.isNull() || a.isMissingNode()) {
             errors.add(new FieldError(f, "is required"));
             return null;
@@ -211,6 +225,31 @@ public final class QuestionRules {
                 }
                 ArrayNode out = JsonNodeFactory.instance.arrayNode();
                 options.stream().filter(set::contains).forEach(out::add);
+                return out;
+            }
+            case ORDERING -> {
+                if (!a.isArray()) {
+                    errors.add(new FieldError(f, "must be the list of all the options' texts in the right order"));
+                    return null;
+                }
+                List<String> given = new ArrayList<>();
+                a.forEach(n -> given.add(n.asText().strip()));
+                if (options == null) {
+                    return null;
+                }
+                for (String g : given) {
+                    if (!options.contains(g)) {
+                        errors.add(new FieldError(f, "'" + g + "' is not one of the options"));
+                    }
+                }
+                if (new HashSet<>(given).size() != given.size()) {
+                    errors.add(new FieldError(f, "names the same option twice"));
+                } else if (given.size() != options.size()) {
+                    errors.add(new FieldError(f, "must name every option once: " + given.size() + " of "
+                            + options.size()));
+                }
+                ArrayNode out = JsonNodeFactory.instance.arrayNode();
+                given.forEach(out::add);
                 return out;
             }
             case TRUE_FALSE -> {

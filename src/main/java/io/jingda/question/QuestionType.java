@@ -12,7 +12,14 @@ public enum QuestionType {
     MULTIPLE("multiple"),
     TRUE_FALSE("true_false"),
     TEXT("text"),
-    NUMERIC("numeric");
+    NUMERIC("numeric"),
+    /** 排序题: the options are put in the right order; the answer is the option texts in that order. */
+    ORDERING("ordering"),
+    /** 调查/投票: options and no answer; it earns nothing and counts neither right nor wrong. */
+    POLL("poll");
+
+    /** The wire names, for messages that list them. */
+    public static final String NAMES = "single, multiple, true_false, text, numeric, ordering or poll";
 
     private final String wire;
 
@@ -26,7 +33,12 @@ public enum QuestionType {
     }
 
     public boolean hasOptions() {
-        return this == SINGLE || this == MULTIPLE;
+        return this == SINGLE || this == MULTIPLE || this == ORDERING || this == POLL;
+    }
+
+    /** Whether answers are judged and scored (every type but {@link #POLL}). */
+    public boolean scored() {
+        return this != POLL;
     }
 
     public static Optional<QuestionType> parse(String s) {
@@ -40,6 +52,6 @@ public enum QuestionType {
     @JsonCreator
     static QuestionType fromJson(String s) {
         return parse(s).orElseThrow(() -> new IllegalArgumentException(
-                "unknown question type '" + s + "' (expected single, multiple, true_false, text or numeric)"));
+                "unknown question type '" + s + "' (expected " + NAMES + ")"));
     }
 }

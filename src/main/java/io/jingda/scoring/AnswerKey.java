@@ -30,6 +30,58 @@ public sealed interface AnswerKey {
         }
     }
 
+    /**
+     * ordering: the option ids in the right order. A choice must name every option once (else empty); it is
+     * correct only in exactly this order, and {@link #placed} counts the positions it has right (partial credit).
+     */
+    record Ordering(List<String> order) implements AnswerKey {
+        public Ordering {
+            order = List.copyOf(order);
+        }
+
+        @Override
+        public Optional<Boolean> judge(Choice choice) {
+            if (!(choice instanceof Choice.Order o) || !permutation(o.ids())) {
+                return Optional.empty();
+            }
+            return Optional.of(o.ids().equals(order));
+        }
+
+        /** Whether {@code ids} names every option exactly once. */
+        public boolean permutation(List<String> ids) {
+            return ids.size() == order.size() && Set.copyOf(ids).equals(Set.copyOf(order));
+        }
+
+        /** The positions of {@code o} that hold the option the right order has there. */
+        public int placed(Choice.Order o) {
+            int n = 0;
+            for (int i = 0; i < Math.min(order.size(), o.ids().size()); i++) {
+                if (order.get(i).equals(o.ids().get(i))) {
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+
+    /**
+     * poll: no correct answer. A choice is one of the options; it is never right ({@code false}), and
+     * {@link ScoringRules#mark} neither scores it nor lets it touch a streak.
+     */
+    record Poll(Set<String> allIds) implements AnswerKey {
+        public Poll {
+            allIds = Set.copyOf(allIds);
+        }
+
+        @Override
+        public Optional<Boolean> judge(Choice choice) {
+            if (!(choice instanceof Choice.Options o) || o.ids().size() != 1 || !allIds.containsAll(o.ids())) {
+                return Optional.empty();
+            }
+            return Optional.of(false);
+        }
+    }
+
     /** Accepted texts, compared in {@link TextNormalizer} form. */
     record Text(List<String> accepted) implements AnswerKey {
         public Text {

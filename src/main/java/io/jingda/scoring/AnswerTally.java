@@ -20,6 +20,9 @@ import java.util.TreeSet;
  * <li>{@code multiple}: {@link #distribution} counts each option id once per answer that chose it;
  * {@link #combinations} counts each distinct set of options. A set's key is its option ids in the question's
  * option order, joined with {@code ","}.</li>
+ * <li>{@code ordering}: {@link #distribution} has the {@value #TOP} most frequent orders (the option ids in the
+ * order given, joined with {@code ","}), and {@value #REST} for all other orders.</li>
+ * <li>{@code poll}: as {@code single}.</li>
  * <li>{@code text}, {@code numeric}: {@link #distribution} has the {@value #TOP} most frequent answers (by
  * their normalised key), and {@value #REST} for the answers to all others.</li>
  * </ul>
@@ -39,7 +42,7 @@ public final class AnswerTally {
     public static final String REST = "…";
 
     public enum Kind {
-        CHOICE, MULTIPLE, TEXT, NUMERIC
+        CHOICE, MULTIPLE, TEXT, NUMERIC, ORDER
     }
 
     private final Kind kind;
@@ -59,7 +62,7 @@ public final class AnswerTally {
         this.ranked = switch (kind) {
             case CHOICE -> null;
             case MULTIPLE -> new Ranked(Comparator.comparing(this::positions, AnswerTally::compareLists));
-            case TEXT -> new Ranked(Comparator.naturalOrder());
+            case TEXT, ORDER -> new Ranked(Comparator.naturalOrder());
             case NUMERIC -> new Ranked(Comparator.comparingDouble(AnswerTally::number)
                     .thenComparing(Comparator.naturalOrder()));
         };
@@ -72,6 +75,11 @@ public final class AnswerTally {
 
     public static AnswerTally multiple(List<String> optionIds) {
         return new AnswerTally(Kind.MULTIPLE, optionIds);
+    }
+
+    /** ordering: each distinct order given (its option ids in the participant's order, joined with ","). */
+    public static AnswerTally ordering() {
+        return new AnswerTally(Kind.ORDER, List.of());
     }
 
     public static AnswerTally text() {
@@ -108,7 +116,7 @@ public final class AnswerTally {
                     ranked.add(set);
                 }
             }
-            case TEXT, NUMERIC -> ranked.add(choiceKey);
+            case TEXT, NUMERIC, ORDER -> ranked.add(choiceKey);
         }
     }
 
@@ -117,9 +125,9 @@ public final class AnswerTally {
         return answers;
     }
 
-    /** Per option (choice types), or the top answers plus {@value #REST} (text, numeric); a new map each call. */
+    /** Per option (choice types), or the top answers plus {@value #REST} (text, numeric, ordering); a new map each call. */
     public Map<String, Integer> distribution() {
-        if (kind == Kind.TEXT || kind == Kind.NUMERIC) {
+        if (kind == Kind.TEXT || kind == Kind.NUMERIC || kind == Kind.ORDER) {
             return ranked.top();
         }
         Map<String, Integer> out = new LinkedHashMap<>();

@@ -3,7 +3,9 @@ import { t, onLangChange } from './i18n.js';
 import { h, mount, api, staffHeader, errorText, ApiError, LETTERS, icon, optionText, rankedList, multiplierBadge } from './common.js';
 
 const root = document.getElementById('app');
-const TYPES = ['single', 'multiple', 'true_false', 'text', 'numeric'];
+const TYPES = ['single', 'multiple', 'true_false', 'text', 'numeric', 'ordering', 'poll'];
+/** Types whose options the editor asks for; an ordering's are typed in the right order, which is its answer. */
+const WITH_OPTIONS = ['single', 'multiple', 'ordering', 'poll'];
 const FORMATS = ['yaml', 'json', 'csv', 'xlsx', 'gift', 'aiken', 'moodle-xml'];
 const S = { session: null, tab: 'bank', sets: null, search: { q: '', set: '', type: '', page: 0 }, page: null, error: null,
   flash: null, editing: null, editErrors: [], editingSet: null, imp: { mode: 'existing', set: '', title: '', format: '', onDuplicate: 'skip' },
@@ -93,6 +95,7 @@ function viewBank() {
 }
 
 function answerText(q) {
+  if (q.type === 'ordering' && Array.isArray(q.answer)) return q.answer.join(' → ');
   if (Array.isArray(q.answer)) return q.answer.join(' / ');
   if (q.type === 'true_false') return q.answer ? t('tf.true') : t('tf.false');
   return q.answer === undefined || q.answer === null ? '' : String(q.answer) + (q.tolerance ? ` ± ${q.tolerance}` : '');
@@ -131,7 +134,8 @@ function editorField(name, labelKey, input) {
 
 function viewEditor() {
   const q = S.editing;
-  const choice = ['single', 'multiple'].includes(q.type);
+  const choice = WITH_OPTIONS.includes(q.type);
+  const noAnswer = ['ordering', 'poll'].includes(q.type);
   const ans = q.answer;
   const answerInput = q.type === 'true_false'
     ? h('select', { onchange: e => { q.answer = e.target.value === 'true'; } },
@@ -147,9 +151,12 @@ function viewEditor() {
     editorField('type', 'admin.type', h('select', { onchange: e => { q.type = e.target.value; render(); } },
       TYPES.map(ty => h('option', { value: ty, selected: q.type === ty }, t(`type.${ty}`))))),
     editorField('stem', 'admin.stem', h('textarea', { required: true, oninput: e => { q.stem = e.target.value; } }, q.stem || '')),
-    choice ? editorField('options', 'admin.field.options', h('textarea', { rows: '4', oninput: e => { q.optionsText = e.target.value; } },
-      q.optionsText ?? (q.options || []).join('\n'))) : null,
-    editorField('answer', q.type === 'true_false' ? 'admin.answer' : `admin.field.answer.${q.type}`, answerInput),
+    choice ? editorField('options', q.type === 'ordering' ? 'admin.field.options.ordering' : 'admin.field.options',
+      h('textarea', { rows: '4', oninput: e => { q.optionsText = e.target.value; } },
+        q.optionsText ?? (q.type === 'ordering' && Array.isArray(ans) ? ans : q.options || []).join('\n'))) : null,
+    q.type === 'poll' ? h('p', { class: 'muted', id: 'poll-hint' }, t('admin.poll.hint')) : null,
+    noAnswer ? (errorsFor('answer').length ? h('div', { class: 'field-error', role: 'alert' }, errorsFor('answer').map(e => e.message).join('; ')) : null)
+      : editorField('answer', q.type === 'true_false' ? 'admin.answer' : `admin.field.answer.${q.type}`, answerInput),
     q.type === 'numeric' ? editorField('tolerance', 'admin.field.tolerance', h('input', { type: 'number', step: 'any', value: q.tolerance ?? '', oninput: e => { q.tolerance = e.target.value; } })) : null,
     editorField('explanation', 'admin.field.explanation', h('textarea', { rows: '2', oninput: e => { q.explanation = e.target.value; } }, q.explanation || '')),
     h('div', { class: 'grid2' },
@@ -174,9 +181,12 @@ const blank = v => v === undefined || v === null || String(v).trim() === '';
 async function saveQuestion(ev) {
   ev.preventDefault();
   const q = S.editing;
-  const options = ['single', 'multiple'].includes(q.type) ? (q.optionsText !== undefined ? lines(q.optionsText) : q.options) : null;
+  const options = WITH_OPTIONS.includes(q.type) ? (q.optionsText !== undefined ? lines(q.optionsText)
+    : q.type === 'ordering' && Array.isArray(q.answer) ? q.answer : q.options) : null;
   let answer = q.answer;
-  if (q.type !== 'true_false') {
+  if (q.type === 'ordering') answer = options;
+  else if (q.type === 'poll') answer = null;
+  else if (q.type !== 'true_false') {
     const text = q.answerText ?? (Array.isArray(q.answer) ? q.answer.join('\n') : q.answer ?? '');
     if (q.type === 'multiple' || q.type === 'text') answer = lines(String(text));
     else if (q.type === 'numeric') answer = blank(text) ? null : Number(text);
@@ -348,10 +358,13 @@ function viewResults(r) {
     h('section', { class: 'card' }, h('h2', {}, t('results.questions')),
       r.questions.map(q => h('div', { class: 'card', style: 'box-shadow:none;border:2px solid #e4dff0' },
         h('h3', {}, `${q.index + 1}. ${q.stem}`, multiplierBadge(q.multiplier, `result-mult-${q.index}`)),
-        hbar(t('results.correctPct'), q.correctPercent, 100, `${q.correctPercent}%`, true),
+        q.correctPercent == null ? h('p', { class: 'muted' }, t('results.poll'))
+          : hbar(t('results.correctPct'), q.correctPercent, 100, `${q.correctPercent}%`, true),
         h('p', { class: 'muted' }, t('results.qline', { a: q.answered, s: q.averageTimeMs == null ? '–' : (q.averageTimeMs / 1000).toFixed(1) })),
+        q.type === 'ordering' ? h('p', { class: 'muted' }, t('results.ordering')) : null,
         q.options ? (() => { const max = Math.max(1, ...q.options.map(o => o.count)); return q.options.map((o, i) =>
-          hbar([`${LETTERS[i]}. ${optionText(q, o)}`, o.correct ? icon('check', t('screen.correct')) : null], o.count, max, String(o.count), o.correct)); })()
+          hbar([o.position ? `${o.position}. ${optionText(q, o)}` : `${LETTERS[i]}. ${optionText(q, o)}`,
+            o.correct && !o.position ? icon('check', t('screen.correct')) : null], o.count, max, String(o.count), o.correct)); })()
           : rankedList(q.distribution))))];
 }
 

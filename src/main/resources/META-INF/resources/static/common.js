@@ -327,6 +327,15 @@ export function optionSetLabel(q, key) {
   }).join(' + ');
 }
 
+/** An ordering's counted order (option ids joined with ","), as the options' letters in that order: "C → A → B". */
+export function orderLabel(q, key) {
+  const opts = q?.options || [];
+  return key.split(',').map(id => {
+    const i = opts.findIndex(o => o.id === id);
+    return i < 0 ? '?' : LETTERS[i];
+  }).join(' → ');
+}
+
 /** The page header for staff pages: brand, user, language switch, logout. */
 export function staffHeader(session, titleKey) {
   const logout = h('form', { method: 'post', action: '/logout', class: 'logout' },

@@ -1,12 +1,12 @@
 // Host console (/host): create contests, run the lobby and the questions, watch answers live.
 import { t, onLangChange } from './i18n.js';
 import { h, mount, api, liveSocket, timer, startTicker, board, podium, distributionChart, staffHeader, errorText,
-  optionText, icon, shapeIcon, rankedList, optionSetLabel, revealMatcher, teamTag, roundBanner, multiplierBadge, nextBadge, ApiError, csrfToken } from './common.js';
+  optionText, icon, shapeIcon, rankedList, optionSetLabel, orderLabel, revealMatcher, teamTag, roundBanner, multiplierBadge, nextBadge, ApiError, csrfToken } from './common.js';
 import { liveState, liveFrames, timeLeft, stepLeft, teamRound, teamOf } from './live.js';
 import { onlineFieldset, onlineBody, uploadUnits } from './online-form.js';
 
 const root = document.getElementById('app');
-const TYPES = ['single', 'multiple', 'true_false', 'text', 'numeric'];
+const TYPES = ['single', 'multiple', 'true_false', 'text', 'numeric', 'ordering', 'poll'];
 const ACTIONS = ['start', 'close', 'reveal', 'leaderboard', 'next', 'pause', 'resume', 'finish'];
 const S = { session: null, list: null, sets: null, error: null, route: null, contest: null, live: null, socket: null,
   people: new Map(), picked: [], pickResults: [], form: {}, results: null, flash: null,
@@ -204,6 +204,8 @@ function viewNew() {
         field('time-limit', 'new.timeLimit', h('input', { type: 'number', min: '5', max: '300', value: f.timeLimit || '', placeholder: t('new.timeLimit.default'), oninput: e => { f.timeLimit = e.target.value; } })),
         field('scoring-mode', 'new.scoring', h('select', { onchange: e => { f.mode = e.target.value; } },
           ['speed', 'accuracy'].map(m => h('option', { value: m, selected: (f.mode || 'speed') === m }, t(`scoring.${m}`))))),
+        field('scoring-ordering', 'new.ordering', h('select', { onchange: e => { f.ordering = e.target.value; } },
+          ['all', 'partial'].map(m => h('option', { value: m, selected: (f.ordering || 'all') === m }, t(`new.ordering.${m}`))))),
         field('board-size', 'new.boardSize', h('input', { type: 'number', min: '1', max: '100', value: f.boardSize || '10', oninput: e => { f.boardSize = e.target.value; } })),
         field('max-participants', 'new.max', h('input', { type: 'number', min: '1', value: f.max || '', oninput: e => { f.max = e.target.value; } })),
         field('joins-per-minute', 'new.joinRate', h('input', { type: 'number', min: '1', max: '60000', value: f.joinRate || '', placeholder: '6000', oninput: e => { f.joinRate = e.target.value; } }), 'new.joinRate.hint')),
@@ -255,7 +257,7 @@ async function create(ev, confirmRelated = false) {
   const body = {
     title: (f.title || '').trim(),
     timeLimit: num(f.timeLimit),
-    scoring: { mode: f.mode || 'speed', streakBonus: f.streak !== false },
+    scoring: { mode: f.mode || 'speed', streakBonus: f.streak !== false, ordering: f.ordering || 'all' },
     shuffleOptions: !!f.shuffle,
     leaderboardSize: num(f.boardSize) ?? 10,
     autoAdvance: f.auto ? { revealSeconds: num(f.revealSeconds) ?? 5, leaderboardSeconds: num(f.boardSeconds) ?? 5 } : null,
@@ -616,6 +618,11 @@ function paintProgress() {
 function hostChart(q, L) {
   const counts = L.reveal || L.progress;
   const correct = L.reveal && Array.isArray(L.reveal.correct) && q.options?.length ? L.reveal.correct : null;
+  if (q.questionType === 'ordering') {
+    // counted by the order given: each order as letters, the right one marked at the reveal
+    const right = correct ? correct.join(',') : null;
+    return [h('h3', {}, t('chart.orders')), rankedList(counts?.distribution, { label: k => orderLabel(q, k), ok: k => k === right })];
+  }
   if (q.options?.length) {
     const rightSet = correct ? q.options.filter(o => correct.includes(o.id)).map(o => o.id).join(',') : null;
     return [distributionChart(q, counts?.distribution, correct),

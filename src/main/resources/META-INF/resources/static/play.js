@@ -14,6 +14,7 @@ const S = {
   view: 'join',
   conn: 'idle',
   picks: new Set(),
+  order: [],       // an ordering question: the option ids tapped so far, in order
   draft: '',
   mine: JSON.parse(sessionStorage.getItem(MINE) || 'null'), // {questionId, choice}: what you answered
   notice: null,
@@ -195,7 +196,18 @@ function myAnswerView(q, correctIds) {
   const choice = myAnswer(q);
   if (choice === null || choice === undefined) return null;
   const ids = Array.isArray(choice) ? choice : [choice];
-  const picked = q.options?.length ? q.options.map((o, i) => [o, i]).filter(([o]) => ids.includes(o.id)) : null;
+  const ordering = q.questionType === 'ordering';
+  const picked = !q.options?.length ? null : ordering
+    ? ids.map(id => [q.options.find(o => o.id === id), q.options.findIndex(o => o.id === id)]).filter(([o]) => o)
+    : q.options.map((o, i) => [o, i]).filter(([o]) => ids.includes(o.id));
+  if (ordering) {
+    // your order, each place marked right or wrong once the right order (correctIds) is known
+    return h('div', { class: 'my-answer', id: 'my-answer' }, h('span', { class: 'label' }, t('q.yours')),
+      h('ol', {}, picked.map(([o], k) => h('li', { 'data-option': o.id,
+          'data-correct': correctIds ? String(correctIds[k] === o.id) : null },
+        h('span', {}, optionText(q, o)),
+        correctIds ? icon(correctIds[k] === o.id ? 'check' : 'cross', correctIds[k] === o.id ? t('screen.correct') : t('screen.wrong')) : null))));
+  }
   return h('div', { class: 'my-answer', id: 'my-answer' },
     h('span', { class: 'label' }, t('q.yours')),
     picked ? h('ul', {}, picked.map(([o, i]) => h('li', { class: `c${i % 8}`, 'data-option': o.id,
@@ -322,7 +334,9 @@ function answerParts(q, parts) {
       h('span', { class: 'title' }, t('q.locked')),
       h('span', { class: 'sub' }, t('q.locked.sub'))));
     parts.push(myAnswerView(q, null));
-  } else if (['single', 'true_false', 'multiple'].includes(q.questionType)) {
+  } else if (q.questionType === 'ordering') {
+    orderingParts(q, parts, locked);
+  } else if (['single', 'true_false', 'multiple', 'poll'].includes(q.questionType)) {
     const multi = q.questionType === 'multiple';
     const opts = h('div', { class: `options${q.options.length > 4 ? ' one-col many' : ''}`, role: 'group', 'aria-label': t('q.options') },
       q.options.map((o, i) => h('button', {
@@ -365,6 +379,37 @@ function answerParts(q, parts) {
   if (L.pending && !L.answered) parts.push(h('p', { class: 'center', role: 'status' }, t('q.sending')));
   if (S.notice) parts.push(h('div', { class: 'notice', role: 'alert' }, S.notice));
   return parts;
+}
+
+/**
+ * An ordering question: tap (or Enter/Space on) the options in the right order; each shows its place (1, 2, 3…);
+ * tapping a placed one takes it and those after it back out. Submit once every option has a place. Focus stays on
+ * the button pressed, across the re-render.
+ */
+function orderingParts(q, parts, locked) {
+  const order = S.order || (S.order = []);
+  const tap = id => {
+    const at = order.indexOf(id);
+    if (at >= 0) order.splice(at); else order.push(id);
+    render();
+    document.querySelector(`#options [data-option="${id}"]`)?.focus();
+  };
+  parts.push(h('p', { class: 'center hint', id: 'order-hint' }, t('q.order.hint')));
+  parts.push(h('div', { class: 'options one-col ordering', id: 'options', role: 'group', 'aria-label': t('q.options'),
+      'aria-describedby': 'order-hint' },
+    q.options.map((o, i) => {
+      const place = order.indexOf(o.id) + 1;
+      return h('button', {
+        type: 'button', class: `opt c${i % 8}${place ? ' placed' : ''}`, 'data-option': o.id, disabled: locked,
+        'data-place': place ? String(place) : null, 'aria-pressed': String(place > 0),
+        'aria-label': place ? t('q.order.placed', { n: place, text: o.text }) : o.text,
+        onclick: () => tap(o.id)
+      }, h('span', { class: 'place', 'aria-hidden': 'true' }, place ? String(place) : ''), optionText(q, o));
+    })));
+  const complete = order.length === q.options.length;
+  parts.push(h('div', { class: 'submit-bar' }, h('button', { type: 'button', class: 'btn block dark', id: 'submit-answer',
+    disabled: locked || !complete, onclick: () => send([...order]) },
+    complete ? t('q.submit') : t('q.order.left', { n: q.options.length - order.length }))));
 }
 
 function stateBox(id, cls, glyph, title, sub) {
@@ -490,6 +535,9 @@ function viewClosed() {
 
 function correctText(r, q) {
   if (!r) return '';
+  if (r.questionType === 'ordering' && Array.isArray(r.correct) && q?.options?.length) {
+    return r.correct.map(id => q.options.find(o => o.id === id)).filter(Boolean).map(o => optionText(q, o)).join(' → ');
+  }
   if (Array.isArray(r.correct) && q?.options?.length) {
     return q.options.filter(o => r.correct.includes(o.id)).map(o => optionText(q, o)).join(' / ');
   }
@@ -501,9 +549,12 @@ function correctText(r, q) {
 function viewReveal() {
   const r = L.reveal;
   const y = r.you || {};
+  if (r.questionType === 'poll') return pollReveal(r, y);
   const cls = !y.answered ? 'none' : y.correct ? 'right' : 'wrong';
   const glyph = !y.answered ? 'hourglass' : y.correct ? 'check' : 'cross';
-  const title = !y.answered ? t('reveal.none') : y.correct ? t('reveal.right') : t('reveal.wrong');
+  // an ordering with some places right earns partial credit (scoring.ordering: partial): not wrong, not right
+  const partial = y.answered && !y.correct && y.points > 0;
+  const title = !y.answered ? t('reveal.none') : y.correct ? t('reveal.right') : partial ? t('reveal.partial') : t('reveal.wrong');
   return [topline(),
     h('div', { class: `state-big ${cls}`, id: 'result', role: 'status', 'data-correct': String(!!y.correct) },
       h('span', { class: 'icon' }, icon(glyph)),
@@ -519,6 +570,21 @@ function viewReveal() {
       h('span', { id: 'correct-answer' }, correctText(r, L.question))),
     r.explanation ? h('p', { class: 'explain' }, r.explanation) : null,
     nextBadge(L, 'next-mult')];
+}
+
+/** A poll's reveal: thanks for the vote (no right or wrong), and how the room voted. */
+function pollReveal(r, y) {
+  const q = L.question?.questionId === r.questionId ? L.question : null;
+  const counts = r.distribution || {};
+  const total = Object.values(counts).reduce((a, b) => a + b, 0) || 1;
+  return [topline(),
+    stateBox('result', 'none', y.answered ? 'check' : 'hourglass', y.answered ? t('reveal.poll.voted') : t('reveal.none'),
+      t('reveal.poll.sub')),
+    q ? h('ul', { class: 'poll-result', id: 'poll-result' }, q.options.map((o, i) => h('li', { 'data-option': o.id, class: `c${i % 8}` },
+      h('span', { class: 'text' }, optionText(q, o)),
+      h('span', { class: 'bar', style: `width:${Math.round(100 * (counts[o.id] || 0) / total)}%` }),
+      h('b', {}, String(counts[o.id] || 0))))) : null,
+    y.answered && q ? myAnswerView(q, null) : null];
 }
 
 function viewLeaderboard() {

@@ -1,7 +1,7 @@
 // Big screen (/screen/{code}): the public projector view over /ws/screen/{code}.
 import { t, langButton, onLangChange } from './i18n.js';
 import { h, mount, liveSocket, timer, startTicker, board, podium, distributionChart, rankedList, revealMatcher,
-  optionText, icon, shapeIcon, roundBanner, multiplierBadge, nextBadge } from './common.js';
+  optionText, icon, shapeIcon, roundBanner, orderLabel, LETTERS, multiplierBadge, nextBadge } from './common.js';
 import { liveState, liveFrames, timeLeft, stepLeft, teamRound, teamOf } from './live.js';
 
 const root = document.getElementById('app');
@@ -177,8 +177,32 @@ function viewClosed() {
       h('span', { class: 'title' }, t('q.closed')), h('span', { class: 'sub' }, t('screen.answered', { a: L.progress?.answered ?? 0, n: L.participants })))];
 }
 
+/** An ordering's reveal: the options in the right order, and the orders given (the right one marked). */
+function orderingReveal(r, q) {
+  const right = (r.correct || []).join(',');
+  return h('div', { class: 'grid2' },
+    h('ol', { class: 'order-reveal', id: 'correct-answer' }, (r.correct || []).map((id, k) => {
+      const i = q.options.findIndex(o => o.id === id);
+      // its place, and its letter: the ranked orders beside it name the options by letter
+      return i < 0 ? null : h('li', { class: `opt c${i % 8}`, 'data-option': id },
+        h('span', { class: 'shape' }, shapeIcon(i)),
+        h('span', { class: 'text' }, `${k + 1}. ${optionText(q, q.options[i])} (${LETTERS[i]})`));
+    })),
+    h('div', { class: 'card', id: 'distribution' }, h('h2', {}, t('screen.distribution', { a: r.answered })),
+      rankedList(r.distribution, { label: k => orderLabel(q, k), ok: k => k === right })));
+}
+
 function viewReveal() {
   const r = L.reveal; const q = L.question || { options: [] };
+  if (r.questionType === 'ordering' && q.options?.length) {
+    return [head(), h('div', { class: 'stem' }, q.stem), orderingReveal(r, q),
+      r.explanation ? h('div', { class: 'source', id: 'source' }, h('p', {}, r.explanation)) : null];
+  }
+  if (r.questionType === 'poll') {
+    return [head(), h('div', { class: 'stem' }, q.stem), h('div', { class: 'grid2' }, optionsGrid(q, null),
+      h('div', { class: 'card', id: 'distribution' }, h('h2', {}, t('screen.distribution', { a: r.answered })),
+        distributionChart(q, r.distribution, null)))];
+  }
   const ids = Array.isArray(r.correct) && q.options?.length ? r.correct : null;
   const text = ids ? null : Array.isArray(r.correct) ? r.correct.join(' / ') : `${r.correct}${r.tolerance ? ` ± ${r.tolerance}` : ''}`;
   return [head(), teamRound(L) ? teamCards() : null, teamRound(L) ? teamStrip() : null, h('div', { class: 'stem' }, q.stem),

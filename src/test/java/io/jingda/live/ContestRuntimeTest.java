@@ -24,7 +24,7 @@ class ContestRuntimeTest {
     /** The multiple-choice question's options, in the contest's (canonical) order: A B C D. */
     static final List<String> ABCD = List.of("zq", "mk", "xb", "ca");
 
-    private static ContestQuestion question(int idx, QuestionType type, String options, String answer) {
+    static ContestQuestion question(int idx, QuestionType type, String options, String answer) {
         ContestQuestion q = new ContestQuestion();
         q.contestId = 7L;
         q.idx = idx;

@@ -114,4 +114,33 @@ class QuestionRulesTest {
         assertThat(errors).isEmpty();
         assertThat(ok.language()).isEqualTo("zh-CN");
     }
+
+    @Test
+    void orderingAnswerIsEveryOptionOnceInTheRightOrder() {
+        QuestionRules.Result ok = QuestionRules.check(q("ordering", List.of("丙", "甲", "乙"), "[\"甲\",\"乙\",\"丙\"]"), "");
+        assertThat(ok.ok()).isTrue();
+        assertThat(ok.question().answer().toString()).isEqualTo("[\"甲\",\"乙\",\"丙\"]");
+        assertThat(ok.question().options()).as("kept in the right order").containsExactly("甲", "乙", "丙");
+        assertThat(fields(QuestionRules.check(q("ordering", List.of("甲", "乙", "丙"), "[\"甲\",\"乙\"]"), "")))
+                .containsExactly("answer");
+        assertThat(QuestionRules.check(q("ordering", List.of("甲", "乙", "丙"), "[\"甲\",\"乙\"]"), "").errors().get(0)
+                .message()).contains("every option once: 2 of 3");
+        assertThat(fields(QuestionRules.check(q("ordering", List.of("甲", "乙"), "[\"甲\",\"甲\"]"), "")))
+                .containsExactly("answer");
+        assertThat(fields(QuestionRules.check(q("ordering", List.of("甲", "乙"), "[\"甲\",\"丁\"]"), "")))
+                .containsExactly("answer");
+        assertThat(fields(QuestionRules.check(q("ordering", List.of("甲", "乙"), "\"甲\""), ""))).containsExactly("answer");
+        assertThat(fields(QuestionRules.check(q("ordering", List.of("甲"), "[\"甲\"]"), ""))).contains("options");
+    }
+
+    @Test
+    void pollHasOptionsAndNoAnswer() {
+        QuestionRules.Result ok = QuestionRules.check(q("poll", List.of("春", "夏", "秋"), null), "");
+        assertThat(ok.ok()).isTrue();
+        assertThat(ok.question().answer()).isNull();
+        assertThat(fields(QuestionRules.check(q("poll", List.of("春", "夏"), "\"春\""), ""))).containsExactly("answer");
+        assertThat(fields(QuestionRules.check(q("poll", null, null), ""))).containsExactly("options");
+        assertThat(QuestionType.parse("POLL")).contains(QuestionType.POLL);
+        assertThat(QuestionType.parse("ordering")).contains(QuestionType.ORDERING);
+    }
 }

@@ -1,5 +1,6 @@
 package io.jingda.contest.results;
 
+import io.jingda.scoring.AnswerTally;
 import io.jingda.system.Spreadsheets;
 
 import java.nio.charset.StandardCharsets;
@@ -135,7 +136,8 @@ public final class ResultsExport {
     static List<List<Object>> questionRows(ResultsService.Results r) {
         return r.questions().stream().map(q -> List.<Object>of(q.index() + 1, q.stem(), q.type(), q.points(),
                 multiplier(q.multiplier()), q.answered(),
-                q.correctPercent(), q.averageTimeMs() == null ? "" : q.averageTimeMs(), distribution(q))).toList();
+                q.correctPercent() == null ? "" : q.correctPercent(), q.averageTimeMs() == null ? "" : q.averageTimeMs(),
+                distribution(q))).toList();
     }
 
     /** 2 rather than 2.0; 0.5 as is. */
@@ -143,7 +145,21 @@ public final class ResultsExport {
         return java.math.BigDecimal.valueOf(m).stripTrailingZeros().toPlainString();
     }
 
+    /**
+     * The answer counts as text: per option ("✓" marks a right one), a poll's votes per option, or an
+     * ordering's options in the right order with how many put each there, then the orders given.
+     */
     private static String distribution(ResultsService.QuestionStat q) {
+        if (q.options() != null && "ordering".equals(q.type())) {
+            Map<String, String> texts = new HashMap<>();
+            q.options().forEach(o -> texts.put(o.id(), o.text()));
+            String placed = q.options().stream().map(o -> o.position() + ". " + o.text() + ": " + o.count())
+                    .collect(Collectors.joining("; "));
+            String orders = q.distribution().entrySet().stream().map(e -> (e.getKey().equals(AnswerTally.REST) ? e.getKey()
+                    : java.util.Arrays.stream(e.getKey().split(",")).map(id -> texts.getOrDefault(id, id))
+                    .collect(Collectors.joining(" > "))) + ": " + e.getValue()).collect(Collectors.joining("; "));
+            return orders.isEmpty() ? placed : placed + " | " + orders;
+        }
         if (q.options() != null) {
             return q.options().stream().map(o -> (o.correct() ? "✓" : "") + o.text() + ": " + o.count())
                     .collect(Collectors.joining("; "));

@@ -12,6 +12,8 @@ import io.jingda.contest.ContestStatus;
 import io.jingda.contest.LiveQuestion;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.jingda.question.QuestionType;
+import io.jingda.scoring.AnswerKey;
 import io.jingda.scoring.AnswerTally;
 import io.jingda.scoring.Multiplier;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,14 +54,24 @@ public class ResultsService {
                                long roundPoints, long rulings, long memberPoints) {
     }
 
+    /**
+     * An option's count: the answers that chose it; for an ordering, those that put it in its right place,
+     * {@code position} (1 = first), with the options listed in the right order and {@code correct} true for all.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record OptionStat(String id, String text, boolean correct, int count) {
+    public record OptionStat(String id, String text, boolean correct, int count, Integer position) {
+        public OptionStat(String id, String text, boolean correct, int count) {
+            this(id, text, correct, count, null);
+        }
     }
 
-    /** {@code points} and {@code multiplier}: what the question was scored with (0 = practice). */
+    /**
+     * {@code correctPercent} is null for a poll, which is neither right nor wrong (and counts in no accuracy);
+     * {@code points} and {@code multiplier}: what the question was scored with (0 = practice).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record QuestionStat(int index, String questionId, String bankId, String type, String stem, int answered,
-                               double correctPercent, Long averageTimeMs, List<OptionStat> options,
+                               Double correctPercent, Long averageTimeMs, List<OptionStat> options,
                                Map<String, Integer> distribution, Map<String, Integer> combinations, int points,
                                double multiplier) {
     }
@@ -89,6 +101,10 @@ public class ResultsService {
         // counted as the live chart counts them, so the results and the reveal agree
         List<LiveQuestion> live = qs.stream().map(ContestQuestionMapper::live).toList();
         List<AnswerTally> tallies = live.stream().map(LiveQuestion::newTally).toList();
+        // ordering: the right order, and per position the answers that have its option there
+        List<List<String>> orders = live.stream().map(l -> l.type() == QuestionType.ORDERING
+                ? ((AnswerKey.Ordering) l.key()).order() : List.<String>of()).toList();
+        List<int[]> placed = orders.stream().map(o -> o.isEmpty() ? null : new int[o.size()]).toList();
         for (ContestRecords.Entrant e : records.entrants(id)) {
             names.put(e.id(), e.nickname());
             totals.put(e.id(), new long[3]);
@@ -104,9 +120,9 @@ public class ResultsService {
             }
             answered[idx]++;
             time[idx] += a.responseMs();
+            t[0] += a.points(); // a wrong answer has none, a partly right ordering may have some
             if (a.correct()) {
                 correct[idx]++;
-                t[0] += a.points();
                 // a practice question is in its own statistics, not in a participant's accuracy or tie-break time
                 if (!Multiplier.practice(qs.get(idx).multiplier)) {
                     t[1]++;
@@ -114,6 +130,15 @@ public class ResultsService {
                 }
             }
             tallies.get(idx).add(a.choiceKey());
+            if (placed.get(idx) != null && a.choiceKey() != null) {
+                String[] given = a.choiceKey().split(",");
+                List<String> right = orders.get(idx);
+                for (int k = 0; k < Math.min(given.length, right.size()); k++) {
+                    if (given[k].equals(right.get(k))) {
+                        placed.get(idx)[k]++;
+                    }
+                }
+            }
         }
         List<ContestRecords.Ruling> rulings = records.rulings(id);
         for (ContestRecords.Ruling r : rulings) {
@@ -137,15 +162,26 @@ public class ResultsService {
             LiveQuestion l = live.get(i);
             List<OptionStat> options = null;
             Map<String, Integer> distribution = tallies.get(i).distribution();
-            if (!l.options().isEmpty()) {
+            if (l.type() == QuestionType.ORDERING) {
+                Map<String, String> texts = new HashMap<>();
+                l.options().forEach(o -> texts.put(o.id(), o.text()));
+                options = new ArrayList<>();
+                for (int k = 0; k < orders.get(i).size(); k++) {
+                    String oid = orders.get(i).get(k);
+                    options.add(new OptionStat(oid, texts.get(oid), true, placed.get(i)[k], k + 1));
+                }
+            } else if (!l.options().isEmpty()) {
                 java.util.Set<String> right = new java.util.HashSet<>();
-                l.correct().forEach(x -> right.add(x.asText()));
+                if (l.correct() != null) {
+                    l.correct().forEach(x -> right.add(x.asText()));
+                }
                 options = new ArrayList<>();
                 for (LiveQuestion.OptionView o : l.options()) {
                     options.add(new OptionStat(o.id(), o.text(), right.contains(o.id()), distribution.getOrDefault(o.id(), 0)));
                 }
             }
-            double pct = answered[i] == 0 ? 0 : Math.round(1000.0 * correct[i] / answered[i]) / 10.0;
+            Double pct = !q.type.scored() ? null
+                    : answered[i] == 0 ? 0.0 : Math.round(1000.0 * correct[i] / answered[i]) / 10.0;
             stats.add(new QuestionStat(i, q.publicId, q.bankId, q.type.wire(), q.stem, answered[i], pct,
                     answered[i] == 0 ? null : time[i] / answered[i], options, distribution,
                     tallies.get(i).combinations(), q.points, q.multiplier));

@@ -436,7 +436,15 @@ public final class GiftFormat implements QuestionFormat {
         sb.append("// GIFT has no fields for tags, difficulty, time limit, points or source; they are not in this file.\n\n");
         sb.append("$CATEGORY: $course$/top/").append(set.title() == null ? set.id()
                 : set.title().replace('/', '-').replace('\n', ' ')).append("\n\n");
+        List<ExportResult.Omission> omitted = new ArrayList<>();
         for (QuestionDto q : questions) {
+            if ("ordering".equals(q.type()) || "poll".equals(q.type())) {
+                omitted.add(new ExportResult.Omission(q.id(), "GIFT has no " + ("poll".equals(q.type())
+                        ? "question without a correct answer (poll)" : "ordering question")
+                        + "; export the set as Moodle XML" + ("poll".equals(q.type()) ? ", YAML or JSON" : ", YAML, JSON, CSV or XLSX")
+                        + " to keep it"));
+                continue;
+            }
             if (q.id() != null) {
                 sb.append("::").append(escape(q.id())).append("::");
             }
@@ -475,6 +483,6 @@ public final class GiftFormat implements QuestionFormat {
             }
             sb.append("}\n\n");
         }
-        return new ExportResult(sb.toString().getBytes(StandardCharsets.UTF_8), List.of());
+        return new ExportResult(sb.toString().getBytes(StandardCharsets.UTF_8), List.copyOf(omitted));
     }
 }

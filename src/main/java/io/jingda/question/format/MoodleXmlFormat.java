@@ -26,9 +26,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Moodle XML: multichoice (single and multi), truefalse, shortanswer, numerical with tolerance,
- * category and tags; HTML question text becomes plain text. Read with StAX, one question at a
- * time; a DTD (and with it every entity trick: XXE, billion laughs) is refused outright.
+ * Moodle XML: multichoice (single and multi), truefalse, shortanswer, numerical with tolerance, ordering (the
+ * qtype_ordering plugin), category and tags; polls are not exported (Moodle has no such type). HTML question
+ * text becomes plain text. Read with StAX, one question at a time; a DTD (and with it every entity trick: XXE,
+ * billion laughs) is refused outright.
  * Why one long class: it is one streaming parser of one document type; each question type's reader
  * shares the StAX cursor and the line numbers of the errors, so they stay together.
  */
@@ -289,6 +290,7 @@ public final class MoodleXmlFormat implements QuestionFormat {
                     out.error(pos, "answer", "'" + value + "' (tolerance '" + tol + "') is not a number");
                 }
             }
+            case "ordering" -> ordering(q, answers, pos, out, id, stem, explanation, tags);
             case "matching" -> out.skip(pos, "a matching question has no type here");
             case "essay" -> out.skip(pos, "an essay question has no type here");
             case "cloze", "multianswer" -> out.skip(pos, "an embedded-answers (cloze) question has no type here");
@@ -358,6 +360,7 @@ public final class MoodleXmlFormat implements QuestionFormat {
 
     @Override
     public ExportResult write(QuestionSetDto set, List<QuestionDto> questions) {
+        List<ExportResult.Omission> omitted = new ArrayList<>();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             XMLStreamWriter w = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(bytes, "UTF-8");
@@ -373,6 +376,11 @@ public final class MoodleXmlFormat implements QuestionFormat {
             w.writeEndElement();
             w.writeCharacters("\n");
             for (QuestionDto q : questions) {
+                if ("poll".equals(q.type())) {
+                    omitted.add(new ExportResult.Omission(q.id(), "Moodle XML has no question without a correct "
+                            + "answer (poll); export the set as YAML, JSON, CSV or XLSX to keep it"));
+                    continue;
+                }
                 writeQuestion(w, q);
                 w.writeCharacters("\n");
             }
@@ -382,7 +390,34 @@ public final class MoodleXmlFormat implements QuestionFormat {
         } catch (XMLStreamException e) {
             throw new IllegalStateException(e);
         }
-        return new ExportResult(bytes.toByteArray(), List.of());
+        return new ExportResult(bytes.toByteArray(), List.copyOf(omitted));
+    }
+
+    /**
+     * qtype_ordering: the answers' fractions are their places in the right order (1, 2, 3…; the plugin writes them
+     * in that order too). A subset of the items ({@code selecttype} other than ALL) and the plugin's grading
+     * types are not kept: the whole order is asked, scored as the contest's {@code scoring.ordering} says.
+     */
+    private static void ordering(Node q, List<Node> answers, Position pos, ResultBuilder out, String id, String stem,
+                                 String explanation, List<String> tags) {
+        List<Node> sorted = new ArrayList<>(answers);
+        sorted.sort(java.util.Comparator.comparingDouble(MoodleXmlFormat::fraction)); // stable: ties keep their order
+        ArrayNode order = JsonNodeFactory.instance.arrayNode();
+        sorted.forEach(a -> order.add(richText(a)));
+        List<String> options = new ArrayList<>();
+        order.forEach(n -> options.add(n.asText()));
+        String select = text(q.textOf("selecttype"));
+        if (!select.isEmpty() && !select.equalsIgnoreCase("ALL") && !select.equals("0")) {
+            out.warning(pos, "selecttype", "selecttype " + select + " (a subset of the items) is not kept: all "
+                    + options.size() + " items are asked");
+        }
+        String grading = text(q.textOf("gradingtype"));
+        if (!grading.isEmpty() && !grading.equalsIgnoreCase("ABSOLUTE_POSITION")
+                && !grading.equalsIgnoreCase("ALL_OR_NOTHING") && !grading.equals("0") && !grading.equals("-1")) {
+            out.warning(pos, "gradingtype", "gradingtype " + grading + " is not kept: the contest's scoring.ordering "
+                    + "(all or nothing, or one share per item in its right place) scores it");
+        }
+        out.question(dto(id, "ordering", stem, options, order, null, explanation, tags), pos);
     }
 
     private static void writeQuestion(XMLStreamWriter w, QuestionDto q) throws XMLStreamException {
@@ -391,6 +426,7 @@ public final class MoodleXmlFormat implements QuestionFormat {
             case "true_false" -> "truefalse";
             case "text" -> "shortanswer";
             case "numeric" -> "numerical";
+            case "ordering" -> "ordering";
             default -> throw new IllegalStateException(q.type());
         };
         w.writeStartElement("question");
@@ -432,6 +468,17 @@ public final class MoodleXmlFormat implements QuestionFormat {
             }
             case "numeric" -> answer(w, "100", QuestionTable.number(a.asDouble()),
                     q.tolerance() == null ? "0" : QuestionTable.number(q.tolerance()));
+            case "ordering" -> {
+                // as the qtype_ordering plugin writes them: the items in the right order, fraction = place
+                simple(w, "layouttype", "VERTICAL");
+                simple(w, "selecttype", "ALL");
+                simple(w, "selectcount", "0");
+                simple(w, "gradingtype", "ABSOLUTE_POSITION");
+                int place = 1;
+                for (JsonNode n : a) {
+                    answer(w, String.valueOf(place++), n.asText(), null);
+                }
+            }
             default -> throw new IllegalStateException();
         }
         if (q.tags() != null && !q.tags().isEmpty()) {

@@ -352,6 +352,8 @@ public final class QuestionTable {
             case "判断", "判断题", "truefalse", "true/false", "tf", "boolean", "是非题" -> "true_false";
             case "填空", "填空题", "简答", "简答题", "short_answer", "shortanswer", "fill" -> "text";
             case "数值", "数值题", "数字", "计算题", "number", "numerical" -> "numeric";
+            case "排序", "排序题", "order", "sort", "sequence" -> "ordering";
+            case "投票", "投票题", "调查", "调查题", "问卷", "survey", "vote" -> "poll";
             default -> t.strip();
         };
     }
@@ -415,6 +417,22 @@ public final class QuestionTable {
             case NUMERIC -> {
                 return TextNode.valueOf(text);
             }
+            case ORDERING -> {
+                // the option texts in the right order, or their letters in that order ("CADB", "C,A,D,B")
+                ArrayNode arr = JsonNodeFactory.instance.arrayNode();
+                List<String> parts = split(text);
+                Optional<List<Integer>> idx = options == null || options.containsAll(parts) ? Optional.empty()
+                        : orderLetters(text, options.size());
+                if (idx.isPresent()) {
+                    idx.get().forEach(i -> arr.add(options.get(i)));
+                } else {
+                    parts.forEach(arr::add);
+                }
+                return arr;
+            }
+            case POLL -> {
+                return TextNode.valueOf(text); // a poll has no answer: the rules name the cell
+            }
             default -> throw new IllegalStateException();
         }
     }
@@ -434,6 +452,23 @@ public final class QuestionTable {
             out.add(i);
         }
         out.sort(null);
+        return Optional.of(out);
+    }
+
+    /** "CADB", "C,A,D,B": every option's letter once, in the order given, or empty. */
+    static Optional<List<Integer>> orderLetters(String text, int optionCount) {
+        String s = text.strip().toUpperCase(Locale.ROOT).replaceAll("[\\s,，、|;；/>＞]", "");
+        if (s.length() != optionCount) {
+            return Optional.empty();
+        }
+        List<Integer> out = new ArrayList<>();
+        for (char c : s.toCharArray()) {
+            int i = OPTION_LETTERS.indexOf(c);
+            if (i < 0 || i >= optionCount || out.contains(i)) {
+                return Optional.empty();
+            }
+            out.add(i);
+        }
         return Optional.of(out);
     }
 

@@ -71,7 +71,12 @@ public class ExportService {
                         List.of(), 2, 30, 1000),
                 new QuestionDto(null, null, "numeric", "2021年是中国共产党成立多少周年？", null,
                         com.fasterxml.jackson.databind.node.LongNode.valueOf(100), 0.0, "数值题可在 tolerance 列写允许误差。",
-                        null, List.of("数字"), 1, 20, 1000));
+                        null, List.of("数字"), 1, 20, 1000),
+                new QuestionDto(null, null, "ordering", "按时间先后排列下列事件。",
+                        List.of("遵义会议", "中共一大", "七届二中全会"), f.arrayNode().add("中共一大").add("遵义会议").add("七届二中全会"),
+                        null, "排序题答案按正确顺序写选项原文（用 | 分隔），也可写字母，如 BAC。", null, List.of("党史"), 2, 30, 1000),
+                new QuestionDto(null, null, "poll", "你最想了解哪段历史？（投票，不计分）",
+                        List.of("建党", "长征", "改革开放"), null, null, "投票题没有答案，答案列留空。", null, List.of(), 1, 20, 0));
     }
 
     public static boolean hasTemplate(QuestionFormat f) {

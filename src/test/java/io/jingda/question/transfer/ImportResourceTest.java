@@ -145,11 +145,12 @@ class ImportResourceTest {
         byte[] csv = admin().get("/api/imports/templates/csv").then().statusCode(200)
                 .contentType(containsString("text/csv")).extract().asByteArray();
         upload("template.csv", csv, "newSetTitle", "Template CSV").then().statusCode(200)
-                .body("counts.toCreate", equalTo(5)).body("errors", hasSize(0));
+                .body("counts.toCreate", equalTo(7)).body("errors", hasSize(0));
         byte[] xlsx = admin().get("/api/imports/templates/xlsx").then().statusCode(200).extract().asByteArray();
         upload("template.xlsx", xlsx, "newSetTitle", "Template XLSX").then().statusCode(200)
-                .body("counts.toCreate", equalTo(5)).body("questions.question.type",
-                        equalTo(java.util.List.of("single", "multiple", "true_false", "text", "numeric")));
+                .body("counts.toCreate", equalTo(7)).body("questions.question.type",
+                        equalTo(java.util.List.of("single", "multiple", "true_false", "text", "numeric", "ordering",
+                                "poll")));
         admin().get("/api/imports/templates/gift").then().statusCode(404);
     }
 
