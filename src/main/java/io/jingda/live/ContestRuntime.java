@@ -583,7 +583,7 @@ public final class ContestRuntime {
     public synchronized Messages.Question questionMessage(long serverTime) {
         LiveQuestion q = current();
         return new Messages.Question("question", q.publicId(), q.index(), questions.size(), q.type().wire(), q.stem(),
-                q.options(), q.timeLimitMs(), openedAt, deadline, serverTime);
+                q.options(), q.timeLimitMs(), openedAt, deadline, serverTime, q.image());
     }
 
     /** Whether participants see this question's options in an order of their own. */
