@@ -224,6 +224,8 @@ function render() {
   mount(root, h('main', { class: 'screen', 'data-view': S.view }, (views[S.view] || viewMissing)()),
     L.paused ? h('div', { class: 'overlay', role: 'alert' }, icon('pause'), t('paused')) : null);
   fit();
+  // a picture changes the view's height once it has loaded: fit again then
+  root.querySelectorAll('img').forEach(img => { if (!img.complete) img.addEventListener('load', fit, { once: true }); });
 }
 
 /**
