@@ -1,5 +1,6 @@
 package io.jingda.question.transfer;
 
+import io.jingda.media.MediaService;
 import io.jingda.media.MediaStore;
 import java.util.Set;
 import java.util.HashSet;
@@ -58,10 +59,12 @@ public class ImportService {
     private final ImportWriter writer;
     private final ImportConfig config;
     private final MediaStore media;
+    private final MediaService pictures;
 
     public ImportService(QuestionRepository questions, ImportTargets targets, ImportIds ids, ImportWriter writer,
-                         ImportConfig config, MediaStore media) {
+                         ImportConfig config, MediaStore media, MediaService pictures) {
         this.media = media;
+        this.pictures = pictures;
         this.questions = questions;
         this.targets = targets;
         this.ids = ids;
@@ -166,9 +169,15 @@ public class ImportService {
         int duplicates = 0;
         int skipped = parsed.skipped();
         Set<String> usedPictures = new HashSet<>();
+        ImportPictures files = new ImportPictures(pictures, parsed.pictures());
         for (ParsedQuestion pq : parsed.questions()) {
             var pos = pq.position();
-            QuestionRules.Result r = QuestionRules.check(pq.question(), pq.fieldPrefix());
+            QuestionDto withPictures = files.resolve(pq.question(), pq.fieldPrefix(), pos, errors);
+            if (withPictures == null) {
+                items.add(item(pos, "error", null, pq.question()));
+                continue;
+            }
+            QuestionRules.Result r = QuestionRules.check(withPictures, pq.fieldPrefix());
             if (!r.ok()) {
                 for (FieldError e : r.errors()) {
                     String field = e.field();
