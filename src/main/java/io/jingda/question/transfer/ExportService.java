@@ -40,9 +40,13 @@ public class ExportService {
         return sets.findByIdOptional(setId).map(s -> {
             QuestionSetDto header = QuestionMapper.toDto(s, null);
             List<QuestionDto> list = questions.listBySet(setId).stream().map(QuestionMapper::toDto).toList();
+            java.util.function.Function<String, Optional<byte[]>> pictures = url -> MediaUrls.parse(url)
+                    .flatMap(ref -> media.content(ref.sha256(), ref.kind()));
             if (format instanceof NativeZipFormat zip) {
-                return zip.write(header, list, url -> MediaUrls.parse(url)
-                        .flatMap(ref -> media.content(ref.sha256(), ref.kind())));
+                return zip.write(header, list, pictures);
+            }
+            if (format instanceof io.jingda.question.format.MoodleXmlFormat moodle) {
+                return moodle.write(header, list, pictures);
             }
             return format.write(header, list);
         });

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The pictures a file carries (a zip's picture files), put in the bank as uploads are: each one a
+ * The pictures a file carries (a zip's picture files, Moodle XML's embedded files), put in the bank as uploads are: each one a
  * question names is checked, re-encoded and stored once ({@link MediaService}), and the question gets
  * its URL. A picture that does not decode (or is too large, or not a picture) is an error naming the
  * question and the field. One per import: it remembers what it stored, so a picture used twice is
@@ -59,7 +59,7 @@ final class ImportPictures {
         String path = NativeZipFormat.normalize(value.strip());
         byte[] bytes = files.get(path);
         if (bytes == null) {
-            errors.add(ImportProblem.at(pos, null, field, "the zip holds no picture '" + path + "'"));
+            errors.add(ImportProblem.at(pos, null, field, "the file holds no picture '" + path + "'"));
             return null;
         }
         Object result = done.computeIfAbsent(path, p -> {

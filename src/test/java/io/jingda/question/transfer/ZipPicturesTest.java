@@ -92,6 +92,31 @@ class ZipPicturesTest {
     }
 
     @Test
+    void aSetWithPicturesRoundTripsThroughMoodleXml() {
+        admin().delete("/api/question-sets/t-moodle-img");
+        admin().contentType("application/json").body("{\"id\":\"t-moodle-img\",\"title\":\"Moodle 图片\"}")
+                .post("/api/question-sets").then().statusCode(201);
+        String stem = MediaApi.url(TestImages.png(90, 70, 711));
+        String option = MediaApi.url(TestImages.jpeg(50, 50, 712));
+        Map<String, Object> q = new HashMap<>(Map.of("id", "t-moodle-img-1", "set", "t-moodle-img", "type", "multiple",
+                "stem", "哪些是延安？", "options", List.of("甲", "乙", "丙"), "answer", List.of("甲", "丙"), "image", stem));
+        q.put("optionImages", Arrays.asList(null, null, option));
+        admin().contentType("application/json").body(q).post("/api/questions").then().statusCode(201);
+        byte[] xml = admin().queryParam("format", "moodle-xml").get("/api/question-sets/t-moodle-img/export").then()
+                .statusCode(200).extract().asByteArray();
+        assertThat(new String(xml, StandardCharsets.UTF_8)).contains("@@PLUGINFILE@@/").contains("encoding=\"base64\"");
+        admin().multiPart("file", "moodle.xml", xml, "application/xml").multiPart("newSetTitle", "Moodle Back")
+                .multiPart("mode", "commit").post("/api/imports").then().statusCode(200).body("committed", equalTo(true));
+        JsonPath back = admin().queryParam("set", "moodle-back").get("/api/questions").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(back.getString("items[0].stem")).isEqualTo("哪些是延安？");
+        assertThat(back.getString("items[0].image")).matches("/media/[0-9a-f]{64}\\.png");
+        assertThat((Object) back.get("items[0].optionImages[0]")).isNull();
+        assertThat(back.getString("items[0].optionImages[2]")).matches("/media/[0-9a-f]{64}\\.jpg");
+        assertThat(back.getList("items[0].answer")).containsExactlyInAnyOrder("甲", "丙");
+    }
+
+    @Test
     void aPictureThatDoesNotDecodeOrIsMissingNamesItsQuestion() throws IOException {
         String yaml = """
                 set: {title: 坏图片}
