@@ -38,12 +38,15 @@ class QuestionFrameImagesTest {
     }
 
     @Test
-    void theFrameCarriesTheQuestionPictureAndEachOptionsAndLeavesOutThoseWithout() {
+    void theFrameCarriesTheQuestionPictureAndEachOptionsAndLeavesOutThoseWithout() throws Exception {
         String json = JsonText.write(question());
         var tree = JsonText.tree(json);
         assertThat(tree.get("image").asText()).isEqualTo(url('e'));
         assertThat(tree.get("options").get(0).get("image").asText()).isEqualTo(url('a'));
         assertThat(tree.get("options").get(2).has("image")).isFalse();
+        // the cluster codec reads frames back: pictures survive it
+        Messages.Question read = io.jingda.system.JsonText.read(json, Messages.Question.class);
+        assertThat(read).isEqualTo(question());
         Messages.Question plain = new Messages.Question("question", "q1", 0, 5, "text", "?", List.of(), 20_000, 1, 2, 3);
         assertThat(JsonText.tree(JsonText.write(plain)).has("image")).isFalse();
     }
