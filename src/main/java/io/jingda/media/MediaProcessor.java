@@ -28,7 +28,7 @@ import java.util.Locale;
  * real decode, never from a name. The declared size is read from the header before any pixel is
  * decoded, so a PNG that declares 100000×100000 is refused without allocating it. A decode that warns
  * (a truncated JPEG) is refused. What is stored is always a fresh encoding of the decoded pixels (first
- * frame only), so no metadata (EXIF, GPS), no trailing payload of a polyglot and no ancillary chunk
+ * frame only; a JPEG turned upright by its EXIF orientation first), so no metadata (EXIF, GPS), no trailing payload of a polyglot and no ancillary chunk
  * survives. Pure Java: no Quarkus, no database.
  */
 public final class MediaProcessor {
@@ -66,6 +66,10 @@ public final class MediaProcessor {
             } catch (IOException e) {
                 throw unreadable("it could not be scaled (" + e.getMessage() + ")");
             }
+        }
+        if (input == Input.JPEG) {
+            // the EXIF orientation goes with the metadata: turn the (scaled) pixels upright first
+            image = ExifOrientation.apply(image, ExifOrientation.of(upload));
         }
         // a JPEG stays a JPEG (photos); the others become PNG, or JPEG when a WebP has no transparency
         boolean jpeg = input == Input.JPEG || (input == Input.WEBP && !image.getColorModel().hasAlpha());

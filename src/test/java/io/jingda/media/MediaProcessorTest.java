@@ -61,6 +61,47 @@ class MediaProcessorTest {
         assertThat(TestImages.contains(p.content(), new byte[]{(byte) 0x88, 0x25})).as("no GPS IFD tag").isFalse();
     }
 
+    static boolean red(BufferedImage img, int x, int y) {
+        java.awt.Color c = new java.awt.Color(img.getRGB(x, y));
+        return c.getRed() > 200 && c.getBlue() < 60;
+    }
+
+    static boolean blue(BufferedImage img, int x, int y) {
+        java.awt.Color c = new java.awt.Color(img.getRGB(x, y));
+        return c.getBlue() > 200 && c.getRed() < 60;
+    }
+
+    @Test
+    void aPhotoIsTurnedUprightByItsExifOrientationBeforeTheTagIsDropped() throws IOException {
+        // stored 200×100, red left and blue right
+        BufferedImage none = read(processor.process(TestImages.jpegWithOrientation(200, 100, 1)).content());
+        assertThat(none.getWidth()).isEqualTo(200);
+        assertThat(red(none, 20, 50) && blue(none, 180, 50)).isTrue();
+        // 6: shown turned 90° clockwise, so the left half is on top
+        MediaProcessor.Processed six = processor.process(TestImages.jpegWithOrientation(200, 100, 6));
+        assertThat(six.width()).isEqualTo(100);
+        assertThat(six.height()).isEqualTo(200);
+        BufferedImage s = read(six.content());
+        assertThat(red(s, 50, 20) && blue(s, 50, 180)).as("red on top, blue below").isTrue();
+        assertThat(TestImages.contains(six.content(), ascii("Exif"))).isFalse();
+        // 8: turned counter-clockwise, the left half at the bottom
+        BufferedImage e = read(processor.process(TestImages.jpegWithOrientation(200, 100, 8)).content());
+        assertThat(blue(e, 50, 20) && red(e, 50, 180)).as("blue on top, red below").isTrue();
+        // 3: upside down, so left and right swap; 2: mirrored, the same
+        BufferedImage t = read(processor.process(TestImages.jpegWithOrientation(200, 100, 3)).content());
+        assertThat(blue(t, 20, 50) && red(t, 180, 50)).isTrue();
+        BufferedImage m = read(processor.process(TestImages.jpegWithOrientation(200, 100, 2)).content());
+        assertThat(m.getWidth()).isEqualTo(200);
+        assertThat(blue(m, 20, 50) && red(m, 180, 50)).isTrue();
+    }
+
+    @Test
+    void aMalformedExifSegmentLeavesThePictureAsStored() {
+        byte[] jpeg = TestImages.jpegWithOrientation(60, 30, 6);
+        jpeg[16] = (byte) 0x7f; // the IFD offset (little-endian, at 16) now points past the segment
+        assertThat(processor.process(jpeg).width()).isEqualTo(60);
+    }
+
     @Test
     void aPngDeclaringAHugeSizeIsRefusedFromItsHeader() {
         byte[] huge = TestImages.pngDeclaring(100_000, 100_000);

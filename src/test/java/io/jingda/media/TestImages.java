@@ -88,6 +88,38 @@ public final class TestImages {
         return out.toByteArray();
     }
 
+    /**
+     * A {@code w}×{@code h} JPEG whose left half is red and right half blue, with an Exif segment whose IFD0
+     * holds the orientation tag (0x0112) in little-endian byte order.
+     */
+    public static byte[] jpegWithOrientation(int w, int h, int orientation) {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.RED);
+        g.fillRect(0, 0, w / 2, h);
+        g.setColor(Color.BLUE);
+        g.fillRect(w / 2, 0, w - w / 2, h);
+        g.dispose();
+        byte[] jpeg = encode(img, "jpeg");
+        ByteBuffer tiff = ByteBuffer.allocate(26).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        tiff.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
+        tiff.putShort((short) 1).putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation)
+                .putShort((short) 0).putInt(0);
+        byte[] exifHead = "Exif\0\0".getBytes(StandardCharsets.US_ASCII);
+        int len = 2 + exifHead.length + tiff.capacity();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(0xff);
+        out.write(0xd8);
+        out.write(0xff);
+        out.write(0xe1);
+        out.write(len >> 8);
+        out.write(len & 0xff);
+        out.writeBytes(exifHead);
+        out.writeBytes(tiff.array());
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
     /** A PNG whose header declares {@code w}×{@code h} (valid signature and CRCs) with almost no pixel data. */
     public static byte[] pngDeclaring(int w, int h) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
