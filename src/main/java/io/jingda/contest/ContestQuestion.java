@@ -46,6 +46,8 @@ public class ContestQuestion {
     /** The report's title, from the question's set when the contest was created (null if the set has none). */
     @Column(name = "source_title")
     public String sourceTitle;
+    /** The question's picture (a /media/ URL) when the contest was created; option pictures are inside {@link #options}. */
+    public String image;
     @Column(name = "time_limit")
     public int timeLimit;
     public int points;

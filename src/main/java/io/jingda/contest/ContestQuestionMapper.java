@@ -51,9 +51,17 @@ public final class ContestQuestionMapper {
         c.timeLimit = timeLimitOverride != null ? timeLimitOverride : q.timeLimit;
         c.points = q.points;
         c.multiplier = multiplier;
+        c.image = q.image;
         JsonNode answer = JsonText.tree(q.answer);
         switch (q.type) {
             case SINGLE, MULTIPLE, ORDERING, POLL -> {
+                // each option keeps its picture through the shuffle
+                java.util.Map<String, String> images = new java.util.HashMap<>();
+                for (int i = 0; q.optionImages != null && i < q.optionImages.size() && i < q.options.size(); i++) {
+                    if (q.optionImages.get(i) != null) {
+                        images.put(q.options.get(i), q.optionImages.get(i));
+                    }
+                }
                 List<String> texts = new ArrayList<>(q.options);
                 Collections.shuffle(texts, RANDOM);
                 Set<String> correctTexts = new HashSet<>();
@@ -67,7 +75,10 @@ public final class ContestQuestionMapper {
                 Set<String> used = new HashSet<>();
                 for (String t : texts) {
                     String id = uniqueId(used);
-                    options.addObject().put("id", id).put("text", t);
+                    var option = options.addObject().put("id", id).put("text", t);
+                    if (images.containsKey(t)) {
+                        option.put("image", images.get(t));
+                    }
                     if (correctTexts.contains(t)) {
                         correct.add(id);
                     }
@@ -111,7 +122,7 @@ public final class ContestQuestionMapper {
         List<LiveQuestion.OptionView> options = new ArrayList<>();
         if (c.options != null) {
             JsonText.tree(c.options).forEach(n -> options.add(new LiveQuestion.OptionView(n.get("id").asText(),
-                    n.get("text").asText())));
+                    n.get("text").asText(), n.hasNonNull("image") ? n.get("image").asText() : null)));
         }
         JsonNode answer = JsonText.tree(c.answer);
         AnswerKey key = switch (c.type) {
@@ -144,7 +155,7 @@ public final class ContestQuestionMapper {
                 : new SourceDto(c.sourceReport, c.sourceExcerpt, c.sourceUrl, c.sourceTitle);
         return new LiveQuestion(c.idx, c.publicId, c.type, c.stem, List.copyOf(options), key,
                 answer == null || answer.isNull() ? null : answer, c.tolerance,
-                c.explanation, source, c.timeLimit * 1000L, c.points, c.multiplier);
+                c.explanation, source, c.timeLimit * 1000L, c.points, c.multiplier, c.image);
     }
 
     static String randomId(int length) {

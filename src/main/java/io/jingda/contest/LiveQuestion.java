@@ -1,5 +1,6 @@
 package io.jingda.contest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jingda.question.QuestionType;
 import io.jingda.question.SourceDto;
@@ -10,8 +11,9 @@ import java.util.List;
 
 /**
  * A contest question held in memory while the contest is live. {@link #options} is what
- * participants may see; {@link #multiplier} scales its points when scored (docs/contests.md, "Points per
- * question"); {@link #key} and {@link #correct} stay on the server until the reveal.
+ * participants may see (with {@link #image}, the question's picture URL or null); {@link #multiplier} scales its
+ * points when scored (docs/contests.md, "Points per question"); {@link #key} and {@link #correct} stay on the
+ * server until the reveal.
  */
 public record LiveQuestion(
         int index,
@@ -26,14 +28,31 @@ public record LiveQuestion(
         SourceDto source,
         long timeLimitMs,
         int points,
-        double multiplier) {
+        double multiplier,
+        String image) {
 
-    /** A question scored at its plain points (multiplier 1). */
+    /** A question scored at its plain points (multiplier 1), without a picture. */
     public LiveQuestion(int index, String publicId, QuestionType type, String stem, List<OptionView> options,
                         AnswerKey key, JsonNode correct, Double tolerance, String explanation, SourceDto source,
                         long timeLimitMs, int points) {
         this(index, publicId, type, stem, options, key, correct, tolerance, explanation, source, timeLimitMs, points,
-                1);
+                1, null);
+    }
+
+    /** A question without a picture. */
+    public LiveQuestion(int index, String publicId, QuestionType type, String stem, List<OptionView> options,
+                        AnswerKey key, JsonNode correct, Double tolerance, String explanation, SourceDto source,
+                        long timeLimitMs, int points, double multiplier) {
+        this(index, publicId, type, stem, options, key, correct, tolerance, explanation, source, timeLimitMs, points,
+                multiplier, null);
+    }
+
+    /** A question scored at its plain points (multiplier 1). */
+    public LiveQuestion(int index, String publicId, QuestionType type, String stem, List<OptionView> options,
+                        AnswerKey key, JsonNode correct, Double tolerance, String explanation, SourceDto source,
+                        long timeLimitMs, int points, String image) {
+        this(index, publicId, type, stem, options, key, correct, tolerance, explanation, source, timeLimitMs, points,
+                1, image);
     }
 
     /** An empty count of this question's answers (see {@link AnswerTally} for what each type counts). */
@@ -48,7 +67,14 @@ public record LiveQuestion(
         };
     }
 
-    /** An option as clients see it: an opaque id that says nothing about correctness, and its text. */
-    public record OptionView(String id, String text) {
+    /**
+     * An option as clients see it: an opaque id that says nothing about correctness, its text and its
+     * picture (a content-hash URL, so it says nothing either; null and left out when none).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record OptionView(String id, String text, String image) {
+        public OptionView(String id, String text) {
+            this(id, text, null);
+        }
     }
 }

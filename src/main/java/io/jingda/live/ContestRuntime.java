@@ -586,7 +586,7 @@ public final class ContestRuntime {
     public synchronized Messages.Question questionMessage(long serverTime) {
         LiveQuestion q = current();
         return new Messages.Question("question", q.publicId(), q.index(), questions.size(), q.type().wire(), q.stem(),
-                q.options(), q.timeLimitMs(), openedAt, deadline, serverTime, q.points(), q.multiplier());
+                q.options(), q.timeLimitMs(), openedAt, deadline, serverTime, q.points(), q.multiplier(), q.image());
     }
 
     /** Whether participants see this question's options in an order of their own. */

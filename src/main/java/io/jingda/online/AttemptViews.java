@@ -60,7 +60,8 @@ public class AttemptViews {
         LiveQuestion q = k.pool().get(a.paper()[w.position()]);
         Question view = new Question(q.publicId(), w.position(), q.type().wire(), q.stem(),
                 Paper.options(a.seed(), w.position(), q), q.points(), clock.totalMs() > 0 ? clock.totalMs()
-                : clock.limitsMs()[w.position()], w.servedAt(), clock.deadline(a.startedAt(), w.position(), w.servedAt()));
+                : clock.limitsMs()[w.position()], w.servedAt(), clock.deadline(a.startedAt(), w.position(), w.servedAt()),
+                q.image());
         return new Attempt(a.id(), a.num(), a.status(), n, w.position(), a.startedAt(), a.expiresAt(), view, null, null,
                 now);
     }

@@ -60,9 +60,10 @@ public final class OnlineViews {
                           long expiresAt, Question question, Result result, Long nextAt, long serverTime) {
     }
 
-    /** A question as served: no answer, options in this attempt's order. */
+    /** A question as served: no answer, options in this attempt's order (with their pictures); image: the question's picture. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Question(String id, int position, String type, String stem, List<LiveQuestion.OptionView> options,
-                           int points, long timeLimitMs, long servedAt, long deadline) {
+                           int points, long timeLimitMs, long servedAt, long deadline, String image) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -31,6 +31,12 @@ public class Question {
     /** Read-only view of the options column, for substring search. */
     @Column(name = "options", insertable = false, updatable = false)
     String optionsJson;
+    /** The question's picture, a {@code /media/} URL of ours (see {@link io.jingda.media.MediaUrls}), or null. */
+    public String image;
+    /** Pictures of the options, parallel to {@link #options} (null entries for none); null when no option has one. */
+    @Convert(converter = OptionImagesConverter.class)
+    @Column(name = "option_images")
+    public List<String> optionImages;
     /** JSON: a string (single), array of strings (multiple, text, ordering: the right order), boolean (true_false), number (numeric) or null (poll). */
     public String answer;
     public Double tolerance;

@@ -15,7 +15,7 @@ public final class QuestionMapper {
                 ? null : new SourceDto(q.sourceReport, q.sourceExcerpt, q.sourceUrl);
         return new QuestionDto(q.id, q.setId, q.type.wire(), q.stem, q.options, answer(q), q.tolerance,
                 q.explanation, source, q.tags, q.difficulty, q.timeLimit, q.points,
-                q.relatedIds().isEmpty() ? null : q.relatedIds());
+                q.relatedIds().isEmpty() ? null : q.relatedIds(), q.image, q.optionImages);
     }
 
     /** The answer as JSON; a poll has none (its column holds JSON {@code null}). */
@@ -40,6 +40,8 @@ public final class QuestionMapper {
         q.timeLimit = d.timeLimit();
         q.points = d.points();
         q.related = d.related() == null ? List.of() : d.related();
+        q.image = d.image();
+        q.optionImages = d.optionImages();
     }
 
     public static QuestionSetDto toDto(QuestionSet s, Long count) {

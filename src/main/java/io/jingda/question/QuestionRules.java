@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.jingda.media.MediaUrls;
 import io.jingda.system.FieldError;
 
 import java.net.URI;
@@ -108,6 +109,8 @@ public final class QuestionRules {
             errors.add(new FieldError(prefix + "points", "must be between 0 and 100000"));
         }
         List<String> related = checkRelated(q.related(), q.id(), prefix + "related", errors);
+        String image = checkImage(q.image(), prefix + "image", errors);
+        List<String> optionImages = checkOptionImages(q.optionImages(), q.options(), type, prefix, errors);
         if (!errors.isEmpty()) {
             return new Result(null, errors);
         }
@@ -120,8 +123,63 @@ public final class QuestionRules {
         }
         return new Result(new QuestionDto(q.id(), q.set(), type.wire(), stem, options, answer,
                 type == QuestionType.NUMERIC ? q.tolerance() : null, explanation, source, tags, difficulty, timeLimit, points,
-                related),
+                related, image, optionImages),
                 List.of());
+    }
+
+    /** Null, or a URL of our own store ({@code /media/{sha256}.png|jpg}); whether it exists is the service's check. */
+    private static String checkImage(String raw, String field, List<FieldError> errors) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String url = raw.strip();
+        if (MediaUrls.parse(url).isEmpty()) {
+            errors.add(new FieldError(field, "must be the url of an uploaded picture (/media/{sha256}.{ext}, "
+                    + "from POST /api/media), got '" + abbreviate(url) + "'"));
+            return null;
+        }
+        return url;
+    }
+
+    /** Parallel to the options, null entries for none; null when no option has a picture. */
+    private static List<String> checkOptionImages(List<String> raw, List<String> options, QuestionType type,
+                                                  String prefix, List<FieldError> errors) {
+        if (raw == null || raw.stream().allMatch(s -> s == null || s.isBlank())) {
+            return null;
+        }
+        String field = prefix + "optionImages";
+        if (type != null && !type.hasOptions()) {
+            errors.add(new FieldError(field, "only single and multiple questions have options (and option pictures)"));
+            return null;
+        }
+        int n = options == null ? 0 : options.size();
+        if (raw.size() != n) {
+            errors.add(new FieldError(field, "needs one entry per option (" + n + "), null for an option without "
+                    + "a picture; got " + raw.size()));
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            out.add(checkImage(raw.get(i), field + "[" + i + "]", errors));
+        }
+        return java.util.Collections.unmodifiableList(out);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+    }
+
+    /** The hashes of the pictures a (checked) question refers to, with the field that names each. */
+    public static Map<String, String> imageFields(QuestionDto q) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        MediaUrls.parse(q.image()).ifPresent(r -> out.put("image", r.sha256()));
+        if (q.optionImages() != null) {
+            for (int i = 0; i < q.optionImages().size(); i++) {
+                int idx = i;
+                MediaUrls.parse(q.optionImages().get(i)).ifPresent(r -> out.put("optionImages[" + idx + "]", r.sha256()));
+            }
+        }
+        return out;
     }
 
     /** Question ids, each once, not the question's own; ids not (yet) in the bank are allowed. */

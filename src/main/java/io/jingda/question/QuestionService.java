@@ -1,5 +1,6 @@
 package io.jingda.question;
 
+import io.jingda.media.MediaStore;
 import io.jingda.system.ApiException;
 import io.jingda.system.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The bank's rules for the REST API: validation on every write, 409 on duplicate ids. */
 @ApplicationScoped
@@ -21,10 +23,12 @@ public class QuestionService {
 
     private final QuestionRepository questions;
     private final QuestionSetRepository sets;
+    private final MediaStore media;
 
-    public QuestionService(QuestionRepository questions, QuestionSetRepository sets) {
+    public QuestionService(QuestionRepository questions, QuestionSetRepository sets, MediaStore media) {
         this.questions = questions;
         this.sets = sets;
+        this.media = media;
     }
 
     // ---- sets ----
@@ -188,7 +192,31 @@ public class QuestionService {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
+        checkImagesExist(r.question());
         return r.question();
+    }
+
+    /**
+     * 422 naming each field whose picture is not stored; the others are marked used now, so the
+     * collector keeps them (its deletion is conditional on that mark, so it cannot race this save).
+     */
+    private void checkImagesExist(QuestionDto d) {
+        Map<String, String> fields = QuestionRules.imageFields(d);
+        if (fields.isEmpty()) {
+            return;
+        }
+        Set<String> existing = media.existing(fields.values());
+        List<FieldError> missing = new ArrayList<>();
+        fields.forEach((field, sha) -> {
+            if (!existing.contains(sha)) {
+                missing.add(new FieldError(field, "no uploaded picture has this url (upload it with POST /api/media)"));
+            }
+        });
+        if (!missing.isEmpty()) {
+            throw new ApiException(422, "MEDIA_NOT_FOUND", "the question refers to " + missing.size()
+                    + (missing.size() == 1 ? " picture that is" : " pictures that are") + " not stored", missing);
+        }
+        media.touch(Set.copyOf(fields.values()), Instant.now());
     }
 
     private String newId(String setId) {

@@ -9,7 +9,7 @@ const WITH_OPTIONS = ['single', 'multiple', 'ordering', 'poll'];
 const FORMATS = ['yaml', 'json', 'csv', 'xlsx', 'gift', 'aiken', 'moodle-xml'];
 const S = { session: null, tab: 'bank', sets: null, search: { q: '', set: '', type: '', page: 0 }, page: null, error: null,
   flash: null, editing: null, editErrors: [], editingSet: null, imp: { mode: 'existing', set: '', title: '', format: '', onDuplicate: 'skip' },
-  report: null, importing: false, contests: null, results: null, exportFormat: {} };
+  report: null, importing: false, contests: null, results: null, exportFormat: {}, imageSlots: {} };
 
 // ---------------------------------------------------------------- routing and data
 
@@ -109,8 +109,59 @@ async function removeQuestion(q) {
 
 function openEditor(q) {
   S.editing = q ? { ...q, isNew: false } : { isNew: true, type: 'single', set: S.search.set || '', options: ['', ''], difficulty: 1, timeLimit: 20, points: 1000 };
+  // option pictures by option text, so they follow their option when the lines are reordered or edited around
+  S.editing.optionImageByText = {};
+  (q?.options || []).forEach((o, i) => { if (q.optionImages?.[i]) S.editing.optionImageByText[o] = q.optionImages[i]; });
   S.editErrors = [];
   render();
+}
+
+/**
+ * A picture slot of the question editor: drop a file onto it, or choose one with its file input (the
+ * keyboard's way in); it uploads through POST /api/media and shows a preview, Replace and Remove.
+ * set(url) stores the new URL (null: removed) and re-renders.
+ */
+function imageSlot(id, label, url, set) {
+  const slot = S.imageSlots[id] || {};
+  const upload = async file => {
+    if (!file) return;
+    S.imageSlots[id] = { busy: true };
+    render();
+    const form = new FormData();
+    form.append('file', file);
+    try {
+      const m = await api('POST', '/api/media', form);
+      S.imageSlots[id] = {};
+      set(m.url);
+    } catch (e) {
+      S.imageSlots[id] = { error: errorText(e) };
+      render();
+    }
+  };
+  const input = h('input', { type: 'file', id: `${id}-file`, accept: 'image/png,image/jpeg,image/webp,image/gif',
+    disabled: slot.busy, onchange: e => upload(e.target.files?.[0]) });
+  const zone = h('div', { class: `drop-zone${url ? ' has-image' : ''}`, id, 'data-image': url || null,
+      ondragover: e => { e.preventDefault(); zone.classList.add('over'); },
+      ondragleave: () => zone.classList.remove('over'),
+      ondrop: e => { e.preventDefault(); zone.classList.remove('over'); upload(e.dataTransfer?.files?.[0]); } },
+    h('span', { class: 'drop-label' }, label),
+    url ? h('img', { class: 'drop-preview', src: url, alt: t('admin.image.preview', { what: label }) }) : null,
+    h('label', { for: input.id, class: 'btn small light' }, url ? t('admin.image.replace') : t('admin.image.choose')), input,
+    url ? h('button', { type: 'button', class: 'btn small light', id: `${id}-remove`, onclick: () => set(null) }, t('admin.image.remove')) : null,
+    h('span', { class: 'hint' }, slot.busy ? t('admin.image.uploading') : t('admin.image.drop')),
+    slot.error ? h('div', { class: 'field-error', role: 'alert' }, slot.error) : null);
+  return zone;
+}
+
+/** The editor's picture slots: the question's, and one per option line of a choice question. */
+function imageSlots(q, choice) {
+  const errs = [...errorsFor('image'), ...errorsFor('optionImages')];
+  const opts = choice ? (q.optionsText !== undefined ? lines(q.optionsText) : (q.options || []).filter(Boolean)) : [];
+  return h('fieldset', { id: 'edit-images' }, h('legend', {}, t('admin.image.legend')),
+    imageSlot('image-question', t('admin.image.question'), q.image, u => { q.image = u; render(); }),
+    opts.map((o, i) => imageSlot(`image-option-${i}`, t('admin.image.option', { n: LETTERS[i] || i + 1, text: o }),
+      q.optionImageByText[o], u => { if (u) q.optionImageByText[o] = u; else delete q.optionImageByText[o]; render(); })),
+    errs.length ? h('div', { class: 'field-error', role: 'alert' }, errs.map(e => `${e.field}: ${e.message}`).join('; ')) : null);
 }
 
 function openSetEditor(s) {
@@ -152,8 +203,9 @@ function viewEditor() {
       TYPES.map(ty => h('option', { value: ty, selected: q.type === ty }, t(`type.${ty}`))))),
     editorField('stem', 'admin.stem', h('textarea', { required: true, oninput: e => { q.stem = e.target.value; } }, q.stem || '')),
     choice ? editorField('options', q.type === 'ordering' ? 'admin.field.options.ordering' : 'admin.field.options',
-      h('textarea', { rows: '4', oninput: e => { q.optionsText = e.target.value; } },
+      h('textarea', { rows: '4', oninput: e => { q.optionsText = e.target.value; }, onchange: () => render() },
         q.optionsText ?? (q.type === 'ordering' && Array.isArray(ans) ? ans : q.options || []).join('\n'))) : null,
+    imageSlots(q, choice),
     q.type === 'poll' ? h('p', { class: 'muted', id: 'poll-hint' }, t('admin.poll.hint')) : null,
     noAnswer ? (errorsFor('answer').length ? h('div', { class: 'field-error', role: 'alert' }, errorsFor('answer').map(e => e.message).join('; ')) : null)
       : editorField('answer', q.type === 'true_false' ? 'admin.answer' : `admin.field.answer.${q.type}`, answerInput),
@@ -197,7 +249,8 @@ async function saveQuestion(ev) {
   const body = { id: q.isNew ? (q.id || null) : q.id, set: q.set || (S.sets?.[0]?.id ?? null), type: q.type, stem: q.stem, options, answer,
     tolerance: q.type === 'numeric' && !blank(q.tolerance) ? Number(q.tolerance) : null, explanation: q.explanation || null, source: src,
     tags: q.tagsText !== undefined ? q.tagsText.split(/[,，]/).map(s => s.trim()).filter(Boolean) : (q.tags || []),
-    difficulty: q.difficulty ?? null, timeLimit: blank(q.timeLimit) ? null : Number(q.timeLimit), points: blank(q.points) ? null : Number(q.points) };
+    difficulty: q.difficulty ?? null, timeLimit: blank(q.timeLimit) ? null : Number(q.timeLimit), points: blank(q.points) ? null : Number(q.points),
+    image: q.image || null, optionImages: options ? options.map(o => q.optionImageByText[o] || null) : null };
   try {
     if (q.isNew) await api('POST', '/api/questions', body);
     else await api('PUT', `/api/questions/${encodeURIComponent(q.id)}`, body);

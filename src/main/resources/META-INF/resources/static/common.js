@@ -205,6 +205,19 @@ export function optionText(q, o) {
   return o.text;
 }
 
+/**
+ * The question's picture (a /media/ URL the server sent), or null. Its size is capped by the CSS
+ * (max-height in vh, object-fit: contain), so the answer buttons stay on screen however tall it is.
+ */
+export function questionImage(q) {
+  return q?.image ? h('img', { class: 'q-image', id: 'q-image', src: q.image, alt: t('q.image'), decoding: 'async' }) : null;
+}
+
+/** An option's picture, beside its text (which names it, so the picture itself is decorative), or null. */
+export function optionImage(o) {
+  return o?.image ? h('img', { class: 'opt-image', src: o.image, alt: '', decoding: 'async' }) : null;
+}
+
 /** A countdown bar; update() is called by the page's ticker. */
 export function timer(getRemaining, totalMs, paused) {
   const num = h('div', { class: 'num', role: 'timer', 'aria-live': 'off' });

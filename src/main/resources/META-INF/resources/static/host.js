@@ -1,6 +1,6 @@
 // Host console (/host): create contests, run the lobby and the questions, watch answers live.
 import { t, onLangChange } from './i18n.js';
-import { h, mount, api, liveSocket, timer, startTicker, board, podium, distributionChart, staffHeader, errorText,
+import { h, mount, api, liveSocket, timer, startTicker, board, podium, distributionChart, staffHeader, errorText, questionImage, optionImage,
   optionText, icon, shapeIcon, rankedList, optionSetLabel, orderLabel, revealMatcher, teamTag, roundBanner, multiplierBadge, nextBadge, ApiError, csrfToken } from './common.js';
 import { liveState, liveFrames, timeLeft, stepLeft, teamRound, teamOf } from './live.js';
 import { onlineFieldset, onlineBody, uploadUnits } from './online-form.js';
@@ -352,8 +352,8 @@ function viewConsole() {
   const qPanel = q && ['RUNNING', 'PAUSED'].includes(c.status) ? h('section', { class: 'card', 'aria-labelledby': 'q-h' },
     h('h2', { id: 'q-h' }, t('q.progress', { i: q.index + 1, n: q.total }), ' ', multiplierBadge(q.multiplier, 'q-mult')),
     c.phase === 'OPEN' && !teamRound(L) ? timer(remaining, q.timeLimitMs, () => L.paused) : null,
-    h('p', { class: 'stem host-stem', id: 'stem' }, q.stem),
-    q.options?.length ? h('ol', { style: 'list-style:none;padding:0' }, q.options.map((o, i) => h('li', { class: 'shape-line' }, shapeIcon(i), ` ${optionText(q, o)}`))) : null,
+    h('p', { class: 'stem host-stem', id: 'stem' }, q.stem), questionImage(q),
+    q.options?.length ? h('ol', { style: 'list-style:none;padding:0' }, q.options.map((o, i) => h('li', { class: 'shape-line' }, shapeIcon(i), optionImage(o), ` ${optionText(q, o)}`))) : null,
     h('p', { id: 'host-answered', 'aria-live': 'polite', hidden: teamRound(L) }, t('screen.answered', { a: L.reveal?.answered ?? L.progress?.answered ?? 0, n: L.progress?.participants ?? L.participants ?? 0 })),
     hostChart(q, L) && !teamRound(L) ? h('div', { id: 'host-chart' }, hostChart(q, L)) : null,
     L.reveal ? h('p', {}, h('strong', {}, icon('check'), ` ${t('reveal.answer')}: `), revealText(q, L.reveal)) : null) : null;

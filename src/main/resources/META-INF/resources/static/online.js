@@ -2,7 +2,7 @@
 // then attempts answered one question at a time over plain REST (docs/online.md). The server's clock decides:
 // each question counts down from its deadline, and when it runs out the page asks the server to move on.
 import { t, langButton, onLangChange } from './i18n.js';
-import { h, mount, timer, startTicker, optionText, ApiError, icon, shapeIcon } from './common.js';
+import { h, mount, timer, startTicker, optionText, questionImage, optionImage, ApiError, icon, shapeIcon } from './common.js';
 import { code, registration, keepRegistration, forgetRegistration, deviceId, selfApi, serverClock, errorWords, when,
   duration, windowState, safeUrl } from './selfapi.js';
 
@@ -445,6 +445,7 @@ function viewQuestion() {
   const parts = [topline(),
     timer(remaining, q.timeLimitMs || (q.deadline - q.servedAt), () => false),
     h('div', { class: 'stem', id: 'stem', 'data-question': q.id, 'data-position': q.position, 'data-deadline': q.deadline }, q.stem),
+    questionImage(q),
     q.points != null ? h('p', { class: 'center hint', id: 'q-points' }, t('self.points', { n: q.points })) : null];
   if (S.notice) parts.push(h('div', { class: 'notice', role: 'alert', id: 'notice' }, noticeText()));
   if (over && !S.pending) {
@@ -470,7 +471,7 @@ function viewQuestion() {
           S.picks.has(o.id) ? S.picks.delete(o.id) : S.picks.add(o.id);
           render();
         }
-      }, h('span', { class: 'shape' }, shapeIcon(i)), optionText(q, o), on ? h('span', { class: 'picked' }, icon('check')) : null);
+      }, h('span', { class: 'shape' }, shapeIcon(i)), optionImage(o), optionText(q, o), on ? h('span', { class: 'picked' }, icon('check')) : null);
     })));
     if (multi) {
       parts.push(h('div', { class: 'submit-bar' }, h('button', { type: 'button', class: 'btn block dark', id: 'submit-answer',

@@ -1,6 +1,6 @@
 // Participant page: join with code and nickname, then follow the contest over /ws/play.
 import { t, langButton, onLangChange } from './i18n.js';
-import { h, mount, liveSocket, timer, startTicker, board, podium, optionText, ApiError, csrfToken, icon, shapeIcon,
+import { h, mount, liveSocket, timer, startTicker, board, podium, optionText, questionImage, optionImage, ApiError, csrfToken, icon, shapeIcon,
   roundBanner, multiplierBadge, nextBadge } from './common.js';
 import { liveState, liveFrames, timeLeft, stepLeft, teamRound, teamOf } from './live.js';
 
@@ -320,7 +320,7 @@ function viewQuestion() {
   if (teamRound(L)) return teamQuestion(q);
   const parts = [topline(),
     timer(remaining, q.timeLimitMs, () => L.paused),
-    h('div', { class: 'stem', id: 'stem' }, q.stem)];
+    h('div', { class: 'stem', id: 'stem' }, q.stem), questionImage(q)];
   answerParts(q, parts);
   return parts;
 }
@@ -347,7 +347,7 @@ function answerParts(q, parts) {
           S.picks.has(o.id) ? S.picks.delete(o.id) : S.picks.add(o.id);
           render();
         }
-      }, h('span', { class: 'shape' }, shapeIcon(i)), optionText(q, o),
+      }, h('span', { class: 'shape' }, shapeIcon(i)), optionImage(o), optionText(q, o),
         S.picks.has(o.id) ? h('span', { class: 'picked' }, icon('check')) : null)));
     if (multi) parts.push(h('p', { class: 'center hint' }, t('q.multi.hint')));
     parts.push(opts);
@@ -430,7 +430,7 @@ function teamQuestion(q) {
   if (['buzzing', 'answering'].includes(step) && (step !== 'answering' || turn?.deadline)) {
     parts.push(timer(() => stepLeft(L), step === 'buzzing' && L.buzz?.openedAt ? L.buzz.deadline - L.buzz.openedAt : q.timeLimitMs, () => L.paused));
   }
-  parts.push(h('div', { class: 'stem', id: 'stem' }, q.stem));
+  parts.push(h('div', { class: 'stem', id: 'stem' }, q.stem), questionImage(q));
   const j = L.judged[L.judged.length - 1];
   const buzzKind = ['buzzer', 'tiebreak'].includes(L.round.kind);
   const team = myTeam();

@@ -1,6 +1,6 @@
 // Big screen (/screen/{code}): the public projector view over /ws/screen/{code}.
 import { t, langButton, onLangChange } from './i18n.js';
-import { h, mount, liveSocket, timer, startTicker, board, podium, distributionChart, rankedList, revealMatcher,
+import { h, mount, liveSocket, timer, startTicker, board, podium, distributionChart, rankedList, revealMatcher, questionImage, optionImage,
   optionText, icon, shapeIcon, roundBanner, orderLabel, LETTERS, multiplierBadge, nextBadge } from './common.js';
 import { liveState, liveFrames, timeLeft, stepLeft, teamRound, teamOf } from './live.js';
 
@@ -145,7 +145,7 @@ function optionsGrid(q, correctIds) {
     const ok = correctIds?.includes(o.id);
     return h('div', { class: `opt c${i % 8}${correctIds && !ok ? ' dim' : ''}`, 'data-option': o.id,
         'data-correct': correctIds ? String(!!ok) : null },
-      h('span', { class: 'shape' }, shapeIcon(i)), h('span', { class: 'text' }, optionText(q, o)),
+      h('span', { class: 'shape' }, shapeIcon(i)), optionImage(o), h('span', { class: 'text' }, optionText(q, o)),
       correctIds ? h('span', { class: 'mark' }, icon(ok ? 'check' : 'cross', ok ? t('screen.correct') : t('screen.wrong'))) : null);
   }));
 }
@@ -160,7 +160,7 @@ function viewQuestion() {
       team ? null : h('span', { class: 'count', id: 'answer-count', 'aria-live': 'off' }, t('screen.answered', { a: L.progress?.answered ?? 0, n: L.participants }))),
     team ? (['buzzing', 'answering'].includes(L.step) ? timer(() => stepLeft(L), stepTotal(), () => L.paused) : null)
       : timer(remaining, q.timeLimitMs, () => L.paused),
-    h('div', { class: 'stem', id: 'stem' }, q.stem),
+    h('div', { class: 'stem', id: 'stem' }, q.stem), questionImage(q),
     q.options?.length ? optionsGrid(q, null) : h('div', { class: 'card center' }, q.questionType === 'numeric' ? t('q.numeric') : t('q.text'))];
 }
 
@@ -250,6 +250,8 @@ function render() {
   mount(root, h('main', { class: 'screen', 'data-view': S.view }, (views[S.view] || viewMissing)()),
     L.paused ? h('div', { class: 'overlay', role: 'alert' }, icon('pause'), t('paused')) : null);
   fit();
+  // a picture changes the view's height once it has loaded: fit again then
+  root.querySelectorAll('img').forEach(img => { if (!img.complete) img.addEventListener('load', fit, { once: true }); });
 }
 
 /**

@@ -54,16 +54,26 @@ public final class Messages {
     }
 
     /**
-     * questionType is the question's type (single, multiple, true_false, text, numeric); points its points and
-     * multiplier what they are scored with (0 = practice, 2 = double; docs/contests.md, "Points per question").
+     * questionType is the question's type (single, multiple, true_false, text, numeric, ordering, poll); points its
+     * points and multiplier what they are scored with (0 = practice, 2 = double; docs/contests.md, "Points per
+     * question"); image is the question's picture and each option's {@code image} its own (content-hash URLs; left
+     * out when none).
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Question(String type, String questionId, int index, int total, String questionType, String stem,
                            List<LiveQuestion.OptionView> options, long timeLimitMs, long openedAt, long deadline,
-                           long serverTime, int points, double multiplier) {
-        /** The same question with the options in another order (a participant's shuffle). */
+                           long serverTime, int points, double multiplier, String image) {
+        public Question(String type, String questionId, int index, int total, String questionType, String stem,
+                        List<LiveQuestion.OptionView> options, long timeLimitMs, long openedAt, long deadline,
+                        long serverTime, int points, double multiplier) {
+            this(type, questionId, index, total, questionType, stem, options, timeLimitMs, openedAt, deadline,
+                    serverTime, points, multiplier, null);
+        }
+
+        /** The same question with the options in another order (a participant's shuffle; pictures move with them). */
         public Question withOptions(List<LiveQuestion.OptionView> order) {
             return new Question(type, questionId, index, total, questionType, stem, order, timeLimitMs, openedAt,
-                    deadline, serverTime, points, multiplier);
+                    deadline, serverTime, points, multiplier, image);
         }
     }
 

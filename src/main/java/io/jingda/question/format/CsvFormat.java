@@ -82,6 +82,9 @@ public final class CsvFormat implements QuestionFormat {
                 for (String[] p : r.problems()) {
                     out.error(pos, p[0], p[1]);
                 }
+                for (String[] w : r.warnings()) {
+                    out.warning(pos, w[0], w[1]);
+                }
                 if (r.problems().isEmpty()) {
                     out.question(r.question(), pos);
                 }

@@ -14,7 +14,8 @@ public final class Formats {
             new XlsxFormat(),
             new GiftFormat(),
             new AikenFormat(),
-            new MoodleXmlFormat());
+            new MoodleXmlFormat(),
+            new NativeZipFormat());
 
     private Formats() {
     }
@@ -82,6 +83,8 @@ public final class Formats {
 
     /** Whether the bank loader reads files with this name. */
     public static boolean loadable(String fileName) {
-        return byFileName(fileName).isPresent() || fileName.toLowerCase(Locale.ROOT).endsWith(".txt");
+        // a zip's pictures are stored through an import, not by the loader
+        return byFileName(fileName).filter(f -> !f.id().equals("zip")).isPresent()
+                || fileName.toLowerCase(Locale.ROOT).endsWith(".txt");
     }
 }

@@ -25,6 +25,7 @@ import java.util.Locale;
  * rules share state and positions; split, the pieces would only make sense together.
  */
 public final class GiftFormat implements QuestionFormat {
+    private static final java.util.regex.Pattern IMG = java.util.regex.Pattern.compile("(?i)<img[\\s/>]");
 
     @Override
     public String id() {
@@ -167,6 +168,10 @@ public final class GiftFormat implements QuestionFormat {
         String before = s.substring(0, open).strip();
         String after = s.substring(close + 1).strip();
         String block = s.substring(open + 1, close);
+        if (html && IMG.matcher(s).find()) {
+            out.warning(pos, null, "a picture (<img>) in the HTML text was dropped: GIFT carries no picture files;"
+                    + " attach the picture in the question editor after the import");
+        }
         if (indexOfUnescaped(after, "{", 0) >= 0) {
             out.skip(pos, "embedded answers (cloze: several answer blocks in one question) have no type here");
             return;

@@ -138,7 +138,7 @@ public final class MoodleXmlFormat implements QuestionFormat {
                         Node n = new Node(name, attrs, new ArrayList<>(), new StringBuilder(), line(r.getLocation()));
                         if (!stack.isEmpty()) {
                             Node parent = stack.get(stack.size() - 1);
-                            // keep <file> attachments (base64 images) out of memory: only their presence matters
+                            // nothing nested inside a <file> is kept
                             if (!parent.name.equals("file")) {
                                 parent.children.add(n);
                             }
@@ -149,10 +149,8 @@ public final class MoodleXmlFormat implements QuestionFormat {
                     }
                     case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
                         if (!stack.isEmpty()) {
-                            Node top = stack.get(stack.size() - 1);
-                            if (!top.name.equals("file")) {
-                                top.text.append(r.getText());
-                            }
+                            // a <file>'s text is its base64 picture, kept for MoodlePictures (bounded by the upload's size)
+                            stack.get(stack.size() - 1).text.append(r.getText());
                         }
                     }
                     case XMLStreamConstants.END_ELEMENT -> {
@@ -199,6 +197,8 @@ public final class MoodleXmlFormat implements QuestionFormat {
         }
         out.countItem();
         String stem = richText(q.child("questiontext"));
+        String image = MoodlePictures.read(rawText(q.child("questiontext")), files(q.child("questiontext")), pos, "image",
+                out);
         String explanation = richText(q.child("generalfeedback"));
         String name = q.textOf("name") == null ? null : q.textOf("name").strip();
         String id = name != null && QuestionRules.ID.matcher(name).matches() ? name : null;
@@ -218,8 +218,11 @@ public final class MoodleXmlFormat implements QuestionFormat {
                 boolean single = !"false".equalsIgnoreCase(text(q.textOf("single")));
                 List<String> options = new ArrayList<>();
                 List<String> correct = new ArrayList<>();
+                List<String> optionImages = new ArrayList<>();
                 for (Node a : answers) {
                     String t = richText(a);
+                    optionImages.add(MoodlePictures.read(rawText(a), files(a), pos, "optionImages[" + options.size() + "]",
+                            out));
                     options.add(t);
                     if (fraction(a) > 0) {
                         correct.add(t);
@@ -238,7 +241,7 @@ public final class MoodleXmlFormat implements QuestionFormat {
                     answer = arr;
                 }
                 out.question(dto(id, answer.isArray() ? "multiple" : "single", stem, options, answer, null, explanation,
-                        tags), pos);
+                        tags, image, optionImages), pos);
             }
             case "truefalse" -> {
                 Boolean value = null;
@@ -252,7 +255,8 @@ public final class MoodleXmlFormat implements QuestionFormat {
                     out.error(pos, "answer", "a truefalse question needs an answer 'true' or 'false' with fraction 100");
                     return;
                 }
-                out.question(dto(id, "true_false", stem, null, BooleanNode.valueOf(value), null, explanation, tags), pos);
+                out.question(dto(id, "true_false", stem, null, BooleanNode.valueOf(value), null, explanation, tags, image,
+                        null), pos);
             }
             case "shortanswer" -> {
                 ArrayNode accepted = JsonNodeFactory.instance.arrayNode();
@@ -265,7 +269,7 @@ public final class MoodleXmlFormat implements QuestionFormat {
                                 + " answers are accepted");
                     }
                 }
-                out.question(dto(id, "text", stem, null, accepted, null, explanation, tags), pos);
+                out.question(dto(id, "text", stem, null, accepted, null, explanation, tags, image, null), pos);
             }
             case "numerical" -> {
                 Node best = null;
@@ -285,12 +289,12 @@ public final class MoodleXmlFormat implements QuestionFormat {
                     double v = Double.parseDouble(value);
                     Double t = tol == null || tol.isEmpty() ? null : Double.parseDouble(tol);
                     out.question(dto(id, "numeric", stem, null, DoubleNode.valueOf(v), t == null || t == 0 ? null : t,
-                            explanation, tags), pos);
+                            explanation, tags, image, null), pos);
                 } catch (NumberFormatException e) {
                     out.error(pos, "answer", "'" + value + "' (tolerance '" + tol + "') is not a number");
                 }
             }
-            case "ordering" -> ordering(q, answers, pos, out, id, stem, explanation, tags);
+            case "ordering" -> ordering(q, answers, pos, out, id, stem, explanation, tags, image);
             case "matching" -> out.skip(pos, "a matching question has no type here");
             case "essay" -> out.skip(pos, "an essay question has no type here");
             case "cloze", "multianswer" -> out.skip(pos, "an embedded-answers (cloze) question has no type here");
@@ -302,10 +306,31 @@ public final class MoodleXmlFormat implements QuestionFormat {
     }
 
     private static QuestionDto dto(String id, String type, String stem, List<String> options, JsonNode answer,
-                                   Double tolerance, String explanation, List<String> tags) {
+                                   Double tolerance, String explanation, List<String> tags, String image,
+                                   List<String> optionImages) {
         return new QuestionDto(id, null, type, stem, options, answer, tolerance,
                 explanation == null || explanation.isBlank() ? null : explanation, null, tags.isEmpty() ? null : tags,
-                null, null, null);
+                null, null, null, null, image,
+                optionImages == null || optionImages.stream().allMatch(java.util.Objects::isNull) ? null : optionImages);
+    }
+
+    /** The raw text of {@code <x><text>...</text></x>}, markup and all. */
+    private static String rawText(Node n) {
+        Node t = n == null ? null : n.child("text");
+        return t == null ? null : t.text.toString();
+    }
+
+    /** The {@code <file name=... encoding="base64">} children of an element: name to base64 text. */
+    private static Map<String, String> files(Node n) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (n != null) {
+            for (Node f : n.all("file")) {
+                if (f.attr("name") != null) {
+                    out.putIfAbsent(f.attr("name"), f.text.toString());
+                }
+            }
+        }
+        return out;
     }
 
     /** {@code <x format="html"><text>...</text></x>}: HTML unless the format says plain. */
@@ -360,6 +385,12 @@ public final class MoodleXmlFormat implements QuestionFormat {
 
     @Override
     public ExportResult write(QuestionSetDto set, List<QuestionDto> questions) {
+        return write(set, questions, url -> java.util.Optional.empty());
+    }
+
+    /** With the bank's pictures: each embedded as a {@code <file>} its question's or option's HTML shows. */
+    public ExportResult write(QuestionSetDto set, List<QuestionDto> questions,
+                              java.util.function.Function<String, java.util.Optional<byte[]>> pictures) {
         List<ExportResult.Omission> omitted = new ArrayList<>();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
@@ -381,7 +412,7 @@ public final class MoodleXmlFormat implements QuestionFormat {
                             + "answer (poll); export the set as YAML, JSON, CSV or XLSX to keep it"));
                     continue;
                 }
-                writeQuestion(w, q);
+                writeQuestion(w, q, pictures);
                 w.writeCharacters("\n");
             }
             w.writeEndElement();
@@ -399,11 +430,15 @@ public final class MoodleXmlFormat implements QuestionFormat {
      * types are not kept: the whole order is asked, scored as the contest's {@code scoring.ordering} says.
      */
     private static void ordering(Node q, List<Node> answers, Position pos, ResultBuilder out, String id, String stem,
-                                 String explanation, List<String> tags) {
+                                 String explanation, List<String> tags, String image) {
         List<Node> sorted = new ArrayList<>(answers);
         sorted.sort(java.util.Comparator.comparingDouble(MoodleXmlFormat::fraction)); // stable: ties keep their order
         ArrayNode order = JsonNodeFactory.instance.arrayNode();
-        sorted.forEach(a -> order.add(richText(a)));
+        List<String> optionImages = new ArrayList<>();
+        for (Node a : sorted) {
+            optionImages.add(MoodlePictures.read(rawText(a), files(a), pos, "optionImages[" + order.size() + "]", out));
+            order.add(richText(a));
+        }
         List<String> options = new ArrayList<>();
         order.forEach(n -> options.add(n.asText()));
         String select = text(q.textOf("selecttype"));
@@ -417,10 +452,12 @@ public final class MoodleXmlFormat implements QuestionFormat {
             out.warning(pos, "gradingtype", "gradingtype " + grading + " is not kept: the contest's scoring.ordering "
                     + "(all or nothing, or one share per item in its right place) scores it");
         }
-        out.question(dto(id, "ordering", stem, options, order, null, explanation, tags), pos);
+        out.question(dto(id, "ordering", stem, options, order, null, explanation, tags, image, optionImages), pos);
     }
 
-    private static void writeQuestion(XMLStreamWriter w, QuestionDto q) throws XMLStreamException {
+    private static void writeQuestion(XMLStreamWriter w, QuestionDto q,
+                                      java.util.function.Function<String, java.util.Optional<byte[]>> pictures)
+            throws XMLStreamException {
         String type = switch (q.type()) {
             case "single", "multiple" -> "multichoice";
             case "true_false" -> "truefalse";
@@ -434,7 +471,12 @@ public final class MoodleXmlFormat implements QuestionFormat {
         w.writeStartElement("name");
         textElement(w, q.id() == null ? abbreviate(q.stem()) : q.id());
         w.writeEndElement();
-        plain(w, "questiontext", q.stem());
+        MoodlePictures.Html stemHtml = q.image() == null ? null : MoodlePictures.write(q.stem(), q.image(), pictures);
+        if (stemHtml != null) {
+            html(w, "questiontext", null, stemHtml);
+        } else {
+            plain(w, "questiontext", q.stem());
+        }
         plain(w, "generalfeedback", q.explanation() == null ? "" : q.explanation());
         simple(w, "defaultgrade", "1");
         JsonNode a = q.answer();
@@ -452,8 +494,16 @@ public final class MoodleXmlFormat implements QuestionFormat {
                 }
                 String share = new java.math.BigDecimal(100).divide(java.math.BigDecimal.valueOf(right.size()), 5,
                         java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
-                for (String o : q.options()) {
-                    answer(w, right.contains(o) ? share : single ? "0" : "-100", o, null);
+                for (int i = 0; i < q.options().size(); i++) {
+                    String o = q.options().get(i);
+                    String fraction = right.contains(o) ? share : single ? "0" : "-100";
+                    String url = q.optionImages() == null ? null : q.optionImages().get(i);
+                    MoodlePictures.Html optionHtml = url == null ? null : MoodlePictures.write(o, url, pictures);
+                    if (optionHtml != null) {
+                        html(w, "answer", fraction, optionHtml);
+                    } else {
+                        answer(w, fraction, o, null);
+                    }
                 }
             }
             case "true_false" -> {
@@ -476,7 +526,15 @@ public final class MoodleXmlFormat implements QuestionFormat {
                 simple(w, "gradingtype", "ABSOLUTE_POSITION");
                 int place = 1;
                 for (JsonNode n : a) {
-                    answer(w, String.valueOf(place++), n.asText(), null);
+                    // the options are stored in the right order, so option i's picture is the i-th item's
+                    int i = q.options() == null ? -1 : q.options().indexOf(n.asText());
+                    String url = i < 0 || q.optionImages() == null ? null : q.optionImages().get(i);
+                    MoodlePictures.Html optionHtml = url == null ? null : MoodlePictures.write(n.asText(), url, pictures);
+                    if (optionHtml != null) {
+                        html(w, "answer", String.valueOf(place++), optionHtml);
+                    } else {
+                        answer(w, String.valueOf(place++), n.asText(), null);
+                    }
                 }
             }
             default -> throw new IllegalStateException();
@@ -501,6 +559,24 @@ public final class MoodleXmlFormat implements QuestionFormat {
         if (tolerance != null) {
             simple(w, "tolerance", tolerance);
         }
+        w.writeEndElement();
+    }
+
+    /** An HTML text element (a question's text, or an answer with its fraction) with its embedded picture. */
+    private static void html(XMLStreamWriter w, String name, String fraction, MoodlePictures.Html h)
+            throws XMLStreamException {
+        w.writeStartElement(name);
+        if (fraction != null) {
+            w.writeAttribute("fraction", fraction);
+        }
+        w.writeAttribute("format", "html");
+        textElement(w, h.html());
+        w.writeStartElement("file");
+        w.writeAttribute("name", h.fileName());
+        w.writeAttribute("path", "/");
+        w.writeAttribute("encoding", "base64");
+        w.writeCharacters(java.util.Base64.getEncoder().encodeToString(h.bytes()));
+        w.writeEndElement();
         w.writeEndElement();
     }
 

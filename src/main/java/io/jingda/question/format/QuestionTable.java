@@ -82,6 +82,8 @@ public final class QuestionTable {
         final Map<Integer, Integer> optionColumns = new LinkedHashMap<>(); // option number (0-based) -> column
         final List<String> unknown = new ArrayList<>();
         final List<String> headers;
+        /** A column of picture URLs ("image", "图片"): read only to say that its pictures are not fetched. */
+        Integer imageColumn;
 
         Layout(List<String> headers) {
             this.headers = headers;
@@ -130,6 +132,10 @@ public final class QuestionTable {
                 continue;
             }
             String n = normalizeHeader(raw);
+            if (IMAGE_HEADERS.contains(n) && l.imageColumn == null) {
+                l.imageColumn = i;
+                continue;
+            }
             Integer option = optionNumber(n);
             if (option != null) {
                 l.optionColumns.putIfAbsent(option, i);
@@ -176,8 +182,15 @@ public final class QuestionTable {
         return n.replaceAll("[\\s_\\-*:：.]", "");
     }
 
-    /** A row read into a question; problems with single cells are added to {@code problems}. */
-    public record RowResult(QuestionDto question, List<String[]> problems) {
+    /** Headers of a column of picture URLs, which an import never fetches. */
+    static final java.util.Set<String> IMAGE_HEADERS = java.util.Set.of("image", "images", "picture", "imageurl",
+            "图片", "配图", "图片链接");
+
+    /**
+     * A row read into a question; problems with single cells are added to {@code problems}, and what was
+     * read but left out (a picture URL) to {@code warnings}, both as {field, message} pairs.
+     */
+    public record RowResult(QuestionDto question, List<String[]> problems, List<String[]> warnings) {
     }
 
     /**
@@ -224,7 +237,14 @@ public final class QuestionTable {
         String explanation = text(l, Column.EXPLANATION, cell);
         QuestionDto q = new QuestionDto(nullIfEmpty(id), null, type, stem, options, answer, tolerance,
                 nullIfEmpty(explanation), source, tags, difficulty, timeLimit, points);
-        return new RowResult(q, problems);
+        List<String[]> warnings = new ArrayList<>();
+        String image = l.imageColumn == null ? "" : Spreadsheets.unguard(cell.apply(l.imageColumn)).strip();
+        if (!image.isEmpty()) {
+            warnings.add(new String[]{"image", "the picture '" + (image.length() > 80 ? image.substring(0, 77) + "..."
+                    : image) + "' was not fetched (the server makes no outbound calls) and the question is imported"
+                    + " without it; attach the picture in the question editor after the import"});
+        }
+        return new RowResult(q, problems, warnings);
     }
 
     /** True when every cell of the row is blank. */

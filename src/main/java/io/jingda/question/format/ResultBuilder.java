@@ -16,6 +16,8 @@ final class ResultBuilder {
     private final List<ParsedQuestion> questions = new ArrayList<>();
     private final List<ImportProblem> errors = new ArrayList<>();
     private final List<ImportProblem> warnings = new ArrayList<>();
+    /** Picture files the file carries (Moodle XML's embedded files), by the key its questions name them with. */
+    final java.util.Map<String, byte[]> pictures = new java.util.LinkedHashMap<>();
     private int items;
     private int skipped;
     private int droppedProblems;
@@ -83,6 +85,6 @@ final class ResultBuilder {
             warnings.add(ImportProblem.file(droppedProblems + " more problems were not listed"));
         }
         return new ParseResult(format, encoding, set, category, List.copyOf(questions), List.copyOf(errors),
-                List.copyOf(warnings), skipped);
+                List.copyOf(warnings), skipped, java.util.Map.copyOf(pictures));
     }
 }

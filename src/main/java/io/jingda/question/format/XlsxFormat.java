@@ -111,6 +111,10 @@ public final class XlsxFormat implements QuestionFormat {
                             String root = p[0].contains(".") ? p[0].substring(0, p[0].indexOf('.')) : p[0];
                             out.error(ImportProblem.at(pos, columns.get(root), p[0], p[1]));
                         }
+                        for (String[] w : res.warnings()) {
+                            out.warning(ImportProblem.at(pos, layout.imageColumn == null ? null
+                                    : columnName(layout.imageColumn), w[0], w[1]));
+                        }
                         if (res.problems().isEmpty()) {
                             out.question(res.question(), pos, columns);
                         }

@@ -19,6 +19,11 @@ public final class ZipGuard {
     }
 
     public static void check(byte[] data, ImportLimits limits) throws FormatException {
+        check(data, limits, "XLSX");
+    }
+
+    /** The same guard for any zip; {@code what} names the file in messages ("XLSX", "zip"). */
+    public static void check(byte[] data, ImportLimits limits, String what) throws FormatException {
         long total = 0;
         int count = 0;
         byte[] buf = new byte[64 * 1024];
@@ -27,20 +32,20 @@ public final class ZipGuard {
             while (entries.hasMoreElements()) {
                 ZipArchiveEntry e = entries.nextElement();
                 if (++count > limits.maxZipEntries()) {
-                    throw new FormatException("the XLSX holds more than " + limits.maxZipEntries() + " parts", null, null);
+                    throw new FormatException("the " + what + " holds more than " + limits.maxZipEntries() + " parts", null, null);
                 }
                 if (e.isDirectory()) {
                     continue;
                 }
                 if (!zip.canReadEntryData(e)) {
-                    throw new FormatException("the XLSX is encrypted or uses an unsupported compression", null, null);
+                    throw new FormatException("the " + what + " is encrypted or uses an unsupported compression", null, null);
                 }
                 try (InputStream in = zip.getInputStream(e)) {
                     int n;
                     while ((n = in.read(buf)) > 0) {
                         total += n;
                         if (total > limits.maxUnzippedBytes()) {
-                            throw new FormatException("the XLSX unpacks to more than " + limits.maxUnzippedBytes() / 1024 / 1024
+                            throw new FormatException("the " + what + " unpacks to more than " + limits.maxUnzippedBytes() / 1024 / 1024
                                     + " MB: refused as a possible zip bomb", null, null);
                         }
                     }
@@ -49,11 +54,11 @@ public final class ZipGuard {
         } catch (FormatException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new FormatException("the file is not a readable XLSX (damaged or truncated zip: " + e.getMessage() + ")",
+            throw new FormatException("the file is not a readable " + what + " (damaged or truncated zip: " + e.getMessage() + ")",
                     null, null);
         }
         if (count == 0) {
-            throw new FormatException("the file is not a readable XLSX (empty zip)", null, null);
+            throw new FormatException("the file is not a readable " + what + " (empty zip)", null, null);
         }
     }
 }

@@ -1,5 +1,9 @@
 package io.jingda.question.transfer;
 
+import io.jingda.media.MediaStore;
+import io.jingda.media.MediaUrls;
+import io.jingda.question.format.NativeZipFormat;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.jingda.question.QuestionDto;
@@ -23,10 +27,12 @@ import java.util.Optional;
 public class ExportService {
     private final QuestionSetRepository sets;
     private final QuestionRepository questions;
+    private final MediaStore media;
 
-    public ExportService(QuestionSetRepository sets, QuestionRepository questions) {
+    public ExportService(QuestionSetRepository sets, QuestionRepository questions, MediaStore media) {
         this.sets = sets;
         this.questions = questions;
+        this.media = media;
     }
 
     @Transactional
@@ -34,6 +40,14 @@ public class ExportService {
         return sets.findByIdOptional(setId).map(s -> {
             QuestionSetDto header = QuestionMapper.toDto(s, null);
             List<QuestionDto> list = questions.listBySet(setId).stream().map(QuestionMapper::toDto).toList();
+            java.util.function.Function<String, Optional<byte[]>> pictures = url -> MediaUrls.parse(url)
+                    .flatMap(ref -> media.content(ref.sha256(), ref.kind()));
+            if (format instanceof NativeZipFormat zip) {
+                return zip.write(header, list, pictures);
+            }
+            if (format instanceof io.jingda.question.format.MoodleXmlFormat moodle) {
+                return moodle.write(header, list, pictures);
+            }
             return format.write(header, list);
         });
     }

@@ -1,5 +1,10 @@
 package io.jingda.question.transfer;
 
+import io.jingda.media.MediaService;
+import io.jingda.media.MediaStore;
+import java.util.Set;
+import java.util.HashSet;
+
 import io.jingda.question.Question;
 import io.jingda.question.QuestionDto;
 import io.jingda.question.QuestionRepository;
@@ -53,9 +58,13 @@ public class ImportService {
     private final ImportIds ids;
     private final ImportWriter writer;
     private final ImportConfig config;
+    private final MediaStore media;
+    private final MediaService pictures;
 
     public ImportService(QuestionRepository questions, ImportTargets targets, ImportIds ids, ImportWriter writer,
-                         ImportConfig config) {
+                         ImportConfig config, MediaStore media, MediaService pictures) {
+        this.media = media;
+        this.pictures = pictures;
         this.questions = questions;
         this.targets = targets;
         this.ids = ids;
@@ -159,9 +168,16 @@ public class ImportService {
         Map<String, String> seenInFile = new HashMap<>();
         int duplicates = 0;
         int skipped = parsed.skipped();
+        Set<String> usedPictures = new HashSet<>();
+        ImportPictures files = new ImportPictures(pictures, parsed.pictures());
         for (ParsedQuestion pq : parsed.questions()) {
             var pos = pq.position();
-            QuestionRules.Result r = QuestionRules.check(pq.question(), pq.fieldPrefix());
+            QuestionDto withPictures = files.resolve(pq.question(), pq.fieldPrefix(), pos, errors);
+            if (withPictures == null) {
+                items.add(item(pos, "error", null, pq.question()));
+                continue;
+            }
+            QuestionRules.Result r = QuestionRules.check(withPictures, pq.fieldPrefix());
             if (!r.ok()) {
                 for (FieldError e : r.errors()) {
                     String field = e.field();
@@ -172,6 +188,18 @@ public class ImportService {
                 continue;
             }
             QuestionDto q = r.question().withSet(target.dto().id());
+            // picture URLs (the native format keeps them) must name pictures stored here, as on the REST API
+            Map<String, String> pictures = QuestionRules.imageFields(q);
+            Set<String> stored = media.existing(pictures.values());
+            List<String> missing = pictures.entrySet().stream().filter(e -> !stored.contains(e.getValue()))
+                    .map(Map.Entry::getKey).toList();
+            if (!missing.isEmpty()) {
+                missing.forEach(f -> errors.add(ImportProblem.at(pos, pq.columnOf(f), pq.fieldPrefix() + f,
+                        "no picture uploaded to this server has this url; attach the picture in the question editor")));
+                items.add(item(pos, "error", null, q));
+                continue;
+            }
+            usedPictures.addAll(pictures.values());
             String key = DuplicateKey.of(q.stem(), q.answer());
             String where = describe(pos, pq.fieldPrefix());
             String earlier = seenInFile.putIfAbsent(key, where);
@@ -237,6 +265,7 @@ public class ImportService {
             throw new ApiException(422, "IMPORT_FAILED", report.message(), List.of(), report);
         }
         if (write) {
+            media.touch(usedPictures, java.time.Instant.now());
             writer.write(target, toCreate, updates);
         }
         return report;
