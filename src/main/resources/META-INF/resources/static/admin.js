@@ -154,6 +154,14 @@ function imageSlot(id, label, url, set) {
 }
 
 /** The editor's picture slots: the question's, and one per option line of a choice question. */
+/**
+ * The picture slots follow the options as they are typed. Only the slots are replaced: re-rendering the whole
+ * form on the textarea's change (its blur) would replace the Save button under a click that caused the blur.
+ */
+function refreshImageSlots(q) {
+  document.getElementById('edit-images')?.replaceWith(imageSlots(q, WITH_OPTIONS.includes(q.type)));
+}
+
 function imageSlots(q, choice) {
   const errs = [...errorsFor('image'), ...errorsFor('optionImages')];
   const opts = choice ? (q.optionsText !== undefined ? lines(q.optionsText) : (q.options || []).filter(Boolean)) : [];
@@ -203,7 +211,7 @@ function viewEditor() {
       TYPES.map(ty => h('option', { value: ty, selected: q.type === ty }, t(`type.${ty}`))))),
     editorField('stem', 'admin.stem', h('textarea', { required: true, oninput: e => { q.stem = e.target.value; } }, q.stem || '')),
     choice ? editorField('options', q.type === 'ordering' ? 'admin.field.options.ordering' : 'admin.field.options',
-      h('textarea', { rows: '4', oninput: e => { q.optionsText = e.target.value; }, onchange: () => render() },
+      h('textarea', { rows: '4', oninput: e => { q.optionsText = e.target.value; refreshImageSlots(q); } },
         q.optionsText ?? (q.type === 'ordering' && Array.isArray(ans) ? ans : q.options || []).join('\n'))) : null,
     imageSlots(q, choice),
     q.type === 'poll' ? h('p', { class: 'muted', id: 'poll-hint' }, t('admin.poll.hint')) : null,

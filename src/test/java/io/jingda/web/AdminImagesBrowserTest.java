@@ -55,7 +55,7 @@ class AdminImagesBrowserTest {
                 b.open("/admin");
                 b.desktop();
                 b.login("/admin", "browser-img-organizer", "browser-img-organizer-password");
-                b.await(By.id("bank-q")).sendKeys("图片编辑测试题");
+                b.type(By.id("bank-q"), "图片编辑测试题");
                 b.click(By.id("bank-search"));
                 b.until(d -> d.findElements(By.cssSelector("#bank-table tbody tr")).size() == 1, "one search hit");
                 b.click(By.cssSelector("#bank-table tbody tr button"));

@@ -28,12 +28,10 @@ class AdminNewTypesBrowserTest {
 
     private static void create(Browser b, String id, String type, String stem, String options) {
         b.click(By.id("new-question"));
-        b.await(By.id("edit-id")).sendKeys(id);
+        b.type(By.id("edit-id"), id);
         new Select(b.driver.findElement(By.id("edit-type"))).selectByValue(type);
-        b.await(By.id("edit-stem")).sendKeys(stem);
-        WebElement opts = b.await(By.id("edit-options"));
-        opts.clear();
-        opts.sendKeys(options);
+        b.type(By.id("edit-stem"), stem);
+        b.type(By.id("edit-options"), options);
     }
 
     @Test

@@ -153,6 +153,27 @@ final class Browser implements AutoCloseable {
         }, "clicking " + by);
     }
 
+    /**
+     * Replaces the text of a field with {@code text}, finding it again if the page re-rendered it in between
+     * (a stale element), until the field holds that text.
+     */
+    void type(By by, String text) {
+        until(d -> {
+            try {
+                WebElement e = d.findElement(by);
+                if (text.equals(e.getDomProperty("value"))) {
+                    return true;
+                }
+                // select-all then type, not clear(): clear() fires change without input, and a page that
+                // re-renders on change would bring the old text back
+                e.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), text);
+                return text.equals(d.findElement(by).getDomProperty("value"));
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+                return false;
+            }
+        }, "typing into " + by);
+    }
+
     WebElement await(By by) {
         return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
