@@ -53,6 +53,10 @@ import java.util.stream.IntStream;
  *
  * <pre>./mvnw -Pbench package -DskipTests exec:exec@bench -Dbench.participants=10000 -Dbench.questions=10</pre>
  * Arguments are {@code key=value} (or system properties {@code bench.key}); see {@link Options#parse}.
+ * With {@code processes=N} the participants are shared with N−1 child processes ({@link PlayerProcesses}).
+ * <p>
+ * Longer than most classes because one simulated participant's whole life (join, connect, frames, answers,
+ * the figures of each) and the database check read the same fields; the process split is in its own class.
  */
 public final class LoadGenerator {
     private static final ObjectMapper JSON = new ObjectMapper();
