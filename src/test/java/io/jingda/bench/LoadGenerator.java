@@ -53,6 +53,10 @@ import java.util.stream.IntStream;
  *
  * <pre>./mvnw -Pbench package -DskipTests exec:exec@bench -Dbench.participants=10000 -Dbench.questions=10</pre>
  * Arguments are {@code key=value} (or system properties {@code bench.key}); see {@link Options#parse}.
+ * With {@code processes=N} the participants are shared with N−1 child processes ({@link PlayerProcesses}).
+ * <p>
+ * Longer than most classes because one simulated participant's whole life (join, connect, frames, answers,
+ * the figures of each) and the database check read the same fields; the process split is in its own class.
  */
 public final class LoadGenerator {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -143,7 +147,7 @@ public final class LoadGenerator {
                          String serverReport, String pace, List<Long> lbP99ByQuestion, int joinSources,
                          double joinsPerSecond, long join429s, int nodes, long framesDelivered,
                          List<Double> serverCpuByNode, double redisCpuSeconds, double cpuMicrosPerFrame,
-                         long redisBytesIn, long redisBytesOut) {
+                         long redisBytesIn, long redisBytesOut, int generatorProcesses) {
         public String json() {
             try {
                 return JSON.writeValueAsString(this);
@@ -163,6 +167,8 @@ public final class LoadGenerator {
         long frames;
         long bytes;
         volatile long finalScore = Long.MIN_VALUE;
+        /** Played by another process of a split generator (only its outcome is here). */
+        boolean remote;
         final Map<String, Long> sentAt = new ConcurrentHashMap<>();
         final Set<String> acked = ConcurrentHashMap.newKeySet();
 
@@ -172,6 +178,8 @@ public final class LoadGenerator {
     }
 
     private final Options o;
+    /** This process's share of the participants when the generator is split ({@code processes=N}). */
+    private final PlayerProcesses.Split split;
     private final Vertx vertx;
     private final Stats joinLatency = new Stats();
     /** Joins answered 429 (each retried after its Retry-After). */
@@ -205,7 +213,12 @@ public final class LoadGenerator {
     private int port;
 
     public LoadGenerator(Options o) {
+        this(o, PlayerProcesses.Split.ONE);
+    }
+
+    LoadGenerator(Options o, PlayerProcesses.Split split) {
         this.o = o;
+        this.split = split;
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(EVENT_LOOPS).setBlockedThreadCheckInterval(10_000));
     }
 
@@ -228,9 +241,20 @@ public final class LoadGenerator {
                     + scenario + "'");
         }
         Options o = Options.parse(args);
+        PlayerProcesses.Split split = PlayerProcesses.Split.parse(Options.arguments(args));
+        if (split.child()) {
+            try {
+                new LoadGenerator(o, split).runChild();
+            } catch (Exception e) {
+                e.printStackTrace();
+                System.exit(2);
+            }
+            System.exit(0);
+            return;
+        }
         Result r;
         try {
-            r = new LoadGenerator(o).run();
+            r = new LoadGenerator(o, split).run();
         } catch (Exception e) {
             e.printStackTrace();
             System.exit(2);
@@ -249,6 +273,7 @@ public final class LoadGenerator {
         List<String> extra = new ArrayList<>();
         extra.add("-Dquarkus.log.category.\"io.jingda.live.LiveWriter\".level=INFO");
         extra.add("-Dquarkus.log.category.\"io.jingda.live.AnswerIntake\".level=INFO");
+        extra.add("-Dquarkus.log.category.\"io.jingda.live.WarmupOnStart\".level=INFO");
         String jfr = System.getProperty("bench.jfr", "");
         if (!jfr.isBlank()) {
             extra.add("-XX:StartFlightRecording=filename=" + Path.of(jfr).toAbsolutePath() + ",settings=profile");
@@ -315,7 +340,15 @@ public final class LoadGenerator {
 
             List<Player> players = new ArrayList<>();
             for (int i = 0; i < o.participants(); i++) {
-                players.add(new Player(i));
+                if (split.mine(i)) {
+                    players.add(new Player(i));
+                }
+            }
+            if (split.processes() > 1) {
+                children = PlayerProcesses.start(split.processes(), System.getProperty("bench.clientHeap", "2g"),
+                        childArguments(contestId, code), o.workDir(), line -> log("%s", line));
+                log("%d more generator processes play participants i %% %d = 1..%d", split.processes() - 1,
+                        split.processes(), split.processes() - 1);
             }
             long joinStart = System.currentTimeMillis();
             int joined = join(players, code);
@@ -326,6 +359,10 @@ public final class LoadGenerator {
             int connected = connect(players, contestId);
             long connectTotal = System.currentTimeMillis() - connectStart;
             log("connected %d WebSockets in %d ms", connected, connectTotal);
+            if (children != null) {
+                children.awaitReady(Duration.ofMinutes(10).toMillis());
+                log("every generator process is connected");
+            }
 
             long framesBefore = players.stream().mapToLong(p -> p.frames).sum();
             long bytesBefore = players.stream().mapToLong(p -> p.bytes).sum();
@@ -340,6 +377,19 @@ public final class LoadGenerator {
             }
             long frames = players.stream().mapToLong(p -> p.frames).sum() - framesBefore;
             long bytes = players.stream().mapToLong(p -> p.bytes).sum() - bytesBefore;
+            double childCpu = 0;
+            if (children != null) {
+                // their participants got 'finished' too; each writes its figures and exits
+                for (PlayerProcesses.ChildResult c : children.results(Duration.ofMinutes(2).toMillis())) {
+                    merge(c, players);
+                    joinTotal = Math.max(joinTotal, c.joinTotalMs());
+                    joined += c.joined();
+                    connected += c.connected();
+                    frames += c.frames();
+                    bytes += c.bytes();
+                    childCpu += c.cpuSeconds();
+                }
+            }
 
             double serverCpu = server != null ? server.cpuSeconds() - serverCpu0
                     : o.serverPid() > 0 ? ServerProcess.cpuSecondsOf(o.serverPid()) - serverCpu0 : -1;
@@ -373,7 +423,8 @@ public final class LoadGenerator {
                 server.close(); // graceful, so that the embedded database can be opened below
                 peakHeap = server.peakHeapMb();
                 serverReport = Files.readAllLines(server.log).stream()
-                        .filter(l -> l.contains("answer ledger:") || l.contains("receipt to ack"))
+                        .filter(l -> l.contains("answer ledger:") || l.contains("receipt to ack") || l.contains("warm-up:")
+                                || l.contains(" started in "))
                         .map(l -> l.substring(l.indexOf(") ") + 2)).collect(java.util.stream.Collectors.joining("; "));
                 jdbc = "jdbc:h2:file:" + server.dataDir.toAbsolutePath() + "/jingda";
                 jdbcUser = "jingda";
@@ -404,7 +455,7 @@ public final class LoadGenerator {
             for (Stats s : lbReceipts.values()) {
                 lbSpread = Math.max(lbSpread, s.max() - s.min());
             }
-            long ackMissing = players.stream().mapToLong(p -> p.sentAt.size()).sum();
+            long ackMissing = players.stream().mapToLong(p -> p.sentAt.size()).sum() + childAckMissing;
             long lbExpected = (long) connected * o.questions();
             double perPQ = connected == 0 ? 0 : 1.0 * connected * o.questions();
             return new Result(o.participants(), o.questions(), joined, connected, joinTotal, joinLatency.percentile(99),
@@ -418,7 +469,7 @@ public final class LoadGenerator {
                     db == null ? -1 : db.lost, db == null ? -1 : db.lateAccepted + lateSentAccepted.get(),
                     db == null ? null : db.mismatches == 0 && allFinished, db == null ? -1 : db.mismatches,
                     db == null ? -1 : db.stored, round(serverCpu), peakHeap, o.url() == null ? o.heap() : "n/a",
-                    round((clientCpuNanos() - clientCpu0) / 1e9), System.currentTimeMillis() - t0,
+                    round((clientCpuNanos() - clientCpu0) / 1e9 + childCpu), System.currentTimeMillis() - t0,
                     db == null ? "skipped (no jdbc=… for a server given by url)" : "ok",
                     wsExtensions == null || wsExtensions.isBlank() ? "none" : wsExtensions, o.warmup(), serverReport,
                     o.autoAdvance() ? "auto" : o.boardDirect() ? "direct" : "after-reveal",
@@ -427,8 +478,11 @@ public final class LoadGenerator {
                                     : lbLatencyByQuestion.get(qid).percentile(99)).toList(),
                     o.sources(), joinTotal == 0 ? 0 : round(joined * 1000.0 / joinTotal), join429s.get(),
                     Math.max(1, endpoints.size()), frames, cpuByNode, round(redisCpu),
-                    frames == 0 ? 0 : round((serverCpu + redisCpu) * 1e6 / frames), redisIn, redisOut);
+                    frames == 0 ? 0 : round((serverCpu + redisCpu) * 1e6 / frames), redisIn, redisOut, split.processes());
         } finally {
+            if (children != null) {
+                children.close();
+            }
             if (server != null) {
                 server.close();
             }
@@ -454,6 +508,94 @@ public final class LoadGenerator {
                 r.lbP99());
     }
 
+    // ------------------------------------------------------------------ the generator split over processes
+
+    private PlayerProcesses children;
+    private long childAckMissing;
+
+    /** What a child process needs to play its share of the same contest. */
+    private List<String> childArguments(long contestId, String code) {
+        return List.of("url=" + baseUrl, "participants=" + o.participants(), "questions=" + o.questions(),
+                "window=" + o.windowSeconds(), "mode=" + (o.autoAdvance() ? "auto" : "host"), "seed=" + o.seed(),
+                "concurrency=" + o.concurrency(), "late=" + o.lateFraction(), "grace=" + o.graceMs(),
+                "sources=" + o.sources(), "deflate=" + o.deflate(), "workDir=" + o.workDir().toAbsolutePath(),
+                "contest=" + contestId, "code=" + code);
+    }
+
+    /** A child: join and connect this process's share, say so, play until 'finished', write the figures. */
+    void runChild() throws Exception {
+        long cpu0 = clientCpuNanos();
+        for (String one : o.url().split(",")) {
+            endpoints.add(URI.create(one.trim().replaceAll("/$", "")));
+        }
+        List<Player> players = new ArrayList<>();
+        for (int i = 0; i < o.participants(); i++) {
+            if (split.mine(i)) {
+                players.add(new Player(i));
+            }
+        }
+        long joinStart = System.currentTimeMillis();
+        int joined = join(players, split.code());
+        long joinTotal = System.currentTimeMillis() - joinStart;
+        int connected = connect(players, split.contestId());
+        finished = new CountDownLatch(connected);
+        playing = true;
+        loops().probeLag(clientLag, () -> playing);
+        System.out.println(PlayerProcesses.READY + ": joined " + joined + ", connected " + connected + " of "
+                + players.size());
+        if (!finished.await(o.questions() * (o.windowSeconds() + 60L) + 120, TimeUnit.SECONDS)) {
+            log("%d participants never received 'finished'", finished.getCount());
+        }
+        playing = false;
+        for (Player p : players) {
+            if (p.ws != null) {
+                p.ws.close();
+            }
+        }
+        Map<String, long[]> samples = Map.of("join", joinLatency.values(), "ack", ackLatency.values(),
+                "ackAccepted", ackAcceptedLatency.values(), "ackRefused", ackRefusedLatency.values(),
+                "lb", lbLatency.values(), "lag", clientLag.values());
+        Map<String, long[]> byQuestion = new HashMap<>();
+        lbLatencyByQuestion.forEach((q, st) -> byQuestion.put(q, st.values()));
+        Map<String, long[]> receipts = new HashMap<>();
+        lbReceipts.forEach((q, st) -> receipts.put(q, st.values()));
+        new PlayerProcesses.ChildResult(joined, connected, joinTotal, answersSent.get(), accepted.get(),
+                rejectedLate.get(), lateSentAccepted.get(), players.stream().mapToLong(p -> p.frames).sum(),
+                players.stream().mapToLong(p -> p.bytes).sum(), players.stream().mapToLong(p -> p.sentAt.size()).sum(),
+                join429s.get(), (clientCpuNanos() - cpu0) / 1e9, samples, byQuestion, receipts,
+                players.stream().filter(p -> p.token != null).map(p -> new PlayerProcesses.Outcome(p.participantId,
+                        p.finalScore, p.ws != null, List.copyOf(p.acked))).toList())
+                .write(split.results());
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    /** Adds a child's samples, counters and participants to this process's. */
+    private void merge(PlayerProcesses.ChildResult c, List<Player> players) {
+        joinLatency.addAll(c.samples().get("join"));
+        ackLatency.addAll(c.samples().get("ack"));
+        ackAcceptedLatency.addAll(c.samples().get("ackAccepted"));
+        ackRefusedLatency.addAll(c.samples().get("ackRefused"));
+        lbLatency.addAll(c.samples().get("lb"));
+        clientLag.addAll(c.samples().get("lag"));
+        c.lbByQuestion().forEach((q, v) -> lbLatencyByQuestion.computeIfAbsent(q, k -> new Stats()).addAll(v));
+        c.lbReceipts().forEach((q, v) -> lbReceipts.computeIfAbsent(q, k -> new Stats()).addAll(v));
+        answersSent.addAndGet(c.answersSent());
+        accepted.addAndGet(c.accepted());
+        rejectedLate.addAndGet(c.rejectedLate());
+        lateSentAccepted.addAndGet(c.lateSentAccepted());
+        join429s.addAndGet(c.join429s());
+        childAckMissing += c.ackMissing();
+        for (PlayerProcesses.Outcome out : c.players()) {
+            Player p = new Player(-1);
+            p.participantId = out.participantId();
+            p.token = "(in another process)";
+            p.finalScore = out.finalScore();
+            p.remote = out.connected();
+            p.acked.addAll(out.acked());
+            players.add(p);
+        }
+    }
+
     /** The readable summary printed before the JSON line. */
     static String summary(Result r) {
         return String.format(Locale.ROOT, """
@@ -466,7 +608,7 @@ public final class LoadGenerator {
                 traffic          %.2f messages and %.0f bytes (before compression) per participant per question; WebSocket extensions: %s
                 database         %s: %d answers stored, %d acknowledged but lost, %d accepted after the deadline, scores match: %s (%d mismatches)
                 server           %.1f CPU s, peak heap %d MB (limit %s)
-                load generator   %.1f CPU s; its event loops ran late by p99 %d ms, max %d ms while playing; wall %d ms
+                load generator   %d process(es), %.1f CPU s; its event loops ran late by p99 %d ms, max %d ms while playing; wall %d ms
                 server log       %s
                 nodes            %d (CPU s per node: %s); Redis %.2f CPU s, %d bytes in, %d bytes out; %d frames delivered, %.1f µs of server + Redis CPU per frame
                 """, r.participants(), r.questions(), r.warmup(), r.pace(), r.joined(), r.joinTotalMs(), r.joinP99Ms(),
@@ -475,7 +617,7 @@ public final class LoadGenerator {
                 r.ackP50(), r.ackP95(), r.ackP99(), r.ackMax(), r.ackAcceptedP99(), r.ackRefusedP99(), r.lbP50(), r.lbP95(), r.lbP99(), r.lbMax(),
                 r.lbSpreadMaxMs(), r.lbMissing(), r.lbFromActionP50(), r.lbFromActionP99(), r.lbP99ByQuestion(), r.msgsPerParticipantPerQuestion(), r.bytesPerParticipantPerQuestion(),
                 r.wsExtensions(), r.dbCheck(), r.storedAnswers(), r.answersLost(), r.lateAccepted(), r.scoresMatch(), r.scoreMismatches(),
-                r.serverCpuSeconds(), r.serverPeakHeapMb(), r.serverHeapLimit(), r.clientCpuSeconds(), r.clientLagP99(), r.clientLagMax(), r.wallMs(),
+                r.serverCpuSeconds(), r.serverPeakHeapMb(), r.serverHeapLimit(), r.generatorProcesses(), r.clientCpuSeconds(), r.clientLagP99(), r.clientLagMax(), r.wallMs(),
                 r.serverReport().isEmpty() ? "(a server given by url)" : r.serverReport(), r.nodes(), r.serverCpuByNode(),
                 r.redisCpuSeconds(), r.redisBytesIn(), r.redisBytesOut(), r.framesDelivered(), r.cpuMicrosPerFrame());
     }
@@ -521,8 +663,9 @@ public final class LoadGenerator {
 
     // ------------------------------------------------------------------ joining and connecting
 
+    /** Each process of a split generator has loopback source addresses of its own. */
     private String source(int n) {
-        return "127.0.0." + (1 + (n % o.sources()));
+        return "127.0.0." + (1 + split.index() * o.sources() + (n % o.sources()));
     }
 
     private ClientLoops loops;
@@ -553,7 +696,7 @@ public final class LoadGenerator {
         }
         int ok = bounded(players.size(), "join", i -> {
             Player p = players.get(i);
-            String body = "{\"code\":\"" + code + "\",\"nickname\":\"p" + i + "\"}";
+            String body = "{\"code\":\"" + code + "\",\"nickname\":\"p" + p.n + "\"}";
             return joinOne(clients.get(i % o.sources()), endpoints.get(i % endpoints.size()), p, body, System.nanoTime());
         });
         clients.forEach(HttpClient::close);
@@ -894,7 +1037,7 @@ public final class LoadGenerator {
                 }
             }
             long score = mine.values().stream().mapToLong(Long::longValue).sum();
-            if (p.ws != null && p.finalScore != score) {
+            if ((p.ws != null || p.remote) && p.finalScore != score) {
                 mismatches++;
             }
         }

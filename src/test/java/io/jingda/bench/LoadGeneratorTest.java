@@ -22,14 +22,29 @@ class LoadGeneratorTest {
 
     @Test
     void twoHundredParticipantsThreeQuestionsNothingLost() throws Exception {
+        LoadGenerator.Result r = new LoadGenerator(options()).run();
+        System.out.println(LoadGenerator.summary(r));
+        assertPlayedInFull(r);
+    }
+
+    @Test
+    void theGeneratorSplitOverTwoProcessesMergesItsFigures() throws Exception {
+        LoadGenerator.Result r = new LoadGenerator(options(), new PlayerProcesses.Split(2, 0, -1, null, null)).run();
+        System.out.println(LoadGenerator.summary(r));
+        assertThat(r.generatorProcesses()).isEqualTo(2);
+        assertPlayedInFull(r);
+    }
+
+    private LoadGenerator.Options options() {
         var cfg = ConfigProvider.getConfig();
-        LoadGenerator.Options o = new LoadGenerator.Options(url.toString(), 200, 3, 5, false, "admin",
+        return new LoadGenerator.Options(url.toString(), 200, 3, 5, false, "admin",
                 TestAuth.ADMIN_PASSWORD, cfg.getValue("quarkus.datasource.jdbc.url", String.class),
                 cfg.getOptionalValue("quarkus.datasource.username", String.class).orElse(""),
                 cfg.getOptionalValue("quarkus.datasource.password", String.class).orElse(""),
                 1, -1, Path.of("unused"), "n/a", 7, 50, 0.05, 250, Path.of("target", "bench-test"), true, true, 0, true, 0);
-        LoadGenerator.Result r = new LoadGenerator(o).run();
-        System.out.println(LoadGenerator.summary(r));
+    }
+
+    private static void assertPlayedInFull(LoadGenerator.Result r) {
         assertThat(r.joined()).isEqualTo(200);
         assertThat(r.connected()).isEqualTo(200);
         assertThat(r.answersSent()).isEqualTo(600);

@@ -14,6 +14,18 @@ final class Stats {
         values[size++] = v;
     }
 
+    /** Adds another process's samples (the split generator merges its children's). */
+    synchronized void addAll(long[] more) {
+        for (long v : more) {
+            add(v);
+        }
+    }
+
+    /** A copy of the samples, in the order added. */
+    synchronized long[] values() {
+        return Arrays.copyOf(values, size);
+    }
+
     synchronized int count() {
         return size;
     }
