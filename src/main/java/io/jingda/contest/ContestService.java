@@ -309,8 +309,8 @@ public class ContestService {
                     picked = picks.drawn(roundDraw, own);
                 }
                 own.forEach(e -> errors.add(new FieldError(f + "." + e.field(), e.message())));
-                TeamPlanRules.noPolls(f, rr, picked, errors);
-                RoundDefinition d = TeamPlanRules.round(i, rr, questions.size(), picked.size(), roundDraw, teamCount,
+                int turns = (int) picked.stream().filter(q -> q.type.scored()).count();
+                RoundDefinition d = TeamPlanRules.round(i, rr, questions.size(), picked.size(), turns, roundDraw, teamCount,
                         i == r.rounds().size() - 1, errors, warnings);
                 questions.addAll(picked);
                 if (d != null) {
