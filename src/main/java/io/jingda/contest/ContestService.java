@@ -234,10 +234,7 @@ public class ContestService {
             errors.add(new FieldError("timeLimit", "must be between " + QuestionRules.MIN_TIME_LIMIT + " and "
                     + QuestionRules.MAX_TIME_LIMIT + " seconds"));
         }
-        String mode = r.scoring() == null || r.scoring().mode() == null ? "speed" : r.scoring().mode();
-        if (!mode.equals("speed") && !mode.equals("accuracy")) {
-            errors.add(new FieldError("scoring.mode", "must be speed or accuracy"));
-        }
+        String mode = ContestSettings.Scoring.mode(r.scoring(), errors);
         boolean streak = r.scoring() != null && Boolean.TRUE.equals(r.scoring().streakBonus());
         String ordering = ContestSettings.Scoring.ordering(r.scoring(), errors);
         if (r.mode() != null && !r.mode().equals("live") && !r.mode().equals(ContestSettings.SELF_PACED)) {
@@ -309,8 +306,8 @@ public class ContestService {
                     picked = picks.drawn(roundDraw, own);
                 }
                 own.forEach(e -> errors.add(new FieldError(f + "." + e.field(), e.message())));
-                TeamPlanRules.noPolls(f, rr, picked, errors);
-                RoundDefinition d = TeamPlanRules.round(i, rr, questions.size(), picked.size(), roundDraw, teamCount,
+                int turns = (int) picked.stream().filter(q -> q.type.scored()).count();
+                RoundDefinition d = TeamPlanRules.round(i, rr, questions.size(), picked.size(), turns, roundDraw, teamCount,
                         i == r.rounds().size() - 1, errors, warnings);
                 questions.addAll(picked);
                 if (d != null) {

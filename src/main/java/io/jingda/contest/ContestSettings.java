@@ -107,6 +107,15 @@ public record ContestSettings(
         }
 
         /** The {@code ordering} of a request's scoring (null when not given), checked. */
+        /** The scoring mode asked for ({@code speed} when none), with an error if it is neither speed nor accuracy. */
+        static String mode(Scoring s, List<io.jingda.system.FieldError> errors) {
+            String m = s == null || s.mode() == null ? "speed" : s.mode();
+            if (!m.equals("speed") && !m.equals("accuracy")) {
+                errors.add(new io.jingda.system.FieldError("scoring.mode", "must be speed or accuracy"));
+            }
+            return m;
+        }
+
         static String ordering(Scoring s, List<io.jingda.system.FieldError> errors) {
             String o = s == null ? null : s.ordering();
             if (o != null && !ORDERING.contains(o)) {

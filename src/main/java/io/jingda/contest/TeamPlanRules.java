@@ -108,9 +108,10 @@ public final class TeamPlanRules {
 
     /**
      * One round with its settings resolved; {@code from} and {@code count} place its questions in the
-     * contest. Adds errors (named {@code rounds[i].field}) and warnings.
+     * contest, {@code turns} of which are scored (a poll takes no turn: it is played by everyone, as in a
+     * standard round). Adds errors (named {@code rounds[i].field}) and warnings.
      */
-    public static RoundDefinition round(int i, RoundRequest r, int from, int count, ContestSettings.Draw draw,
+    public static RoundDefinition round(int i, RoundRequest r, int from, int count, int turns, ContestSettings.Draw draw,
                                         int teamCount, boolean last, List<FieldError> errors, List<String> warnings) {
         String f = "rounds[" + i + "]";
         RoundKind kind = RoundKind.parse(r.kind()).orElse(null);
@@ -157,8 +158,8 @@ public final class TeamPlanRules {
         if (kind.turns()) {
             answerer = choice(f + ".answerer", r.answerer(), "rotate", errors, "rotate", "captain");
             requireGo = Boolean.TRUE.equals(r.requireGo());
-            if (count % Math.max(1, teamCount) != 0 && teamCount > 0) {
-                warnings.add(f + ": " + count + " questions for " + teamCount
+            if (turns % Math.max(1, teamCount) != 0 && teamCount > 0) {
+                warnings.add(f + ": " + turns + " scored questions for " + teamCount
                         + " teams is not a multiple of the team count, so teams get unequal turns");
             }
         }
@@ -273,16 +274,5 @@ public final class TeamPlanRules {
             errors.add(new FieldError(field, "must be one of " + String.join(", ", allowed)));
         }
         return v;
-    }
-
-    /** A team round wins or loses points on a right answer, which a poll has not: polls go in standard rounds. */
-    static void noPolls(String field, RoundRequest rr, List<io.jingda.question.Question> picked,
-                        List<FieldError> errors) {
-        if (RoundKind.parse(rr.kind()).map(RoundKind::teamsOnly).orElse(false)) {
-            picked.stream().filter(q -> q.type == io.jingda.question.QuestionType.POLL).findFirst()
-                    .ifPresent(q -> errors.add(new FieldError(field + ".questionIds", "'" + q.id + "' is a poll: a "
-                            + rr.kind() + " round needs a right answer to win or lose points with; put polls in a "
-                            + "standard round")));
-        }
     }
 }

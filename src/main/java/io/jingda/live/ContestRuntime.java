@@ -130,7 +130,8 @@ public final class ContestRuntime {
             this.match = new Match(settings.teams(), settings.rounds(),
                     settings.baseScore() == null ? 0 : settings.baseScore(),
                     settings.teamSize() == null ? 6 : settings.teamSize(), i -> questions.get(i).publicId(),
-                    this::nicknameOf, this::memberPart, i -> questions.get(i).multiplier());
+                    this::nicknameOf, this::memberPart, i -> questions.get(i).multiplier(),
+                    i -> questions.get(i).type().scored());
             this.teamRound = new TeamRound(match);
         } else {
             this.match = null;
@@ -193,9 +194,12 @@ public final class ContestRuntime {
         return index >= 0 && index < questions.size() ? questions.get(index) : null;
     }
 
-    /** The policy of question {@code idx}: its round's (a team round's, or the standard one). */
+    /**
+     * The policy of question {@code idx}: its round's (a team round's, or the standard one). A poll in a team round
+     * is played as in a standard round: everyone votes, the host closes and reveals.
+     */
     private RoundMode modeFor(int idx) {
-        return match != null && match.roundOf(idx).roundKind().teamsOnly() ? teamRound : round;
+        return match != null && match.teamQuestion(idx) ? teamRound : round;
     }
 
     /** What a team's members add to its score: the sum or the average of their own points. */
@@ -490,7 +494,7 @@ public final class ContestRuntime {
      * time (a team question closes when the match says it is over; this is for clients' countdowns).
      */
     private long windowMs(int idx, LiveQuestion q) {
-        if (match == null || !match.roundOf(idx).roundKind().teamsOnly()) {
+        if (match == null || !match.teamQuestion(idx)) {
             return q.timeLimitMs();
         }
         RoundDefinition d = match.roundOf(idx);
@@ -1076,6 +1080,9 @@ public final class ContestRuntime {
             events.forEach(match::apply);
             if (!events.isEmpty()) {
                 match.stored(events.get(events.size() - 1).seq());
+            }
+            if (index >= 0 && phase != QuestionPhase.ROUND) {
+                match.showing(index);
             }
         }
         if (!published) {

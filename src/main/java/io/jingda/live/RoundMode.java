@@ -9,7 +9,8 @@ import java.util.Optional;
  * gives it a {@link RoundState} that decides who may act and with what, which host actions each phase
  * allows, which timer is due and how an answer is judged. The runtime asks the round and never branches
  * on its kind. {@link StandardRound} is the crowd round; {@link TeamRound} is the policy of a question in a
- * team round (mandatory, buzzer, wager, tie-break), whose rules live in {@code live.team.Match}.
+ * team round (mandatory, buzzer, wager, tie-break), whose rules live in {@code live.team.Match}; a poll in a team
+ * round takes no turn and is played by the crowd, as in a standard round.
  */
 public interface RoundMode {
     RoundMode STANDARD = new StandardRound();

@@ -2,7 +2,7 @@
 import { t, onLangChange } from './i18n.js';
 import { h, mount, api, liveSocket, timer, startTicker, board, podium, distributionChart, staffHeader, errorText, questionImage, optionImage,
   optionText, icon, shapeIcon, rankedList, optionSetLabel, orderLabel, revealMatcher, teamTag, roundBanner, multiplierBadge, nextBadge, ApiError, csrfToken } from './common.js';
-import { liveState, liveFrames, timeLeft, stepLeft, teamRound, teamOf } from './live.js';
+import { liveState, liveFrames, timeLeft, stepLeft, teamQuestion, teamOf } from './live.js';
 import { onlineFieldset, onlineBody, uploadUnits } from './online-form.js';
 
 const root = document.getElementById('app');
@@ -351,11 +351,11 @@ function viewConsole() {
   const q = L.question;
   const qPanel = q && ['RUNNING', 'PAUSED'].includes(c.status) ? h('section', { class: 'card', 'aria-labelledby': 'q-h' },
     h('h2', { id: 'q-h' }, t('q.progress', { i: q.index + 1, n: q.total }), ' ', multiplierBadge(q.multiplier, 'q-mult')),
-    c.phase === 'OPEN' && !teamRound(L) ? timer(remaining, q.timeLimitMs, () => L.paused) : null,
+    c.phase === 'OPEN' && !teamQuestion(L) ? timer(remaining, q.timeLimitMs, () => L.paused) : null,
     h('p', { class: 'stem host-stem', id: 'stem' }, q.stem), questionImage(q),
     q.options?.length ? h('ol', { style: 'list-style:none;padding:0' }, q.options.map((o, i) => h('li', { class: 'shape-line' }, shapeIcon(i), optionImage(o), ` ${optionText(q, o)}`))) : null,
-    h('p', { id: 'host-answered', 'aria-live': 'polite', hidden: teamRound(L) }, t('screen.answered', { a: L.reveal?.answered ?? L.progress?.answered ?? 0, n: L.progress?.participants ?? L.participants ?? 0 })),
-    hostChart(q, L) && !teamRound(L) ? h('div', { id: 'host-chart' }, hostChart(q, L)) : null,
+    h('p', { id: 'host-answered', 'aria-live': 'polite', hidden: teamQuestion(L) }, t('screen.answered', { a: L.reveal?.answered ?? L.progress?.answered ?? 0, n: L.progress?.participants ?? L.participants ?? 0 })),
+    hostChart(q, L) && !teamQuestion(L) ? h('div', { id: 'host-chart' }, hostChart(q, L)) : null,
     L.reveal ? h('p', {}, h('strong', {}, icon('check'), ` ${t('reveal.answer')}: `), revealText(q, L.reveal)) : null) : null;
   const done = c.status === 'FINISHED' ? resultsPanel() : null;
   const lb = L.leaderboard && c.status !== 'FINISHED' ? h('section', { class: 'card' }, h('h2', {}, t('board.title')), board(L.leaderboard.top, null)) : null;
@@ -386,7 +386,7 @@ function roundPanel(c, L) {
   const r = L.round;
   const big = (id, action, label, cls, body) => h('button', { type: 'button', class: `btn big ${cls || ''}`, id: `act-${id}`,
     disabled: !ok.includes(action), onclick: () => act(action, body) }, label);
-  const playing = teamRound(L) && ['RUNNING', 'PAUSED'].includes(c.status);
+  const playing = teamQuestion(L) && ['RUNNING', 'PAUSED'].includes(c.status);
   const buttons = h('div', { class: 'team-controls', role: 'toolbar', 'aria-label': t('team.controls') },
     playing ? big('go', 'go', t('action.go'), 'go') : null,
     playing ? big('right', 'judge', [icon('check'), ` ${t('action.right')}`], 'ok', { correct: true }) : null,

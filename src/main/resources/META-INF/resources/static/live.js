@@ -43,6 +43,14 @@ export function teamRound(L) {
   return !!L.round && TEAM_KINDS.includes(L.round.kind);
 }
 
+/**
+ * True when the question on show is played by teams: a team round's question, except a poll, which everyone
+ * answers as in a standard round (no turn, no buzz, no judgement; docs/contests.md).
+ */
+export function teamQuestion(L) {
+  return teamRound(L) && L.question?.questionType !== 'poll';
+}
+
 /** The team with id in the latest standings (or the round's teams), or null. */
 export function teamOf(L, id) {
   if (id === null || id === undefined) return null;
@@ -118,7 +126,8 @@ export function reduce(L, m) {
       L.paused = false; L.remainingMs = null; L.next = null;
       // a new question: who answers it is decided afresh (a turn, a buzz); the stakes stay for the round
       L.turn = null; L.buzz = null; L.judged = []; L.refused = null;
-      L.step = !L.round ? null : BUZZ_KINDS.includes(L.round.kind) ? 'reading' : TEAM_KINDS.includes(L.round.kind) ? 'ready' : null;
+      L.step = !L.round || m.questionType === 'poll' ? null : BUZZ_KINDS.includes(L.round.kind) ? 'reading'
+        : TEAM_KINDS.includes(L.round.kind) ? 'ready' : null;
       stage = 'question'; fresh = true;
       break;
     case 'round':
@@ -211,7 +220,7 @@ export function reduce(L, m) {
     case 'reveal':
       L.reveal = m; L.phase = 'REVEALED'; L.you = { ...L.you, ...m.you }; L.next = m.next ?? null;
       if (Array.isArray(m.teams)) L.teams = ranked(m.teams);
-      if (L.round) L.step = 'over';
+      if (L.round && m.questionType !== 'poll') L.step = 'over';
       stage = 'reveal';
       break;
     case 'leaderboard':

@@ -2,7 +2,7 @@
 import { t, langButton, onLangChange } from './i18n.js';
 import { h, mount, liveSocket, timer, startTicker, board, podium, optionText, questionImage, optionImage, ApiError, csrfToken, icon, shapeIcon,
   roundBanner, multiplierBadge, nextBadge } from './common.js';
-import { liveState, liveFrames, timeLeft, stepLeft, teamRound, teamOf } from './live.js';
+import { liveState, liveFrames, timeLeft, stepLeft, teamRound, teamQuestion, teamOf } from './live.js';
 
 const KEY = 'jingda.play';
 const MINE = 'jingda.play.answer'; // the answer given to the current question, kept across a reload
@@ -317,7 +317,7 @@ function viewLobby() {
 
 function viewQuestion() {
   const q = L.question;
-  if (teamRound(L)) return teamQuestion(q);
+  if (teamQuestion(L)) return teamPlay(q);
   const parts = [topline(),
     timer(remaining, q.timeLimitMs, () => L.paused),
     h('div', { class: 'stem', id: 'stem' }, q.stem), questionImage(q)];
@@ -422,7 +422,7 @@ function stateBox(id, cls, glyph, title, sub) {
  * start), "locked out", who won the buzz; then, like mandatory and wager rounds, "your turn: answer now" with the
  * answer area for the one whose turn it is, and "not your turn" (whose it is) for everyone else.
  */
-function teamQuestion(q) {
+function teamPlay(q) {
   const parts = [topline()];
   const step = L.step;
   const turn = L.turn;
@@ -519,7 +519,7 @@ function judgedBox() {
 }
 
 function viewClosed() {
-  if (teamRound(L)) {
+  if (teamQuestion(L)) {
     // a team question closes once it is judged: the judgement, not "time is up"
     return [topline(), L.question ? h('div', { class: 'stem' }, L.question.stem) : null,
       judgedBox() || stateBox('closed', 'locked', 'hourglass', t('step.over'))];

@@ -2,7 +2,7 @@
 import { t, langButton, onLangChange } from './i18n.js';
 import { h, mount, liveSocket, timer, startTicker, board, podium, distributionChart, rankedList, revealMatcher, questionImage, optionImage,
   optionText, icon, shapeIcon, roundBanner, orderLabel, LETTERS, multiplierBadge, nextBadge } from './common.js';
-import { liveState, liveFrames, timeLeft, stepLeft, teamRound, teamOf } from './live.js';
+import { liveState, liveFrames, timeLeft, stepLeft, teamRound, teamQuestion, teamOf } from './live.js';
 
 const root = document.getElementById('app');
 const code = (location.pathname.match(/^\/screen\/([^/]+)/) || [])[1] || '';
@@ -72,7 +72,7 @@ function viewRound() {
 
 /** Who answers: the reading time, the open buzz, the team that won it, whose turn it is, and the judgement. */
 function teamStrip() {
-  if (!teamRound(L)) return null;
+  if (!teamQuestion(L)) return null;
   const j = L.judged[L.judged.length - 1];
   const winner = L.buzz?.winner;
   let line;
@@ -152,7 +152,8 @@ function optionsGrid(q, correctIds) {
 
 function viewQuestion() {
   const q = L.question;
-  const team = teamRound(L);
+  // a poll in a team round is everyone's: the answer count and the question's own countdown, as in a standard round
+  const team = teamQuestion(L);
   return [head(), team ? teamCards() : null, team ? teamStrip() : null,
     h('div', { class: 'row' }, h('span', { class: 'pill' }, t('q.progress', { i: q.index + 1, n: q.total })),
       multiplierBadge(q.multiplier, 'q-mult'),
@@ -171,7 +172,7 @@ function stepTotal() {
 }
 
 function viewClosed() {
-  if (teamRound(L)) return [head(), teamCards(), teamStrip(), h('div', { class: 'stem' }, L.question?.stem || '')];
+  if (teamQuestion(L)) return [head(), teamCards(), teamStrip(), h('div', { class: 'stem' }, L.question?.stem || '')];
   return [head(), h('div', { class: 'stem' }, L.question?.stem || ''),
     h('div', { class: 'state-big locked' }, h('span', { class: 'icon' }, icon('hourglass')),
       h('span', { class: 'title' }, t('q.closed')), h('span', { class: 'sub' }, t('screen.answered', { a: L.progress?.answered ?? 0, n: L.participants })))];

@@ -67,6 +67,30 @@ class TeamLiveModelBrowserTest {
     }
 
     @Test
+    void aPollInABuzzerRoundHasNoStepAndItsRevealLeavesItEmpty() {
+        List<Map<String, Object>> two = List.of(team(1, "一队", 100), team(2, "二队", 100));
+        List<Map<String, Object>> frames = List.of(
+                Map.of("type", "state", "title", "团体赛", "status", "LOBBY", "participants", 2, "teams", two),
+                Map.of("type", "round", "index", 0, "kind", "buzzer", "title", "抢答题", "total", 2, "first", 0, "teams", two),
+                Map.of("type", "question", "questionId", "p1", "index", 0, "total", 2, "questionType", "poll",
+                        "stem", "?", "timeLimitMs", 20000, "deadline", FAR),
+                Map.of("type", "reveal", "questionId", "p1", "questionType", "poll", "answered", 2,
+                        "distribution", Map.of("a", 2, "b", 0)),
+                Map.of("type", "question", "questionId", "q2", "index", 1, "total", 2, "questionType", "single",
+                        "stem", "?", "timeLimitMs", 20000, "deadline", FAR));
+        try (Browser b = Browser.start(base.toString())) {
+            b.open("/login");
+            List<Map<String, Object>> s = run(b, frames);
+            // a poll is the crowd's: no reading, no buzz, no turn
+            assertThat(model(s.get(2))).containsEntry("stage", "question").containsEntry("step", null);
+            assertThat(field(s.get(2), "round")).containsEntry("kind", "buzzer");
+            assertThat(model(s.get(3))).containsEntry("stage", "reveal").containsEntry("step", null);
+            // the next, scored question of the round is read before the buzz opens, as usual
+            assertThat(model(s.get(4))).containsEntry("step", "reading");
+        }
+    }
+
+    @Test
     void aBuzzerRoundAWagerRoundARulingAndAReconnect() {
         List<Map<String, Object>> two = List.of(team(1, "一队", 100), team(2, "二队", 100));
         Map<String, Object> q1 = Map.of("type", "question", "questionId", "q1", "index", 0, "total", 3,

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 import java.util.function.IntToDoubleFunction;
 import java.util.function.IntToLongFunction;
 import java.util.function.LongFunction;
@@ -116,6 +117,8 @@ public final class Match {
     /** The part of a team's score its members' own points make (their sum or average), from the runtime. */
     private final IntToLongFunction memberPart;
     private final IntToDoubleFunction multipliers;
+    /** Whether question {@code idx} is scored; one that is not (a poll) is a crowd question: no turn, no buzz, no stake. */
+    private final IntPredicate scored;
 
     private final Map<Long, Integer> teamOf = new HashMap<>();
     private final Map<Integer, List<Long>> members = new HashMap<>();
@@ -140,14 +143,18 @@ public final class Match {
 
     public Match(List<TeamDefinition> teams, List<RoundDefinition> rounds, int baseScore, int teamSize,
                  IntFunction<String> questionIds, LongFunction<String> nicknames, IntToLongFunction memberPart) {
-        this(teams, rounds, baseScore, teamSize, questionIds, nicknames, memberPart, i -> Multiplier.DEFAULT);
+        this(teams, rounds, baseScore, teamSize, questionIds, nicknames, memberPart, i -> Multiplier.DEFAULT, i -> true);
     }
 
-    /** {@code multipliers}: each question's multiplier (by contest index), which scales its right and wrong points. */
+    /**
+     * {@code multipliers}: each question's multiplier (by contest index), which scales its right and wrong points;
+     * {@code scored}: whether a question is scored (false for a poll, which the match leaves to the crowd).
+     */
     public Match(List<TeamDefinition> teams, List<RoundDefinition> rounds, int baseScore, int teamSize,
                  IntFunction<String> questionIds, LongFunction<String> nicknames, IntToLongFunction memberPart,
-                 IntToDoubleFunction multipliers) {
+                 IntToDoubleFunction multipliers, IntPredicate scored) {
         this.multipliers = multipliers;
+        this.scored = scored;
         this.teams = teams == null ? List.of() : List.copyOf(teams);
         this.teams.forEach(t -> {
             teamById.put(t.id(), t);
@@ -419,11 +426,19 @@ public final class Match {
         return play != null && play.judgement != null && play.judgement.startsWith("void:");
     }
 
-    /** Opens question {@code idx} of the current round; nothing for a standard round. */
+    /** Whether question {@code idx} is played by teams: a scored question of a team round (a poll is the crowd's). */
+    public boolean teamQuestion(int idx) {
+        return roundOf(idx).roundKind().teamsOnly() && scored.test(idx);
+    }
+
+    /**
+     * Opens question {@code idx} of the current round; nothing for a standard round's question or a poll (played
+     * as in a standard round: no turn, no buzz, no stake, no judgement, and no event to store).
+     */
     public List<RoundEvent> openQuestion(int idx, long now) {
         RoundDefinition d = current();
         List<RoundEvent> evs = new ArrayList<>();
-        if (d == null || !d.roundKind().teamsOnly()) {
+        if (d == null || !d.roundKind().teamsOnly() || !scored.test(idx)) {
             play = null;
             return evs;
         }
@@ -439,10 +454,19 @@ public final class Match {
         return evs;
     }
 
-    /** The team whose question this is: the teams in turn, the order rotating by one each round. */
+    /**
+     * The team whose question this is: the teams in turn, the order rotating by one each round. Only scored
+     * questions take a turn: a poll between two turns leaves the rotation as if it were not there.
+     */
     private int turnTeam(RoundDefinition d, int idx) {
         List<Integer> ids = playing;
-        return ids.get(((idx - d.from()) + d.index()) % ids.size());
+        int turns = 0;
+        for (int i = d.from(); i < idx; i++) {
+            if (scored.test(i)) {
+                turns++;
+            }
+        }
+        return ids.get((turns + d.index()) % ids.size());
     }
 
     /** Who answers for the team: the captain, or the next member after the last one (never twice in a row). */
@@ -798,6 +822,16 @@ public final class Match {
                 }
             }
             default -> throw new IllegalArgumentException("unknown round event '" + e.kind() + "'");
+        }
+    }
+
+    /**
+     * After a replay: question {@code idx} is the one on show. A poll stores no event, so a replay leaves the play
+     * of the team question before it in place; that play is over and must not take the poll's votes as answers.
+     */
+    public void showing(int idx) {
+        if (play != null && play.idx != idx) {
+            play = null;
         }
     }
 

@@ -56,7 +56,7 @@ class MatchTest {
     @Test
     void aQuestionsMultiplierScalesTheRightAndWrongPointsButNotAFalseStart() {
         Match m = new Match(TEAMS, List.of(buzzer(0, 0, 2, "penalty", false)), 100, 6, i -> "q" + i, id -> "p" + id,
-                t -> 0, i -> i == 0 ? 2.5 : 0);
+                t -> 0, i -> i == 0 ? 2.5 : 0, i -> true);
         m.place(11, 1, "p11");
         m.place(21, 2, "p21");
         m.startRound(0, null, 0);
@@ -74,6 +74,46 @@ class MatchTest {
         // practice (x0): right, and nothing
         assertThat(m.answered(true, 13_200)).extracting(RoundEvent::points).containsExactly(0);
         assertThat(score(m, 1)).isEqualTo(75);
+    }
+
+    @Test
+    void aPollInATeamRoundOpensNoPlayTakesNoTurnAndAReplayDoesNotLeaveTheTurnBeforeItOpen() {
+        // mandatory: questions 0..3, question 1 a poll; the teams in turn 1, 2, 3 over the scored ones
+        RoundDefinition round = mandatory(0, 0, 4, "rotate", false);
+        Match m = new Match(TEAMS, List.of(round), 100, 6, i -> "q" + i, id -> "p" + id, t -> 0, i -> 1.0, i -> i != 1);
+        m.place(11, 1, "p11");
+        m.place(21, 2, "p21");
+        m.place(31, 3, "王五");
+        List<RoundEvent> stored = new ArrayList<>(m.startRound(0, null, 0));
+        stored.addAll(m.openQuestion(0, 1_000));
+        assertThat(stored.get(stored.size() - 1).team()).isEqualTo(1);
+        stored.addAll(m.answered(true, 2_000));
+        assertThat(m.teamQuestion(0)).isTrue();
+        assertThat(m.teamQuestion(1)).isFalse();
+        assertThat(m.openQuestion(1, 3_000)).isEmpty();
+        assertThat(m.playingQuestion()).isFalse();
+        assertThat(m.step()).isNull();
+        assertThat(m.state(false).step()).isNull();
+        assertThat(m.state(false).turn()).isNull();
+        assertThat(m.mayAnswer(21, 3_100, 0)).isNull();
+        assertThat(m.skipAllowed()).isFalse();
+        assertThat(m.goAllowed()).isFalse();
+        assertThat(m.due(60_000, 0)).isEmpty(); // no turn to time out
+        // a replay while the poll is on show: the judged turn of question 0 is not the poll's
+        Match replayed = new Match(TEAMS, List.of(round), 100, 6, i -> "q" + i, id -> "p" + id, t -> 0, i -> 1.0,
+                i -> i != 1);
+        replayed.place(11, 1, "p11");
+        replayed.place(21, 2, "p21");
+        replayed.place(31, 3, "王五");
+        stored.forEach(replayed::apply);
+        replayed.showing(1);
+        assertThat(replayed.playingQuestion()).isFalse();
+        assertThat(replayed.score(1)).isEqualTo(110);
+        // the poll took no turn: question 2 is team 2's, question 3 team 3's
+        assertThat(m.openQuestion(2, 60_000)).extracting(RoundEvent::team).containsExactly(null, 2);
+        m.answered(false, 61_000);
+        assertThat(m.openQuestion(3, 70_000)).extracting(RoundEvent::team).containsExactly(null, 3);
+        assertThat(List.of(score(m, 1), score(m, 2), score(m, 3))).containsExactly(110L, 100L, 100L);
     }
 
     @Test
