@@ -21,7 +21,7 @@ class ErrorMessagesTest {
             /api/contests      | {"timeLimit":"abc"}                 | timeLimit   | must be a whole number, not "abc"
             /api/contests      | {"scoring":"fast"}                  | scoring     | must be an object ({...}), not text
             /api/contests      | {"draw":{"count":"many"}}           | draw.count  | must be a whole number, not "many"
-            /api/contests      | {"title":"x","nope":1}              | nope        | is not a known field (line 1, column 23) (the fields here are: antiCheat, attemptScore, attemptsAllowed, autoAdvance, baseScore, closesAt, confirmRelated, draw, identity, joinsPerMinute, leaderboardSize, maxParticipants, mode, opensAt, publicRanking, questionIds, questionsPerAttempt, round, rounds, scoring, showAnswers, shuffleOptions, teamPick, teamScoring, teamSize, teams, timeLimit, timeLimitTotal, title, units)
+            /api/contests      | {"title":"x","nope":1}              | nope        | is not a known field (line 1, column 23) (the fields here are: antiCheat, attemptScore, attemptsAllowed, autoAdvance, baseScore, closesAt, confirmRelated, draw, identity, joinsPerMinute, leaderboardSize, maxParticipants, mode, multipliers, opensAt, publicRanking, questionIds, questionsPerAttempt, round, rounds, scoring, showAnswers, shuffleOptions, teamPick, teamScoring, teamSize, teams, timeLimit, timeLimitTotal, title, units)
             /api/contests      | {"title":                           | body        | is not valid JSON: it ends too early
             /api/contests      | {"timeLimit":99999999999999}        | timeLimit   | is a number out of range
             /api/questions     | {"options":{"a":1}}                 | options     | must be a list, not an object

@@ -463,24 +463,20 @@ public final class QuestionTable {
         if (s.isEmpty() || s.length() > optionCount) {
             return Optional.empty();
         }
-        List<Integer> out = new ArrayList<>();
-        for (char c : s.toCharArray()) {
-            int i = OPTION_LETTERS.indexOf(c);
-            if (i < 0 || i >= optionCount || out.contains(i)) {
-                return Optional.empty();
-            }
-            out.add(i);
-        }
-        out.sort(null);
-        return Optional.of(out);
+        return distinctLetters(s, optionCount).map(out -> {
+            out.sort(null);
+            return out;
+        });
     }
 
     /** "CADB", "C,A,D,B": every option's letter once, in the order given, or empty. */
     static Optional<List<Integer>> orderLetters(String text, int optionCount) {
         String s = text.strip().toUpperCase(Locale.ROOT).replaceAll("[\\s,，、|;；/>＞]", "");
-        if (s.length() != optionCount) {
-            return Optional.empty();
-        }
+        return s.length() != optionCount ? Optional.empty() : distinctLetters(s, optionCount);
+    }
+
+    /** The options the letters of {@code s} name, in its order; empty if one is out of range or repeated. */
+    private static Optional<List<Integer>> distinctLetters(String s, int optionCount) {
         List<Integer> out = new ArrayList<>();
         for (char c : s.toCharArray()) {
             int i = OPTION_LETTERS.indexOf(c);
