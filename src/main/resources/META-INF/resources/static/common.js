@@ -224,7 +224,8 @@ export function timer(getRemaining, totalMs, paused) {
   const fill = h('div', { class: 'fill' });
   const el = h('div', { class: 'timer', 'data-timer': '1' }, num, h('div', { class: 'track', 'aria-hidden': 'true' }, fill));
   el.update = () => {
-    const left = Math.max(0, getRemaining());
+    // never more than the whole time: the estimate of the server's clock may be a few ms ahead of it
+    const left = Math.max(0, totalMs > 0 ? Math.min(totalMs, getRemaining()) : getRemaining());
     const secs = Math.ceil(left / 1000);
     num.textContent = String(secs);
     num.setAttribute('aria-label', t('timer.left', { s: secs }));
