@@ -7,6 +7,7 @@ import io.jingda.live.protocol.Audience;
 import io.jingda.live.protocol.Fanout;
 import io.jingda.live.protocol.Frames;
 import io.jingda.live.protocol.PlayerFrames;
+import io.jingda.live.protocol.Utf8Frame;
 import io.jingda.question.QuestionType;
 import io.jingda.scoring.AnswerKey;
 import io.jingda.system.JsonText;
@@ -14,7 +15,6 @@ import io.jingda.system.JsonText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -144,8 +144,14 @@ public final class Warmup {
 
         void encode(String frame) {
             if (frame != null) {
+                count(Utf8Frame.of(frame));
+            }
+        }
+
+        void count(Utf8Frame frame) {
+            if (frame != null) {
                 frames++;
-                bytes += frame.getBytes(StandardCharsets.UTF_8).length;
+                bytes += frame.length();
             }
         }
 
@@ -157,9 +163,9 @@ public final class Warmup {
         @Override
         public void toPlayers(long contestId, PlayerFrames frames) {
             if (frames instanceof PlayerFrames.WithYou w) {
-                String head = Frames.personalHead(w.shared());
+                byte[] head = w.headBytes(); // as the socket side renders it
                 for (Long pid : w.you().keySet()) {
-                    encode(w.frameFor(head, pid));
+                    count(w.utf8For(head, pid));
                 }
             } else if (frames instanceof PlayerFrames.ShuffledQuestion q) {
                 encode(Frames.json(q.question()));

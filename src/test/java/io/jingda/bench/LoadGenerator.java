@@ -315,9 +315,19 @@ public final class LoadGenerator {
             URI u = endpoints.get(0); // the host drives the contest through the first node, which opens it
             host = u.getHost();
             port = u.getPort() > 0 ? u.getPort() : 80;
+            if (split.processes() > 1) {
+                // started first, so that in a warm run each child plays a warm-up contest of its own (beside
+                // the parent's): its reading code is then compiled before the measured bursts
+                children = PlayerProcesses.start(split.processes(), System.getProperty("bench.clientHeap", "2g"),
+                        childArguments(), o.workDir(), line -> log("%s", line));
+            }
             if (o.warmup() > 0) {
                 warmUp();
             }
+            if (children != null) {
+                children.awaitWarm(Duration.ofMinutes(10).toMillis());
+            }
+            clientCpu0 = clientCpuNanos(); // the generator's CPU is that of the measured contest
             double serverCpu0 = server != null ? server.cpuSeconds() : o.serverPid() > 0 ? ServerProcess.cpuSecondsOf(o.serverPid()) : -1;
             List<Double> nodeCpu0 = nodes == null ? List.of() : nodes.serverCpu();
             double redisCpu0 = nodes == null ? 0 : nodes.redisCpu();
@@ -344,9 +354,8 @@ public final class LoadGenerator {
                     players.add(new Player(i));
                 }
             }
-            if (split.processes() > 1) {
-                children = PlayerProcesses.start(split.processes(), System.getProperty("bench.clientHeap", "2g"),
-                        childArguments(contestId, code), o.workDir(), line -> log("%s", line));
+            if (children != null) {
+                children.play(contestId, code);
                 log("%d more generator processes play participants i %% %d = 1..%d", split.processes() - 1,
                         split.processes(), split.processes() - 1);
             }
@@ -514,20 +523,27 @@ public final class LoadGenerator {
     private long childAckMissing;
 
     /** What a child process needs to play its share of the same contest. */
-    private List<String> childArguments(long contestId, String code) {
+    private List<String> childArguments() {
         return List.of("url=" + baseUrl, "participants=" + o.participants(), "questions=" + o.questions(),
                 "window=" + o.windowSeconds(), "mode=" + (o.autoAdvance() ? "auto" : "host"), "seed=" + o.seed(),
                 "concurrency=" + o.concurrency(), "late=" + o.lateFraction(), "grace=" + o.graceMs(),
                 "sources=" + o.sources(), "deflate=" + o.deflate(), "workDir=" + o.workDir().toAbsolutePath(),
-                "contest=" + contestId, "code=" + code);
+                "user=" + o.adminUser(), "password=" + o.adminPassword(), "warmup=" + o.warmup());
     }
 
     /** A child: join and connect this process's share, say so, play until 'finished', write the figures. */
     void runChild() throws Exception {
-        long cpu0 = clientCpuNanos();
         for (String one : o.url().split(",")) {
             endpoints.add(URI.create(one.trim().replaceAll("/$", "")));
         }
+        if (o.warmup() > 0) {
+            // a warm run: without it this JVM's reading code would first run in the measured contest's
+            // bursts, and read them late; it plays a warm-up contest of its own, as the parent does
+            baseUrl = o.url().split(",")[0].trim().replaceAll("/$", "");
+            warmUp();
+        }
+        PlayerProcesses.Split split = this.split.contestId() >= 0 ? this.split : this.split.withContest(System.in);
+        long cpu0 = clientCpuNanos();
         List<Player> players = new ArrayList<>();
         for (int i = 0; i < o.participants(); i++) {
             if (split.mine(i)) {

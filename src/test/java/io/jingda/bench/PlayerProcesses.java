@@ -24,6 +24,8 @@ import java.util.function.Consumer;
  */
 final class PlayerProcesses implements AutoCloseable {
     static final String READY = "[child] ready";
+    /** A child says it once warm (after its own warm-up contest, if any), and waits for the contest on its input. */
+    static final String WARM = "[child] warm";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Which share of the participants this process plays: {@code i % processes == index}. */
@@ -40,6 +42,18 @@ final class PlayerProcesses implements AutoCloseable {
             String results = a.get("results");
             return new Split(processes, index, Long.parseLong(a.getOrDefault("contest", "-1")), a.get("code"),
                     results == null || results.isBlank() ? null : Path.of(results));
+        }
+
+        /** Reads the contest to play from {@code in}: one line {@code contest=<id> code=<code>}, after {@link #WARM}. */
+        Split withContest(java.io.InputStream in) throws java.io.IOException {
+            System.out.println(WARM);
+            String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
+            java.util.regex.Matcher m = line == null ? null
+                    : java.util.regex.Pattern.compile("contest=(\\d+) code=(\\S+)").matcher(line.trim());
+            if (m == null || !m.matches()) {
+                throw new IllegalStateException("expected 'contest=<id> code=<code>' from the parent, not " + line);
+            }
+            return new Split(processes, index, Long.parseLong(m.group(1)), m.group(2), results);
         }
 
         boolean mine(int participant) {
@@ -73,9 +87,11 @@ final class PlayerProcesses implements AutoCloseable {
 
     private final List<Process> children = new ArrayList<>();
     private final List<Path> results = new ArrayList<>();
+    private final CountDownLatch warm;
     private final CountDownLatch ready;
 
     private PlayerProcesses(int count) {
+        this.warm = new CountDownLatch(count);
         this.ready = new CountDownLatch(count);
     }
 
@@ -108,6 +124,9 @@ final class PlayerProcesses implements AutoCloseable {
                     String line;
                     while ((line = r.readLine()) != null) {
                         out.println(line);
+                        if (line.startsWith(WARM)) {
+                            p.warm.countDown();
+                        }
                         if (line.startsWith(READY)) {
                             p.ready.countDown();
                         }
@@ -123,18 +142,36 @@ final class PlayerProcesses implements AutoCloseable {
         return p;
     }
 
+    /** Waits until every child is warm and waits for the contest (or one has died). */
+    void awaitWarm(long timeoutMs) throws InterruptedException {
+        await(warm, "warm", timeoutMs);
+    }
+
+    /** Tells every child the contest to join and play. */
+    void play(long contestId, String code) throws java.io.IOException {
+        for (Process child : children) {
+            java.io.OutputStream in = child.getOutputStream();
+            in.write(("contest=" + contestId + " code=" + code + "\n").getBytes(StandardCharsets.UTF_8));
+            in.flush();
+        }
+    }
+
     /** Waits until every child has connected its participants (or one has died). */
     void awaitReady(long timeoutMs) throws InterruptedException {
+        await(ready, "ready", timeoutMs);
+    }
+
+    private void await(CountDownLatch latch, String what, long timeoutMs) throws InterruptedException {
         long until = System.currentTimeMillis() + timeoutMs;
-        while (!ready.await(200, TimeUnit.MILLISECONDS)) {
+        while (!latch.await(200, TimeUnit.MILLISECONDS)) {
             for (int k = 0; k < children.size(); k++) {
                 if (!children.get(k).isAlive()) {
                     throw new IllegalStateException("generator process " + (k + 1) + " exited with "
-                            + children.get(k).exitValue() + " before it was ready");
+                            + children.get(k).exitValue() + " before it was " + what);
                 }
             }
             if (System.currentTimeMillis() > until) {
-                throw new IllegalStateException("generator processes not ready after " + timeoutMs + " ms");
+                throw new IllegalStateException("generator processes not " + what + " after " + timeoutMs + " ms");
             }
         }
     }

@@ -76,6 +76,7 @@ class LiveMetricsTest {
         double already = orZero(value(before, "jingda_answers_refused_total", Map.of("reason", "ALREADY_ANSWERED")));
         double ackCount = orZero(value(before, "jingda_answer_ack_seconds_count", Map.of()));
         double commits = orZero(value(before, "jingda_group_commit_size_count", Map.of("writer", "live")));
+        double direct = orZero(value(before, "jingda_fanout_written_total", Map.of("path", "channel")));
 
         long id = create(admin(), LiveApi.contestBody(List.of(LiveApi.questionOf("single", 3))));
         LiveContestTest.Q q = LiveContestTest.hostView(id).get(0);
@@ -128,6 +129,9 @@ class LiveMetricsTest {
                 assertFalse(Double.isNaN(value(after, "jingda_fanout_dropped_total", Map.of("reason", reason))), reason);
             }
             assertFalse(Double.isNaN(value(after, "jingda_fanout_queue_depth", Map.of())));
+            // the question frame went to both phones straight to their Netty channels
+            assertTrue(value(after, "jingda_fanout_written_total", Map.of("path", "channel")) >= direct + 2, after);
+            assertFalse(Double.isNaN(value(after, "jingda_fanout_written_total", Map.of("path", "connection"))));
             // the HTTP binder keeps path templates: no series per contest id, code or unknown path
             given().get("/ws/play/987654321").then().statusCode(org.hamcrest.Matchers.greaterThanOrEqualTo(400));
             given().get("/nowhere/987654321").then().statusCode(404);

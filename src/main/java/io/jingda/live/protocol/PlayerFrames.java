@@ -1,5 +1,6 @@
 package io.jingda.live.protocol;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -53,6 +54,20 @@ public sealed interface PlayerFrames {
         public String frameFor(String head, long participantId) {
             Personal p = you.get(participantId);
             return p == null ? null : head + p.json() + "}";
+        }
+
+        /** The UTF-8 of the shared frame's head ({@link Frames#personalHead}): every participant's frame opens with it. */
+        public byte[] headBytes() {
+            return Frames.personalHead(shared).getBytes(StandardCharsets.UTF_8);
+        }
+
+        /**
+         * One participant's frame as the head's bytes ({@link #headBytes}, encoded once per broadcast)
+         * and their own: their part and the closing brace; null for a participant without a part.
+         */
+        public Utf8Frame utf8For(byte[] head, long participantId) {
+            Personal p = you.get(participantId);
+            return p == null ? null : new Utf8Frame(head, (p.json() + "}").getBytes(StandardCharsets.UTF_8));
         }
     }
 }

@@ -14,6 +14,20 @@ final class FanoutCounts {
     private FanoutCounts() {
     }
 
+    /** How a participant's frame of a broadcast was written (the {@code path} tag of jingda.fanout.written). */
+    enum Written {
+        /** Straight to the connection's Netty channel, as bytes encoded once per broadcast ({@link ChannelWire}). */
+        CHANNEL,
+        /** Through websockets-next's {@code sendText}: a frame over 8 KiB, or a connection without a channel. */
+        CONNECTION;
+
+        final LongAdder count = new LongAdder();
+
+        String tag() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     /** Why a frame was not delivered to a client that does not read (the {@code reason} tag of jingda.fanout.dropped). */
     enum Dropped {
         /** A lobby or progress frame skipped while the connection was unwritable (the next one supersedes it). */

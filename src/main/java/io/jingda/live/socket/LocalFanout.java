@@ -7,6 +7,7 @@ import io.jingda.live.protocol.Fanout;
 import io.jingda.live.protocol.Frames;
 import io.jingda.live.protocol.Messages;
 import io.jingda.live.protocol.PlayerFrames;
+import io.jingda.live.protocol.Utf8Frame;
 import io.netty.channel.EventLoop;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -19,6 +20,7 @@ import org.jboss.logging.Logger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -116,7 +118,10 @@ public class LocalFanout implements Fanout {
             return;
         }
         switch (audience) {
-            case PLAYERS -> onLoops(r, peer -> frame);
+            case PLAYERS -> {
+                Utf8Frame utf8 = Utf8Frame.of(frame);
+                onLoops(r, peer -> utf8);
+            }
             case HOSTS -> r.hosts.forEach(c -> send(c, frame));
             case SCREENS -> r.screens.forEach(c -> send(c, frame));
         }
@@ -145,29 +150,29 @@ public class LocalFanout implements Fanout {
     /** How each participant's frame of a broadcast is rendered, on the loop that writes it. */
     private static FrameFor renderer(Room r, PlayerFrames frames) {
         if (frames instanceof PlayerFrames.Same same) {
-            String frame = same.frame();
+            Utf8Frame frame = Utf8Frame.of(same.frame());
             return peer -> frame;
         }
         if (frames instanceof PlayerFrames.Closed closed) {
             long seen = r.superseding.get();
-            String frame = closed.frame();
+            Utf8Frame frame = Utf8Frame.of(closed.frame());
             return peer -> r.superseding.get() == seen ? frame : null;
         }
         if (frames instanceof PlayerFrames.ShuffledQuestion q) {
             // rendered on the event loops, in parallel: once per distinct option order
-            Map<List<LiveQuestion.OptionView>, String> byOrder = new ConcurrentHashMap<>();
+            Map<List<LiveQuestion.OptionView>, Utf8Frame> byOrder = new ConcurrentHashMap<>();
             return peer -> {
                 Messages.Question mine = q.forParticipant(peer.participantId());
-                return byOrder.computeIfAbsent(mine.options(), order -> Frames.json(mine));
+                return byOrder.computeIfAbsent(mine.options(), order -> Utf8Frame.of(Frames.json(mine)));
             };
         }
         PlayerFrames.WithYou w = (PlayerFrames.WithYou) frames;
-        String head = Frames.personalHead(w.shared());
-        return peer -> w.frameFor(head, peer.participantId());
+        byte[] head = w.headBytes(); // encoded once: each participant's own part is a few ASCII bytes
+        return peer -> w.utf8For(head, peer.participantId());
     }
 
     private interface FrameFor {
-        String apply(Peer peer);
+        Utf8Frame apply(Peer peer);
     }
 
     /** Groups the room's participants by event loop and queues the frames in each loop's outbox. */
@@ -183,9 +188,9 @@ public class LocalFanout implements Fanout {
         }
         byLoop.forEach((loop, peers) -> outboxes.computeIfAbsent(loop, Outbox::new).post(peers, frameFor));
         for (Peer peer : elsewhere) {
-            String frame = render(peer, frameFor);
+            Utf8Frame frame = render(peer, frameFor);
             if (frame != null) {
-                send(peer.connection(), frame);
+                send(peer.connection(), frame.text());
             }
         }
     }
@@ -203,7 +208,8 @@ public class LocalFanout implements Fanout {
     static final class Outbox implements Runnable {
         private final EventLoop loop;
         private final ArrayDeque<Peer> waiting = new ArrayDeque<>();
-        private final Map<Peer, List<FrameFor>> pending = new HashMap<>();
+        /** By identity: a peer is one connection, and a record's hash would hash the connection and the loop. */
+        private final Map<Peer, List<FrameFor>> pending = new IdentityHashMap<>();
         private boolean scheduled;
 
         Outbox(EventLoop loop) {
@@ -228,14 +234,14 @@ public class LocalFanout implements Fanout {
 
         @Override
         public void run() {
-            List<String> frames = new ArrayList<>(4);
+            List<Utf8Frame> frames = new ArrayList<>(4);
             for (int n = 0; n < SLICE && !waiting.isEmpty(); n++) {
                 Peer peer = waiting.poll();
                 List<FrameFor> fors = pending.remove(peer);
                 FanoutCounts.QUEUED.add(-fors.size());
                 frames.clear();
                 for (FrameFor f : fors) {
-                    String frame = render(peer, f);
+                    Utf8Frame frame = render(peer, f);
                     if (frame != null) {
                         frames.add(frame);
                     }
@@ -270,7 +276,7 @@ public class LocalFanout implements Fanout {
         }
     }
 
-    private static String render(Peer peer, FrameFor frameFor) {
+    private static Utf8Frame render(Peer peer, FrameFor frameFor) {
         try {
             return frameFor.apply(peer);
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package io.jingda.live.socket;
 
 import io.jingda.contest.ContestConfig;
+import io.jingda.live.protocol.Utf8Frame;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
@@ -15,6 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -30,6 +33,8 @@ public class SocketLimits {
     private static final Logger LOG = Logger.getLogger(SocketLimits.class);
     static final UserData.TypedKey<Channel> CHANNEL = new UserData.TypedKey<>("jingda-channel");
     private static final String[] SUPERSEDED = {"{\"type\":\"lobby\"", "{\"type\":\"progress\""};
+    private static final byte[][] SUPERSEDED_UTF8 = Arrays.stream(SUPERSEDED)
+            .map(p -> p.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
 
     private final SocketGuard.Limits limits;
     private final int highWaterMark;
@@ -83,6 +88,15 @@ public class SocketLimits {
 
     static boolean superseded(String frame) {
         for (String prefix : SUPERSEDED) {
+            if (frame.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean superseded(Utf8Frame frame) {
+        for (byte[] prefix : SUPERSEDED_UTF8) {
             if (frame.startsWith(prefix)) {
                 return true;
             }

@@ -37,6 +37,11 @@ public class SocketMetrics {
         Gauge.builder("jingda.fanout.queue.depth", FanoutCounts.QUEUED, LongAdder::sum)
                 .description("participant frames posted to the event loops' outboxes and not yet written")
                 .register(registry);
+        for (FanoutCounts.Written path : FanoutCounts.Written.values()) {
+            FunctionCounter.builder("jingda.fanout.written", path.count, LongAdder::sum)
+                    .description("participant frames of broadcasts written, by how they reached the connection")
+                    .tag("path", path.tag()).register(registry);
+        }
         for (FanoutCounts.Dropped why : FanoutCounts.Dropped.values()) {
             FunctionCounter.builder("jingda.fanout.dropped", why.count, LongAdder::sum)
                     .description("frames dropped, or connections closed, for clients that do not read")

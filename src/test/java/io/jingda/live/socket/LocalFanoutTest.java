@@ -5,6 +5,7 @@ import io.jingda.live.protocol.Frames;
 import io.jingda.live.protocol.Messages;
 import io.jingda.live.protocol.Personal;
 import io.jingda.live.protocol.PlayerFrames;
+import io.jingda.live.protocol.Utf8Frame;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -126,7 +127,7 @@ class LocalFanoutTest {
         for (long pid = 1; pid <= players; pid++) {
             long id = pid;
             writes.put(pid, new CopyOnWriteArrayList<>());
-            fanout.addPlayer(4, pid, connection(pid), loop, frames -> writes.get(id).add(List.copyOf(frames)));
+            fanout.addPlayer(4, pid, connection(pid), loop, frames -> writes.get(id).add(texts(frames)));
         }
         CountDownLatch hold = new CountDownLatch(1);
         loop.submit(() -> hold.await(10, TimeUnit.SECONDS)); // the loop is busy while both are posted
@@ -143,6 +144,10 @@ class LocalFanoutTest {
         fanout.broadcast(4, Audience.PLAYERS, "next");
         await().atMost(10, TimeUnit.SECONDS).until(() -> writes.values().stream().allMatch(w -> w.size() == 2));
         assertThat(writes.get(1L).get(1)).containsExactly("next");
+    }
+
+    private static List<String> texts(List<Utf8Frame> frames) {
+        return frames.stream().map(Utf8Frame::text).toList();
     }
 
     /** Each participant's part: their id as their score, for those the filter keeps. */
@@ -164,7 +169,7 @@ class LocalFanoutTest {
         for (long pid = 1; pid <= 3; pid++) {
             long id = pid;
             writes.put(pid, new CopyOnWriteArrayList<>());
-            fanout.addPlayer(5, pid, connection(pid), loop, frames -> writes.get(id).addAll(frames));
+            fanout.addPlayer(5, pid, connection(pid), loop, frames -> writes.get(id).addAll(texts(frames)));
         }
         CountDownLatch hold = new CountDownLatch(1);
         loop.submit(() -> hold.await(10, TimeUnit.SECONDS));
