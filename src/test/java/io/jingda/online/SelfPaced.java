@@ -44,6 +44,12 @@ final class SelfPaced {
         return out;
     }
 
+    /** A question's explanation in the host's view of the contest (null if it has none). */
+    static String explanation(long contestId, String questionId) {
+        JsonPath c = TestAuth.admin().get("/api/contests/" + contestId).then().statusCode(200).extract().jsonPath();
+        return c.getString("questions.find { it.questionId == '" + questionId + "' }.explanation");
+    }
+
     static JsonPath register(String code, String name, String unit) {
         Map<String, Object> b = new HashMap<>();
         b.put("name", name);

@@ -191,6 +191,7 @@ public class LocalFanout implements Fanout {
             Utf8Frame frame = render(peer, frameFor);
             if (frame != null) {
                 send(peer.connection(), frame.text());
+                FanoutCounts.Written.CONNECTION.count.increment();
             }
         }
     }
