@@ -24,7 +24,7 @@ import java.util.List;
  */
 final class ChannelWire implements Wire {
     private static final Logger LOG = Logger.getLogger(ChannelWire.class);
-    /** The longest frame written here: the default {@code quarkus.websockets-next.server.max-frame-size}. */
+    /** The longest frame written here: {@code quarkus.websockets-next.server.max-frame-size} as application.properties sets it. */
     static final int MAX_FRAME = 8192;
 
     private final WebSocketConnection connection;
