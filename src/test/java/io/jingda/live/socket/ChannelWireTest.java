@@ -7,10 +7,13 @@ import io.jingda.live.protocol.PlayerFrames;
 import io.jingda.live.protocol.Utf8Frame;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.DefaultEventLoop;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.channel.local.LocalChannel;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocket08FrameDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocket08FrameEncoder;
@@ -27,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -49,7 +53,7 @@ class ChannelWireTest {
         }, new WebSocket08FrameEncoder(false));
     }
 
-    private WebSocketConnection connection(EmbeddedChannel channel) {
+    private WebSocketConnection connection(Channel channel) {
         Map<String, Object> map = new ConcurrentHashMap<>();
         map.put(SocketLimits.CHANNEL.value(), channel);
         UserData data = (UserData) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{UserData.class},
@@ -146,6 +150,23 @@ class ChannelWireTest {
         assertThat((Object) channel.readOutbound()).isNull();
         assertThat(sentText).isEmpty();
         channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void calledOffTheChannelsEventLoopItWritesThroughTheConnection() throws Exception {
+        DefaultEventLoop loop = new DefaultEventLoop();
+        try {
+            LocalChannel channel = new LocalChannel();
+            channel.pipeline().addLast(new WebSocket08FrameEncoder(false));
+            loop.register(channel).sync();
+            Wire wire = Wire.of(connection(channel));
+            assertThat(wire).isInstanceOf(ChannelWire.class);
+            wire.send(List.of(Utf8Frame.of("{\"type\":\"a\"}"))); // from the test's thread, not the loop's
+            assertThat(sentText).containsExactly("{\"type\":\"a\"}");
+            channel.close().sync();
+        } finally {
+            loop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        }
     }
 
     @Test
